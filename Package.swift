@@ -1,0 +1,170 @@
+// swift-tools-version: 6.2
+//
+// thidua: a server for the trade unions' emulation campaigns.
+//
+// Targets follow the layers in docs/DESIGN.md; dependencies point down only:
+//
+//   executables    thidua-server, thidua (CLI)
+//   host           ThiduaHost (SwiftNIO transport, built-in services)
+//   module kit     ThiduaModuleKit (the contract campaign modules compile against)
+//   calls          ThiduaCalls (router, interceptors, statuses)
+//   wire           ThiduaWire (generated protobuf code, frame codec)
+//
+// Campaign modules live in Plugins/<Campaign>/: ordinary library targets with an explicit `path:`,
+// depending on ThiduaModuleKit only. (They are not SwiftPM package plugins.)
+import PackageDescription
+
+/// Every target is compiled with these: Swift 6 language mode, and nonisolated async functions that
+/// run on their caller's executor, so a call that starts on a connection's event loop stays there.
+let commonSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "thidua",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "thidua-server", targets: ["thidua-server"]),
+        .executable(name: "thidua", targets: ["thidua"]),
+        .library(name: "ThiduaModuleKit", targets: ["ThiduaModuleKit"]),
+        .library(name: "ThiduaClient", targets: ["ThiduaClient"]),
+        .library(name: "ThiduaTesting", targets: ["ThiduaTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: Wire
+        .target(
+            name: "ThiduaWire",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
+        // MARK: Calls
+        .target(
+            name: "ThiduaCalls",
+            dependencies: [
+                "ThiduaWire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
+        // MARK: Module kit
+        .target(
+            name: "ThiduaModuleKit",
+            dependencies: [
+                "ThiduaCalls",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
+        // MARK: Host
+        .target(
+            name: "ThiduaHost",
+            dependencies: [
+                "ThiduaWire",
+                "ThiduaCalls",
+                "ThiduaModuleKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
+        // MARK: Clients and tools
+        .target(
+            name: "ThiduaClient",
+            dependencies: [
+                "ThiduaWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .target(
+            name: "ThiduaDynamicMessages",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .executableTarget(
+            name: "thidua-server",
+            dependencies: [
+                "ThiduaHost",
+                "ThiduaModuleKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .executableTarget(
+            name: "thidua",
+            dependencies: [
+                "ThiduaClient",
+                "ThiduaDynamicMessages",
+                "ThiduaWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
+        // MARK: Test support (used by this package's tests and by module authors)
+        .target(
+            name: "ThiduaTesting",
+            dependencies: [
+                "ThiduaHost",
+                "ThiduaClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "ThiduaWireTests",
+            dependencies: [
+                "ThiduaWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "ThiduaDynamicMessagesTests",
+            dependencies: ["ThiduaDynamicMessages", "ThiduaWire"],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "ThiduaHostTests",
+            dependencies: [
+                "ThiduaHost",
+                "ThiduaCalls",
+                "ThiduaTesting",
+                "ThiduaClient",
+                "ThiduaDynamicMessages",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: commonSettings
+        ),
+    ]
+)

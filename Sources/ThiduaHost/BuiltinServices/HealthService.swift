@@ -1,0 +1,47 @@
+import ThiduaCalls
+import ThiduaWire
+
+/// `thidua.host.v1.Health`: is the server, or one of its services, serving?
+struct HealthService: RegistrableService {
+    let directory: HostDirectory
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addService("thidua.host.v1.Health", moduleID: "host") { service in
+            service.unary("Check") { (request: HealthCheckRequest, _) -> HealthCheckResponse in
+                guard self.isKnown(request.service) else {
+                    throw RPCError(
+                        .notFound,
+                        "service \"\(request.service)\" is not offered by this server",
+                        field: "service",
+                        rule: "health.service_known"
+                    )
+                }
+                return Self.response(serving: self.directory.health.isServing)
+            }
+            service.serverStreaming("Watch") { (request: HealthCheckRequest, stream: ResponseStream<HealthCheckResponse>, _) in
+                guard self.isKnown(request.service) else {
+                    try await stream.send(.with { $0.status = .serviceUnknown })
+                    return
+                }
+                for await serving in self.directory.health.updates() {
+                    try await stream.send(Self.response(serving: serving))
+                }
+                throw RPCError(.unavailable, "the server is shutting down")
+            }
+        }
+    }
+
+    private func isKnown(_ service: String) -> Bool {
+        service.isEmpty || self.directory.router.route(forServiceNamed: service)
+    }
+
+    private static func response(serving: Bool) -> HealthCheckResponse {
+        .with { $0.status = serving ? .serving : .notServing }
+    }
+}
+
+extension Router {
+    fileprivate func route(forServiceNamed name: String) -> Bool {
+        self.routes.contains { $0.descriptor.service == name }
+    }
+}

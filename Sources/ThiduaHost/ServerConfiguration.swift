@@ -1,0 +1,140 @@
+import Foundation
+import NIOCore
+import ThiduaWire
+
+/// How a server runs: where it listens, where it keeps its data, the limits it enforces and which
+/// campaign modules it loads. Parsed once at the edge (flags, a JSON file) and immutable after.
+public struct ServerConfiguration: Sendable, Equatable {
+    public var host: String = "127.0.0.1"
+    /// 0 binds any free port; the server prints the one it got.
+    public var port: Int = 7878
+    /// Holds the database and the first admin key.
+    public var dataDirectory: String = "data"
+    public var limits = ConnectionLimits()
+    /// How long a graceful shutdown waits for calls in flight before closing connections anyway.
+    public var drainTimeout: TimeAmount = .seconds(30)
+    /// Ids of the campaign modules to load; nil loads every built-in module.
+    public var enabledModules: [String]?
+
+    public init() {}
+}
+
+/// Limits each connection is held to. Every one is announced to the client in `ServerHello`.
+public struct ConnectionLimits: Sendable, Equatable {
+    /// Largest frame body accepted, checked on the length prefix before the body is read.
+    public var maxFrameBytes: Int = WireProtocol.defaultMaxFrameBytes
+    /// Calls in flight at once on one connection; the next one is refused with RESOURCE_EXHAUSTED.
+    public var maxConcurrentCalls: Int = 256
+    /// Connections open at once; the next one gets a GoAway RESOURCE_EXHAUSTED and is closed.
+    public var maxConnections: Int = 16_384
+    /// Time from accepting a connection to its `ClientHello`.
+    public var handshakeTimeout: TimeAmount = .seconds(5)
+    /// Time from the first byte of a frame to its last.
+    public var frameTimeout: TimeAmount = .seconds(10)
+    /// A connection with no call in flight for this long is closed with a GoAway OK.
+    public var idleTimeout: TimeAmount = .minutes(5)
+
+    public init() {}
+
+    /// The wire form sent in `ServerHello`.
+    public var wireLimits: Limits {
+        var limits = Limits()
+        limits.maxFrameBytes = UInt32(self.maxFrameBytes)
+        limits.maxConcurrentCalls = UInt32(self.maxConcurrentCalls)
+        limits.frameTimeoutMs = UInt32(clamping: self.frameTimeout.nanoseconds / 1_000_000)
+        limits.idleTimeoutMs = UInt32(clamping: self.idleTimeout.nanoseconds / 1_000_000)
+        return limits
+    }
+}
+
+extension ServerConfiguration {
+    /// The JSON configuration file's shape. Every key is optional; durations are in milliseconds.
+    ///
+    /// ```json
+    /// { "host": "0.0.0.0", "port": 7878, "dataDir": "/var/lib/thidua",
+    ///   "modules": ["innovation", "dialogue"],
+    ///   "limits": { "maxFrameBytes": 4194304, "maxConcurrentCalls": 256, "maxConnections": 16384,
+    ///               "handshakeTimeoutMs": 5000, "frameTimeoutMs": 10000, "idleTimeoutMs": 300000 },
+    ///   "drainTimeoutMs": 30000 }
+    /// ```
+    struct File: Decodable {
+        struct LimitsFile: Decodable {
+            var maxFrameBytes: Int?
+            var maxConcurrentCalls: Int?
+            var maxConnections: Int?
+            var handshakeTimeoutMs: Int64?
+            var frameTimeoutMs: Int64?
+            var idleTimeoutMs: Int64?
+        }
+        var host: String?
+        var port: Int?
+        var dataDir: String?
+        var modules: [String]?
+        var limits: LimitsFile?
+        var drainTimeoutMs: Int64?
+    }
+
+    /// Applies the settings of a JSON configuration file on top of this configuration.
+    public mutating func apply(jsonFile path: String) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigurationError("cannot read the configuration file \(path): \(error.localizedDescription)")
+        }
+        let file: File
+        do {
+            let decoder = JSONDecoder()
+            decoder.allowsJSON5 = false
+            file = try decoder.decode(File.self, from: data)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ConfigurationError("\(path): \(key): \(context.debugDescription)")
+        } catch {
+            throw ConfigurationError("\(path) is not valid JSON: \(error)")
+        }
+        if let host = file.host { self.host = host }
+        if let port = file.port { self.port = port }
+        if let dataDir = file.dataDir { self.dataDirectory = dataDir }
+        if let modules = file.modules { self.enabledModules = modules }
+        if let drain = file.drainTimeoutMs { self.drainTimeout = .milliseconds(drain) }
+        if let limits = file.limits {
+            if let value = limits.maxFrameBytes { self.limits.maxFrameBytes = value }
+            if let value = limits.maxConcurrentCalls { self.limits.maxConcurrentCalls = value }
+            if let value = limits.maxConnections { self.limits.maxConnections = value }
+            if let value = limits.handshakeTimeoutMs { self.limits.handshakeTimeout = .milliseconds(value) }
+            if let value = limits.frameTimeoutMs { self.limits.frameTimeout = .milliseconds(value) }
+            if let value = limits.idleTimeoutMs { self.limits.idleTimeout = .milliseconds(value) }
+        }
+    }
+
+    /// Throws a precise error for any setting out of its range.
+    public func validate() throws {
+        func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+            if !condition { throw ConfigurationError(message()) }
+        }
+        try require((0...65_535).contains(self.port), "port \(self.port) is outside 0...65535")
+        try require(
+            (1024...Int(Int32.max)).contains(self.limits.maxFrameBytes),
+            "maxFrameBytes \(self.limits.maxFrameBytes) is outside 1024...\(Int32.max)"
+        )
+        try require(self.limits.maxConcurrentCalls >= 1, "maxConcurrentCalls must be at least 1")
+        try require(self.limits.maxConnections >= 1, "maxConnections must be at least 1")
+        for (name, value) in [
+            ("handshakeTimeout", self.limits.handshakeTimeout), ("frameTimeout", self.limits.frameTimeout),
+            ("idleTimeout", self.limits.idleTimeout), ("drainTimeout", self.drainTimeout),
+        ] {
+            try require(value.nanoseconds > 0, "\(name) must be positive")
+        }
+        try require(!self.dataDirectory.isEmpty, "the data directory must not be empty")
+    }
+}
+
+/// A configuration that cannot be used, with the reason.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

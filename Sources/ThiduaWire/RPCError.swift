@@ -1,0 +1,48 @@
+/// The outcome of a call that did not succeed: a status code with a message and structured
+/// details. Servers throw it from handlers; clients receive it when a call ends with a non-OK
+/// status.
+public struct RPCError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var code: StatusCode
+    /// For people; must not reveal internals of the server.
+    public var message: String
+    /// For machines: which field, which rule.
+    public var details: [ErrorDetail]
+
+    public init(_ code: StatusCode, _ message: String, details: [ErrorDetail] = []) {
+        self.code = code
+        self.message = message
+        self.details = details
+    }
+
+    /// An error about one request field and the rule it broke.
+    public init(_ code: StatusCode, _ message: String, field: String, rule: String) {
+        self.init(code, message, details: [ErrorDetail(field: field, rule: rule, description: message)])
+    }
+
+    /// Reads the error out of a final status.
+    public init(status: CallStatus) {
+        self.init(status.code, status.message, details: status.details)
+    }
+
+    public var description: String {
+        var text = "\(self.code.name): \(self.message)"
+        for detail in self.details where !detail.rule.isEmpty || !detail.field.isEmpty {
+            text += " [\(detail.field.isEmpty ? "" : "field \(detail.field), ")rule \(detail.rule)]"
+        }
+        return text
+    }
+}
+
+/// A domain error that knows which status it should reach the client as.
+public protocol RPCErrorConvertible: Error {
+    var rpcError: RPCError { get }
+}
+
+extension ErrorDetail {
+    public init(field: String = "", rule: String, description: String) {
+        self.init()
+        self.field = field
+        self.rule = rule
+        self.description_p = description
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import ThiduaHost
+
+/// `thidua-server`: runs the protocol server on its embedded storage.
+@main
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thidua-server",
+        abstract: "Serve thidua's campaign modules over the thidua protocol.",
+        discussion: """
+            Prints exactly one line, "listening on HOST:PORT", on standard output once it accepts \
+            connections; logs go to standard error. SIGTERM or SIGINT drains: calls in flight finish, \
+            new ones get UNAVAILABLE. Flags override the configuration file.
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host: String?
+
+    @Option(help: "Port to listen on; 0 picks any free port. (default: 7878)")
+    var port: Int?
+
+    @Option(name: .customLong("data-dir"), help: "Folder for the database and the first admin key. (default: ./data)")
+    var dataDirectory: String?
+
+    @Option(help: "A JSON configuration file; see docs/OPERATIONS.md.")
+    var config: String?
+
+    @Option(help: "Comma-separated ids of the campaign modules to load. (default: all)")
+    var modules: String?
+
+    @Option(help: "Largest frame body accepted, in bytes. (default: 4194304)")
+    var maxFrameBytes: Int?
+
+    @Option(help: "Calls in flight at once per connection. (default: 256)")
+    var maxConcurrentCalls: Int?
+
+    @Option(help: "Connections open at once. (default: 16384)")
+    var maxConnections: Int?
+
+    @Option(help: "Milliseconds from connecting to the ClientHello. (default: 5000)")
+    var handshakeTimeoutMs: Int64?
+
+    @Option(help: "Milliseconds from the first byte of a frame to its last. (default: 10000)")
+    var frameTimeoutMs: Int64?
+
+    @Option(help: "Milliseconds without a call before a connection is closed. (default: 300000)")
+    var idleTimeoutMs: Int64?
+
+    @Option(help: "Milliseconds a shutdown waits for calls in flight. (default: 30000)")
+    var drainTimeoutMs: Int64?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        let configuration = try self.makeConfiguration()
+        guard let level = Logger.Level(rawValue: self.logLevel) else {
+            throw ValidationError("unknown log level \"\(self.logLevel)\"")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "thidua")
+        raiseOpenFileLimit(logger: logger)
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+
+        let server = try HostBuilder(
+            configuration: configuration,
+            availableModules: BuiltinModules.all,
+            logger: logger
+        ).makeServer()
+        let services = ServiceGroup(
+            configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await services.run() }
+            let address = try await server.listeningAddress()
+            let line = "listening on \(address.ipAddress ?? configuration.host):\(address.port ?? configuration.port)\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+            try await group.waitForAll()
+        }
+    }
+
+    private func makeConfiguration() throws -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        if let config { try configuration.apply(jsonFile: config) }
+        if let host { configuration.host = host }
+        if let port { configuration.port = port }
+        if let dataDirectory { configuration.dataDirectory = dataDirectory }
+        if let modules {
+            configuration.enabledModules = modules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        if let maxFrameBytes { configuration.limits.maxFrameBytes = maxFrameBytes }
+        if let maxConcurrentCalls { configuration.limits.maxConcurrentCalls = maxConcurrentCalls }
+        if let maxConnections { configuration.limits.maxConnections = maxConnections }
+        if let handshakeTimeoutMs { configuration.limits.handshakeTimeout = .milliseconds(handshakeTimeoutMs) }
+        if let frameTimeoutMs { configuration.limits.frameTimeout = .milliseconds(frameTimeoutMs) }
+        if let idleTimeoutMs { configuration.limits.idleTimeout = .milliseconds(idleTimeoutMs) }
+        if let drainTimeoutMs { configuration.drainTimeout = .milliseconds(drainTimeoutMs) }
+        try configuration.validate()
+        return configuration
+    }
+}
+
+/// Many idle connections each hold a descriptor: lift the soft limit to the hard one.
+private func raiseOpenFileLimit(logger: Logger) {
+    #if os(Linux)
+    let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+    #else
+    let resource = RLIMIT_NOFILE
+    #endif
+    var limit = rlimit()
+    guard getrlimit(resource, &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+    limit.rlim_cur = limit.rlim_max
+    if setrlimit(resource, &limit) != 0 {
+        logger.warning("could not raise the open-file limit", metadata: ["errno": "\(errno)"])
+    }
+}
