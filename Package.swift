@@ -121,6 +121,7 @@ let package = Package(
                 "ThiduaDynamicMessages",
                 "ThiduaWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: commonSettings
         ),

@@ -37,33 +37,52 @@ public final class ThiduaClient: Sendable {
         connectTimeout: TimeAmount = .seconds(10),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> ThiduaClient {
-        let channel = try await ClientBootstrap(group: eventLoopGroup)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .connectTimeout(connectTimeout)
-            .connect(host: host, port: port)
-            .get()
-        let helloPromise = channel.eventLoop.makePromise(of: ServerHello.self)
-        let handler = try await channel.eventLoop.submit {
-            let decoder = FrameDecoder(maxFrameBytes: maxFrameBytes, maxFirstFrameBytes: maxFrameBytes, frameTimeout: nil)
-            let handler = ClientConnectionHandler(hello: helloPromise)
-            let pipeline = channel.pipeline.syncOperations
-            try pipeline.addHandler(ByteToMessageHandler(decoder, maximumBufferSize: decoder.maximumBufferSize))
-            try pipeline.addHandler(FrameEncoder())
-            try pipeline.addHandler(handler)
-            var frame = Frame()
-            frame.clientHello = ClientHello.with {
-                $0.protocolVersion = WireProtocol.version
-                $0.clientName = clientName
-                $0.apiKey = apiKey
-            }
-            handler.sendRaw(frame)
-            return NIOLoopBound(handler, eventLoop: channel.eventLoop)
-        }.get()
+        let helloPromise = eventLoopGroup.any().makePromise(of: ServerHello.self)
+        let channel: any Channel
         do {
+            // The handlers go in before the connection is up, so that not even a GoAway sent by
+            // the server at once (at its connection limit, say) is missed.
+            channel = try await ClientBootstrap(group: eventLoopGroup)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .connectTimeout(connectTimeout)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let decoder = FrameDecoder(maxFrameBytes: maxFrameBytes, maxFirstFrameBytes: maxFrameBytes, frameTimeout: nil)
+                        let pipeline = channel.pipeline.syncOperations
+                        try pipeline.addHandler(ByteToMessageHandler(decoder, maximumBufferSize: decoder.maximumBufferSize))
+                        try pipeline.addHandler(FrameEncoder())
+                        try pipeline.addHandler(ClientConnectionHandler(hello: helloPromise))
+                    }
+                }
+                .connect(host: host, port: port)
+                .get()
+        } catch {
+            helloPromise.fail(error)
+            throw error
+        }
+        do {
+            let handler = try await channel.eventLoop.submit {
+                let handler = try channel.pipeline.syncOperations.handler(type: ClientConnectionHandler.self)
+                var frame = Frame()
+                frame.clientHello = ClientHello.with {
+                    $0.protocolVersion = WireProtocol.version
+                    $0.clientName = clientName
+                    $0.apiKey = apiKey
+                }
+                handler.sendRaw(frame)
+                return NIOLoopBound(handler, eventLoop: channel.eventLoop)
+            }.get()
             let hello = try await helloPromise.futureResult.get()
             return ThiduaClient(serverHello: hello, channel: channel, handler: handler)
         } catch {
+            // Closing fails the hello if nothing else did; a refusal the server sent (a GoAway)
+            // says more than the local symptom, so it wins.
             try? await channel.close()
+            do {
+                _ = try await helloPromise.futureResult.get()
+            } catch let refusal as RPCError {
+                throw refusal
+            } catch {}
             throw error
         }
     }
@@ -81,9 +100,10 @@ public final class ThiduaClient: Sendable {
         let callID = Mutex<UInt64?>(nil)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                callID.withLock {
-                    $0 = self.start(method, payload, metadata, timeout, as: .unary(continuation))
-                }
+                let id = self.start(method, payload, metadata, timeout, as: .unary(continuation))
+                callID.withLock { $0 = id }
+                // Cancelled before the id existed: onCancel found nothing to cancel, so do it here.
+                if Task.isCancelled { self.cancel(callID: id) }
             }
         } onCancel: {
             if let id = callID.withLock({ $0 }) { self.cancel(callID: id) }

@@ -47,7 +47,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var handshakeTimer: Scheduled<Void>?
     private var idleTimer: Scheduled<Void>?
     /// When the last call started or ended; the idle timeout counts from here.
-    private var lastCallActivity = NIODeadline.now()
+    private var lastCallActivity = NIODeadline.uptimeNanoseconds(0)
     private var readingBurst = false
     private var flushNeeded = false
     private var flushScheduled = false
@@ -181,7 +181,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             self.perform(action)
             return
         }
-        self.lastCallActivity = .now()
+        self.lastCallActivity = context.eventLoop.now
         guard let route = self.shared.router.route(forPath: request.method), let peer = self.peer else {
             self.writeStatus(
                 callID: callID,
@@ -229,8 +229,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func callEnded(callID: UInt64, status: CallStatus) {
-        guard self.calls.removeValue(forKey: callID) != nil else { return }
-        self.lastCallActivity = .now()
+        guard self.calls.removeValue(forKey: callID) != nil, let context = self.context else { return }
+        self.lastCallActivity = context.eventLoop.now
         var frame = Frame()
         frame.status = status
         self.write(frame)
@@ -307,7 +307,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     private func startIdleTimer(context: ChannelHandlerContext) {
-        self.lastCallActivity = .now()
+        self.lastCallActivity = context.eventLoop.now
         self.armIdleTimer(at: self.lastCallActivity + self.shared.limits.idleTimeout, context: context)
     }
 
@@ -315,7 +315,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
             let timeout = self.shared.limits.idleTimeout
             let due = self.lastCallActivity + timeout
-            let now = NIODeadline.now()
+            let now = context.eventLoop.now
             if self.calls.isEmpty && due <= now {
                 self.perform(self.state.idleTimedOut())
             } else {

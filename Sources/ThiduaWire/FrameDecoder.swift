@@ -76,7 +76,7 @@ public final class FrameDecoder: ByteToMessageDecoder {
             return
         }
         guard let frameTimeout, self.partialFrameSince == nil else { return }
-        let now = NIODeadline.now()
+        let now = context.eventLoop.now
         self.partialFrameSince = now
         self.armTimer(at: now + frameTimeout, context: context)
     }
@@ -92,7 +92,7 @@ public final class FrameDecoder: ByteToMessageDecoder {
     private func checkDeadline(context: ChannelHandlerContext) {
         guard let frameTimeout, let since = self.partialFrameSince else { return }
         let due = since + frameTimeout
-        if due <= .now() {
+        if due <= context.eventLoop.now {
             self.partialFrameSince = nil
             context.fireErrorCaught(WireError.frameTimedOut(milliseconds: frameTimeout.nanoseconds / 1_000_000))
         } else {

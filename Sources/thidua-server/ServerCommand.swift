@@ -26,7 +26,7 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Folder for the database and the first admin key. (default: ./data)")
     var dataDirectory: String?
 
-    @Option(help: "A JSON configuration file; see docs/OPERATIONS.md.")
+    @Option(help: "A JSON configuration file; see README.md, \"Configuration\".")
     var config: String?
 
     @Option(help: "Comma-separated ids of the campaign modules to load. (default: all)")

@@ -1,0 +1,106 @@
+import Foundation
+import SwiftProtobuf
+import Testing
+import ThiduaClient
+import ThiduaHost
+import ThiduaTesting
+import ThiduaWire
+
+@Suite struct DrainTests {
+    @Test func shutdownFinishesCallsInFlightAndRefusesNewOnes() async throws {
+        let server = try await TestServer.start()
+        let raw = try await RawConnection.connect(host: server.host, port: server.port)
+        _ = try await raw.handshake()
+        try await raw.send(.request(1, "thidua.host.v1.Echo/Unary", try echo("in flight", delayMs: 300).serializedBytes()))
+        // A second call on the same connection that has been answered proves the first was read.
+        try await raw.send(.request(2, "thidua.host.v1.Echo/Unary", try echo("quick").serializedBytes()))
+        #expect(await raw.nextFrame()?.status.callID == 2)
+
+        let stopping = Task { try await server.stop() }
+        let goAway = await raw.nextFrame()
+        #expect(goAway?.goAway.lastCallID == 2)
+        #expect(goAway?.goAway.code == .ok)
+
+        try await raw.send(.request(3, "thidua.host.v1.Echo/Unary", try echo("too late").serializedBytes()))
+        var statuses: [UInt64: CallStatus] = [:]
+        for await frame in raw.frames {
+            if case .status(let status) = frame.kind { statuses[status.callID] = status }
+        }
+        #expect(statuses[3]?.code == .unavailable)
+        #expect(statuses[1]?.code == .ok)
+        #expect(try EchoReply(serializedBytes: statuses[1]?.payload ?? Data()).payload == Data("in flight".utf8))
+        try await stopping.value
+    }
+
+    @Test func healthWatchHearsTheShutdown() async throws {
+        let server = try await TestServer.start()
+        let client = try await server.connect()
+        var updates = try client.serverStreaming(
+            "thidua.host.v1.Health/Watch",
+            HealthCheckRequest(),
+            as: HealthCheckResponse.self
+        ).makeAsyncIterator()
+        #expect(try await updates.next()?.status == .serving)
+        let stopping = Task { try await server.stop() }
+        #expect(try await updates.next()?.status == .notServing)
+        do {
+            _ = try await updates.next()
+            Issue.record("the watch should end with UNAVAILABLE")
+        } catch let error as RPCError {
+            #expect(error.code == .unavailable)
+        }
+        try await stopping.value
+    }
+}
+
+@Suite struct ReflectionTests {
+    @Test func listsEveryServiceWithItsMethods() async throws {
+        try await withServer { server in
+            let client = try await server.connect()
+            let list: ListServicesResponse = try await client.unary("thidua.host.v1.Reflection/ListServices", ListServicesRequest())
+            let names = list.services.map(\.name)
+            #expect(names == ["thidua.host.v1.Health", "thidua.host.v1.Reflection", "thidua.host.v1.ServerInfo", "thidua.host.v1.Echo"])
+            let health = try #require(list.services.first)
+            #expect(health.moduleID == "host")
+            #expect(health.methods.map(\.path) == ["thidua.host.v1.Health/Check", "thidua.host.v1.Health/Watch"])
+            #expect(health.methods.map(\.serverStreaming) == [false, true])
+            #expect(health.methods.first?.inputType == "thidua.host.v1.HealthCheckRequest")
+            await client.close()
+        }
+    }
+
+    @Test func describeReturnsTheFileDescriptorsOfTheService() async throws {
+        try await withServer { server in
+            let client = try await server.connect()
+            let described: DescribeServiceResponse = try await client.unary(
+                "thidua.host.v1.Reflection/DescribeService",
+                DescribeServiceRequest.with { $0.service = "thidua.host.v1.Echo" }
+            )
+            let files = try described.fileDescriptors.map { try Google_Protobuf_FileDescriptorProto(serializedBytes: $0) }
+            #expect(files.map(\.name) == ["thidua/host/v1/echo.proto"])
+            #expect(files.first?.messageType.map(\.name).contains("EchoRequest") == true)
+            await expectStatus(.notFound) {
+                let _: DescribeServiceResponse = try await client.unary(
+                    "thidua.host.v1.Reflection/DescribeService",
+                    DescribeServiceRequest.with { $0.service = "thidua.nope.v1.Nope" }
+                )
+            }
+            await client.close()
+        }
+    }
+
+    @Test func serverInfoReportsVersionAndMetrics() async throws {
+        try await withServer { server in
+            let client = try await server.connect()
+            let info: GetInfoResponse = try await client.unary("thidua.host.v1.ServerInfo/GetInfo", GetInfoRequest())
+            #expect(info.serverVersion == ThiduaVersion.current)
+            #expect(info.openConnections == 1)
+            _ = try? await client.unary("thidua.host.v1.Echo/Unary", payload: Data([0xFF]))
+            let metrics: GetMetricsResponse = try await client.unary("thidua.host.v1.ServerInfo/GetMetrics", GetMetricsRequest())
+            let echo = try #require(metrics.methods.first { $0.path == "thidua.host.v1.Echo/Unary" })
+            #expect(echo.byStatus == ["INVALID_ARGUMENT": 1])
+            #expect(metrics.acceptedConnections == 1)
+            await client.close()
+        }
+    }
+}

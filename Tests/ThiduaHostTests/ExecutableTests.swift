@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+import ThiduaClient
+
+/// A built executable of this package, run as a user would.
+struct Executable {
+    let url: URL
+
+    init(_ name: String) throws {
+        // Test binaries sit next to the package's executables in the build folder.
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent(name) }
+        guard let url = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw ExecutableMissing(name: name, searched: candidates.map(\.path))
+        }
+        self.url = url
+    }
+
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs to completion and returns what it printed.
+    func run(_ arguments: [String]) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = self.url
+        process.arguments = arguments
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        let exited = ProcessExit(process)
+        try process.run()
+        async let out = readToEnd(stdout.fileHandleForReading)
+        async let err = readToEnd(stderr.fileHandleForReading)
+        let status = await exited.status()
+        return Outcome(status: status, stdout: await out, stderr: await err)
+    }
+}
+
+/// Reads a pipe to its end on a Dispatch thread, so the blocking reads never hold one of Swift
+/// concurrency's few threads.
+func readToEnd(_ handle: FileHandle) async -> String {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(returning: String(decoding: handle.readDataToEndOfFile(), as: UTF8.self))
+        }
+    }
+}
+
+/// The exit status of a process, awaited rather than blocked on.
+final class ProcessExit: @unchecked Sendable {
+    private let lock = NSLock()
+    private var exitStatus: Int32?
+    private var waiter: CheckedContinuation<Int32, Never>?
+
+    /// Must be created before the process runs.
+    init(_ process: Process) {
+        process.terminationHandler = { process in
+            self.lock.lock()
+            self.exitStatus = process.terminationStatus
+            let waiter = self.waiter
+            self.waiter = nil
+            self.lock.unlock()
+            waiter?.resume(returning: process.terminationStatus)
+        }
+    }
+
+    func status() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            self.lock.lock()
+            if let exitStatus = self.exitStatus {
+                self.lock.unlock()
+                continuation.resume(returning: exitStatus)
+            } else {
+                self.waiter = continuation
+                self.lock.unlock()
+            }
+        }
+    }
+}
+
+struct ExecutableMissing: Error, CustomStringConvertible {
+    let name: String
+    let searched: [String]
+    var description: String { "\(self.name) is not built; looked in \(self.searched)" }
+}
+
+/// `thidua-server` running as its own process.
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    let address: String
+    private let stdout: Pipe
+    private let dataDirectory: URL
+    private let exited: ProcessExit
+
+    init(arguments: [String] = []) async throws {
+        self.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-proc-\(UUID().uuidString)")
+        self.process.executableURL = try Executable("thidua-server").url
+        self.process.arguments = ["--host", "127.0.0.1", "--port", "0", "--data-dir", self.dataDirectory.path] + arguments
+        self.stdout = Pipe()
+        self.process.standardOutput = self.stdout
+        self.process.standardError = FileHandle.nullDevice
+        self.exited = ProcessExit(self.process)
+        try self.process.run()
+        let reader = self.stdout.fileHandleForReading
+        let line: String = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var bytes = Data()
+                while true {
+                    let chunk = reader.readData(ofLength: 1)
+                    if chunk.isEmpty || chunk == Data("\n".utf8) { break }
+                    bytes.append(chunk)
+                }
+                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        self.address = line.hasPrefix("listening on ") ? String(line.dropFirst("listening on ".count)) : ""
+        if self.address.isEmpty {
+            self.process.terminate()
+            throw ExecutableMissing(name: "a listening line from thidua-server", searched: [line])
+        }
+    }
+
+    /// Sends SIGTERM and returns the exit status and anything more it printed on stdout.
+    func terminate() async -> (status: Int32, laterOutput: String) {
+        self.process.terminate()
+        let rest = await readToEnd(self.stdout.fileHandleForReading)
+        let status = await self.exited.status()
+        try? FileManager.default.removeItem(at: self.dataDirectory)
+        return (status, rest)
+    }
+}
+
+@Suite(.serialized) struct ExecutableTests {
+    @Test func serverAnnouncesItselfServesTheCLIAndDrainsOnSIGTERM() async throws {
+        let server = try await ServerProcess()
+        #expect(server.address.hasPrefix("127.0.0.1:"))
+        let cli = try Executable("thidua")
+        let at = ["--server", server.address]
+
+        let health = try await cli.run(["health"] + at)
+        #expect(health.status == 0)
+        #expect(health.stdout == "{\"status\":\"SERVING\"}\n")
+
+        let before = try await cli.run(at + ["services"])
+        #expect(before.stdout.split(separator: "\n") == [
+            "thidua.host.v1.Health", "thidua.host.v1.Reflection", "thidua.host.v1.ServerInfo", "thidua.host.v1.Echo",
+        ])
+
+        let describe = try await cli.run(["describe", "thidua.host.v1.Echo"] + at)
+        #expect(describe.stdout.contains("rpc Stream(thidua.host.v1.EchoStreamRequest) returns (stream thidua.host.v1.EchoReply);"))
+        #expect(describe.stdout.contains("uint32 delay_ms = 2;"))
+
+        let unary = try await cli.run(["call", "thidua.host.v1.Echo/Unary", "--json", #"{"payload":"Y2jDoG8="}"#, "--compact"] + at)
+        #expect(unary.status == 0, "\(unary.stderr)")
+        #expect(unary.stdout == "{\"payload\":\"Y2jDoG8=\"}\n")
+
+        let stream = try await cli.run(["call", "thidua.host.v1.Echo/Stream", "--json", #"{"payload":"eA==","count":3}"#] + at)
+        #expect(stream.stdout == String(repeating: "{\"payload\":\"eA==\"}\n", count: 3))
+
+        let refused = try await cli.run(["call", "thidua.host.v1.Echo/Unary", "--json", #"{"delay_ms":70000}"#] + at)
+        #expect(refused.status == 64 + 3)
+        #expect(refused.stderr.hasPrefix("INVALID_ARGUMENT: delay_ms is 70000; the most allowed is 60000"))
+        #expect(refused.stderr.contains("field delay_ms: rule echo.delay_ms.max"))
+
+        let unknownService = try await cli.run(["call", "thidua.nope.v1.Nope/Do"] + at)
+        #expect(unknownService.status == 64 + 5)
+        #expect(unknownService.stderr.hasPrefix("NOT_FOUND:"))
+
+        let badJSON = try await cli.run(["call", "thidua.host.v1.Echo/Unary", "--json", #"{"payloud":"eA=="}"#] + at)
+        #expect(badJSON.status == 64)
+        #expect(badJSON.stderr.contains(#"unknown field "payloud" in thidua.host.v1.EchoRequest"#))
+
+        let (status, laterOutput) = await server.terminate()
+        #expect(status == 0)
+        #expect(laterOutput.isEmpty, "exactly one line on stdout")
+    }
+
+    @Test func cliReportsAnUnreachableServer() async throws {
+        let outcome = try await Executable("thidua").run(["health", "--server", "127.0.0.1:1"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("error: cannot connect to 127.0.0.1:1"))
+    }
+
+    @Test func configurationFileSetsLimitsAndBadOnesAreRefused() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("good.json")
+        try Data(#"{"limits": {"maxFrameBytes": 65536, "maxConcurrentCalls": 8}}"#.utf8).write(to: good)
+        let server = try await ServerProcess(arguments: ["--config", good.path])
+        let port = try #require(Int(server.address.split(separator: ":").last ?? ""))
+        let client = try await ThiduaClient.connect(host: "127.0.0.1", port: port)
+        #expect(client.serverHello.limits.maxFrameBytes == 65536)
+        #expect(client.serverHello.limits.maxConcurrentCalls == 8)
+        await client.close()
+        #expect(await server.terminate().status == 0)
+
+        let bad = folder.appendingPathComponent("bad.json")
+        try Data(#"{"limits": {"maxFrameBytes": "big"}}"#.utf8).write(to: bad)
+        let refused = try await Executable("thidua-server").run(["--config", bad.path, "--port", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("limits.maxFrameBytes"))
+
+        let outOfRange = try await Executable("thidua-server").run(["--max-frame-bytes", "10", "--port", "0"])
+        #expect(outOfRange.status != 0)
+        #expect(outOfRange.stderr.contains("maxFrameBytes 10 is outside"))
+    }
+}
