@@ -12,5 +12,18 @@ for dir in $(cd "$scratch" && find . -type d -name Generated); do
     status=1
   fi
 done
+
+# The clients' generated code: each generator writes the same tree into a folder we name.
+check_client() {
+  local name=$1 committed=$2 generator=$3
+  mkdir -p "$scratch/$name"
+  "$generator" "$scratch/$name" >/dev/null
+  if ! diff -ru "$committed" "$scratch/$name"; then
+    echo "stale generated code in $committed: run $generator and commit the result" >&2
+    status=1
+  fi
+}
+check_client c "$repo/Clients/c/generated" "$repo/Clients/c/generate.sh"
+
 [ $status -eq 0 ] && echo "generated code is up to date"
 exit $status

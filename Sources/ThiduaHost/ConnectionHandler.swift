@@ -196,6 +196,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         let call = ServerCall(
             id: callID,
             kind: route.descriptor.kind,
+            maxFrameBytes: self.shared.limits.maxFrameBytes,
             eventLoop: context.eventLoop,
             connection: NIOLoopBound(self, eventLoop: context.eventLoop)
         )

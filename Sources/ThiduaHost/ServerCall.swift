@@ -14,6 +14,8 @@ actor ServerCall: CallResponder {
     nonisolated let id: UInt64
     nonisolated let kind: MethodKind
     nonisolated let eventLoop: any EventLoop
+    /// The largest response message that still fits in a frame within the announced limit.
+    private let maxPayloadBytes: Int
     private let connection: NIOLoopBound<ConnectionHandler>
     private var task: Task<Void, Never>?
     private var deadlineTimer: Scheduled<Void>?
@@ -25,12 +27,23 @@ actor ServerCall: CallResponder {
         self.eventLoop.executor.asUnownedSerialExecutor()
     }
 
-    init(id: UInt64, kind: MethodKind, eventLoop: any EventLoop, connection: NIOLoopBound<ConnectionHandler>) {
+    init(
+        id: UInt64,
+        kind: MethodKind,
+        maxFrameBytes: Int,
+        eventLoop: any EventLoop,
+        connection: NIOLoopBound<ConnectionHandler>
+    ) {
         self.id = id
         self.kind = kind
+        self.maxPayloadBytes = maxFrameBytes - Self.frameOverheadBytes
         self.eventLoop = eventLoop
         self.connection = connection
     }
+
+    /// Room for the frame around a payload: the kind's tag and length, the call id, the payload's
+    /// tag and length. Generous, so no message that passes the check can overflow the frame.
+    static let frameOverheadBytes = 64
 
     /// Starts the handler. Must be called on the event loop, through `assumeIsolated`.
     func start(body: @escaping CallBody, request: CallRequest, context: CallContext, timeout: TimeAmount?) {
@@ -79,6 +92,14 @@ actor ServerCall: CallResponder {
 
     func send(_ payload: Data) async throws {
         guard !self.hasEnded else { throw CancellationError() }
+        guard payload.count <= self.maxPayloadBytes else {
+            throw RPCError(
+                .resourceExhausted,
+                "the response of \(payload.count) bytes does not fit in a frame of at most \(self.maxPayloadBytes + Self.frameOverheadBytes) bytes",
+                field: "",
+                rule: "frame.max_bytes"
+            )
+        }
         switch self.kind {
         case .unary:
             guard self.unaryResponse == nil else {

@@ -23,7 +23,7 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks any free port. (default: 7878)")
     var port: Int?
 
-    @Option(name: .customLong("data-dir"), help: "Folder for the database and the first admin key. (default: ./data)")
+    @Option(name: .customLong("data-dir"), help: "Folder for the server's data, created if missing. (default: ./data)")
     var dataDirectory: String?
 
     @Option(help: "A JSON configuration file; see README.md, \"Configuration\".")

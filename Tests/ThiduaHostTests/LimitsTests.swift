@@ -231,3 +231,25 @@ import ThiduaWire
         }
     }
 }
+
+@Suite struct ResponseSizeTests {
+    @Test func aResponseTooLargeForAFrameIsRefusedNotSent() async throws {
+        try await withServer(configure: { $0.configuration.limits.maxFrameBytes = 4096 }) { server in
+            let client = try await server.connect()
+            let fits: EchoReply = try await client.unary(
+                "thidua.host.v1.Echo/Unary",
+                EchoRequest.with { $0.payload = Data(repeating: 1, count: 3000) }
+            )
+            #expect(fits.payload.count == 3000)
+            let error = await expectStatus(.resourceExhausted) {
+                let _: EchoReply = try await client.unary(
+                    "thidua.host.v1.Echo/Unary",
+                    EchoRequest.with { $0.payload = Data(repeating: 1, count: 4030) }
+                )
+            }
+            #expect(error?.details.first?.rule == "frame.max_bytes")
+            try await client.ping()
+            await client.close()
+        }
+    }
+}

@@ -254,7 +254,7 @@ public nonisolated struct ClientHello: Sendable {
   /// A short name for logs, such as "thanhxuan-hr/2.3".
   public var clientName: String = String()
 
-  /// An API key, or empty to connect without one (only unauthenticated services answer then).
+  /// The client's API key, or empty.
   public var apiKey: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()

@@ -8,6 +8,8 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
+/// Test-only schema: every field type and encoding the dynamic codec must handle.
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -25,18 +27,18 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-nonisolated enum Thidua_Test_V1_Color: SwiftProtobuf.Enum, Swift.CaseIterable {
-  typealias RawValue = Int
+public nonisolated enum Thidua_Test_V1_Color: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
   case unspecified // = 0
   case red // = 1
   case green // = 2
   case UNRECOGNIZED(Int)
 
-  init() {
+  public init() {
     self = .unspecified
   }
 
-  init?(rawValue: Int) {
+  public init?(rawValue: Int) {
     switch rawValue {
     case 0: self = .unspecified
     case 1: self = .red
@@ -45,7 +47,7 @@ nonisolated enum Thidua_Test_V1_Color: SwiftProtobuf.Enum, Swift.CaseIterable {
     }
   }
 
-  var rawValue: Int {
+  public var rawValue: Int {
     switch self {
     case .unspecified: return 0
     case .red: return 1
@@ -55,7 +57,7 @@ nonisolated enum Thidua_Test_V1_Color: SwiftProtobuf.Enum, Swift.CaseIterable {
   }
 
   // The compiler won't synthesize support with the UNRECOGNIZED case.
-  static let allCases: [Thidua_Test_V1_Color] = [
+  public static let allCases: [Thidua_Test_V1_Color] = [
     .unspecified,
     .red,
     .green,
@@ -63,159 +65,159 @@ nonisolated enum Thidua_Test_V1_Color: SwiftProtobuf.Enum, Swift.CaseIterable {
 
 }
 
-nonisolated struct Thidua_Test_V1_AllTypes: @unchecked Sendable {
+public nonisolated struct Thidua_Test_V1_AllTypes: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  var fDouble: Double {
+  public var fDouble: Double {
     get {_storage._fDouble}
     set {_uniqueStorage()._fDouble = newValue}
   }
 
-  var fFloat: Float {
+  public var fFloat: Float {
     get {_storage._fFloat}
     set {_uniqueStorage()._fFloat = newValue}
   }
 
-  var fInt64: Int64 {
+  public var fInt64: Int64 {
     get {_storage._fInt64}
     set {_uniqueStorage()._fInt64 = newValue}
   }
 
-  var fUint64: UInt64 {
+  public var fUint64: UInt64 {
     get {_storage._fUint64}
     set {_uniqueStorage()._fUint64 = newValue}
   }
 
-  var fInt32: Int32 {
+  public var fInt32: Int32 {
     get {_storage._fInt32}
     set {_uniqueStorage()._fInt32 = newValue}
   }
 
-  var fFixed64: UInt64 {
+  public var fFixed64: UInt64 {
     get {_storage._fFixed64}
     set {_uniqueStorage()._fFixed64 = newValue}
   }
 
-  var fFixed32: UInt32 {
+  public var fFixed32: UInt32 {
     get {_storage._fFixed32}
     set {_uniqueStorage()._fFixed32 = newValue}
   }
 
-  var fBool: Bool {
+  public var fBool: Bool {
     get {_storage._fBool}
     set {_uniqueStorage()._fBool = newValue}
   }
 
-  var fString: String {
+  public var fString: String {
     get {_storage._fString}
     set {_uniqueStorage()._fString = newValue}
   }
 
-  var fNested: Thidua_Test_V1_AllTypes.Nested {
+  public var fNested: Thidua_Test_V1_AllTypes.Nested {
     get {_storage._fNested ?? Thidua_Test_V1_AllTypes.Nested()}
     set {_uniqueStorage()._fNested = newValue}
   }
   /// Returns true if `fNested` has been explicitly set.
-  var hasFNested: Bool {_storage._fNested != nil}
+  public var hasFNested: Bool {_storage._fNested != nil}
   /// Clears the value of `fNested`. Subsequent reads from it will return its default value.
-  mutating func clearFNested() {_uniqueStorage()._fNested = nil}
+  public mutating func clearFNested() {_uniqueStorage()._fNested = nil}
 
-  var fBytes: Data {
+  public var fBytes: Data {
     get {_storage._fBytes}
     set {_uniqueStorage()._fBytes = newValue}
   }
 
-  var fUint32: UInt32 {
+  public var fUint32: UInt32 {
     get {_storage._fUint32}
     set {_uniqueStorage()._fUint32 = newValue}
   }
 
-  var fColor: Thidua_Test_V1_Color {
+  public var fColor: Thidua_Test_V1_Color {
     get {_storage._fColor}
     set {_uniqueStorage()._fColor = newValue}
   }
 
-  var fSfixed32: Int32 {
+  public var fSfixed32: Int32 {
     get {_storage._fSfixed32}
     set {_uniqueStorage()._fSfixed32 = newValue}
   }
 
-  var fSfixed64: Int64 {
+  public var fSfixed64: Int64 {
     get {_storage._fSfixed64}
     set {_uniqueStorage()._fSfixed64 = newValue}
   }
 
-  var fSint32: Int32 {
+  public var fSint32: Int32 {
     get {_storage._fSint32}
     set {_uniqueStorage()._fSint32 = newValue}
   }
 
-  var fSint64: Int64 {
+  public var fSint64: Int64 {
     get {_storage._fSint64}
     set {_uniqueStorage()._fSint64 = newValue}
   }
 
-  var rInt32: [Int32] {
+  public var rInt32: [Int32] {
     get {_storage._rInt32}
     set {_uniqueStorage()._rInt32 = newValue}
   }
 
-  var rSint64: [Int64] {
+  public var rSint64: [Int64] {
     get {_storage._rSint64}
     set {_uniqueStorage()._rSint64 = newValue}
   }
 
-  var rDouble: [Double] {
+  public var rDouble: [Double] {
     get {_storage._rDouble}
     set {_uniqueStorage()._rDouble = newValue}
   }
 
-  var rColor: [Thidua_Test_V1_Color] {
+  public var rColor: [Thidua_Test_V1_Color] {
     get {_storage._rColor}
     set {_uniqueStorage()._rColor = newValue}
   }
 
-  var rString: [String] {
+  public var rString: [String] {
     get {_storage._rString}
     set {_uniqueStorage()._rString = newValue}
   }
 
-  var rNested: [Thidua_Test_V1_AllTypes.Nested] {
+  public var rNested: [Thidua_Test_V1_AllTypes.Nested] {
     get {_storage._rNested}
     set {_uniqueStorage()._rNested = newValue}
   }
 
-  var rFixed32Unpacked: [UInt32] {
+  public var rFixed32Unpacked: [UInt32] {
     get {_storage._rFixed32Unpacked}
     set {_uniqueStorage()._rFixed32Unpacked = newValue}
   }
 
-  var oInt32: Int32 {
+  public var oInt32: Int32 {
     get {_storage._oInt32 ?? 0}
     set {_uniqueStorage()._oInt32 = newValue}
   }
   /// Returns true if `oInt32` has been explicitly set.
-  var hasOInt32: Bool {_storage._oInt32 != nil}
+  public var hasOInt32: Bool {_storage._oInt32 != nil}
   /// Clears the value of `oInt32`. Subsequent reads from it will return its default value.
-  mutating func clearOInt32() {_uniqueStorage()._oInt32 = nil}
+  public mutating func clearOInt32() {_uniqueStorage()._oInt32 = nil}
 
-  var oString: String {
+  public var oString: String {
     get {_storage._oString ?? String()}
     set {_uniqueStorage()._oString = newValue}
   }
   /// Returns true if `oString` has been explicitly set.
-  var hasOString: Bool {_storage._oString != nil}
+  public var hasOString: Bool {_storage._oString != nil}
   /// Clears the value of `oString`. Subsequent reads from it will return its default value.
-  mutating func clearOString() {_uniqueStorage()._oString = nil}
+  public mutating func clearOString() {_uniqueStorage()._oString = nil}
 
-  var choice: OneOf_Choice? {
+  public var choice: OneOf_Choice? {
     get {return _storage._choice}
     set {_uniqueStorage()._choice = newValue}
   }
 
-  var cString: String {
+  public var cString: String {
     get {
       if case .cString(let v)? = _storage._choice {return v}
       return String()
@@ -223,7 +225,7 @@ nonisolated struct Thidua_Test_V1_AllTypes: @unchecked Sendable {
     set {_uniqueStorage()._choice = .cString(newValue)}
   }
 
-  var cNested: Thidua_Test_V1_AllTypes.Nested {
+  public var cNested: Thidua_Test_V1_AllTypes.Nested {
     get {
       if case .cNested(let v)? = _storage._choice {return v}
       return Thidua_Test_V1_AllTypes.Nested()
@@ -231,7 +233,7 @@ nonisolated struct Thidua_Test_V1_AllTypes: @unchecked Sendable {
     set {_uniqueStorage()._choice = .cNested(newValue)}
   }
 
-  var cInt64: Int64 {
+  public var cInt64: Int64 {
     get {
       if case .cInt64(let v)? = _storage._choice {return v}
       return 0
@@ -239,72 +241,72 @@ nonisolated struct Thidua_Test_V1_AllTypes: @unchecked Sendable {
     set {_uniqueStorage()._choice = .cInt64(newValue)}
   }
 
-  var mInt32String: Dictionary<Int32,String> {
+  public var mInt32String: Dictionary<Int32,String> {
     get {_storage._mInt32String}
     set {_uniqueStorage()._mInt32String = newValue}
   }
 
-  var mBoolColor: Dictionary<Bool,Thidua_Test_V1_Color> {
+  public var mBoolColor: Dictionary<Bool,Thidua_Test_V1_Color> {
     get {_storage._mBoolColor}
     set {_uniqueStorage()._mBoolColor = newValue}
   }
 
-  var mStringNested: Dictionary<String,Thidua_Test_V1_AllTypes.Nested> {
+  public var mStringNested: Dictionary<String,Thidua_Test_V1_AllTypes.Nested> {
     get {_storage._mStringNested}
     set {_uniqueStorage()._mStringNested = newValue}
   }
 
-  var mSint64Bytes: Dictionary<Int64,Data> {
+  public var mSint64Bytes: Dictionary<Int64,Data> {
     get {_storage._mSint64Bytes}
     set {_uniqueStorage()._mSint64Bytes = newValue}
   }
 
-  var renamed: String {
+  public var renamed: String {
     get {_storage._renamed}
     set {_uniqueStorage()._renamed = newValue}
   }
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  nonisolated enum OneOf_Choice: Equatable, Sendable {
+  public nonisolated enum OneOf_Choice: Equatable, Sendable {
     case cString(String)
     case cNested(Thidua_Test_V1_AllTypes.Nested)
     case cInt64(Int64)
 
   }
 
-  nonisolated struct Nested: @unchecked Sendable {
+  public nonisolated struct Nested: @unchecked Sendable {
     // SwiftProtobuf.Message conformance is added in an extension below. See the
     // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
     // methods supported on all messages.
 
-    var depth: Int32 {
+    public var depth: Int32 {
       get {_storage._depth}
       set {_uniqueStorage()._depth = newValue}
     }
 
-    var child: Thidua_Test_V1_AllTypes.Nested {
+    public var child: Thidua_Test_V1_AllTypes.Nested {
       get {_storage._child ?? Thidua_Test_V1_AllTypes.Nested()}
       set {_uniqueStorage()._child = newValue}
     }
     /// Returns true if `child` has been explicitly set.
-    var hasChild: Bool {_storage._child != nil}
+    public var hasChild: Bool {_storage._child != nil}
     /// Clears the value of `child`. Subsequent reads from it will return its default value.
-    mutating func clearChild() {_uniqueStorage()._child = nil}
+    public mutating func clearChild() {_uniqueStorage()._child = nil}
 
-    var note: String {
+    public var note: String {
       get {_storage._note}
       set {_uniqueStorage()._note = newValue}
     }
 
-    var unknownFields = SwiftProtobuf.UnknownStorage()
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-    init() {}
+    public init() {}
 
     fileprivate var _storage = _StorageClass.defaultInstance
   }
 
-  init() {}
+  public init() {}
 
   fileprivate var _storage = _StorageClass.defaultInstance
 }
@@ -314,12 +316,12 @@ nonisolated struct Thidua_Test_V1_AllTypes: @unchecked Sendable {
 fileprivate nonisolated let _protobuf_package = "thidua.test.v1"
 
 nonisolated extension Thidua_Test_V1_Color: SwiftProtobuf._ProtoNameProviding {
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0COLOR_UNSPECIFIED\0\u{1}RED\0\u{1}GREEN\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0COLOR_UNSPECIFIED\0\u{1}RED\0\u{1}GREEN\0")
 }
 
 nonisolated extension Thidua_Test_V1_AllTypes: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".AllTypes"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}f_double\0\u{3}f_float\0\u{3}f_int64\0\u{3}f_uint64\0\u{3}f_int32\0\u{3}f_fixed64\0\u{3}f_fixed32\0\u{3}f_bool\0\u{3}f_string\0\u{3}f_nested\0\u{4}\u{2}f_bytes\0\u{3}f_uint32\0\u{3}f_color\0\u{3}f_sfixed32\0\u{3}f_sfixed64\0\u{3}f_sint32\0\u{3}f_sint64\0\u{4}\u{d}r_int32\0\u{3}r_sint64\0\u{3}r_double\0\u{3}r_color\0\u{3}r_string\0\u{3}r_nested\0\u{3}r_fixed32_unpacked\0\u{4}\u{3}o_int32\0\u{3}o_string\0\u{4}\u{9}c_string\0\u{3}c_nested\0\u{3}c_int64\0\u{4}\u{8}m_int32_string\0\u{3}m_bool_color\0\u{3}m_string_nested\0\u{3}m_sint64_bytes\0\u{6}\u{7}renamed\0customName\0")
+  public static let protoMessageName: String = _protobuf_package + ".AllTypes"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}f_double\0\u{3}f_float\0\u{3}f_int64\0\u{3}f_uint64\0\u{3}f_int32\0\u{3}f_fixed64\0\u{3}f_fixed32\0\u{3}f_bool\0\u{3}f_string\0\u{3}f_nested\0\u{4}\u{2}f_bytes\0\u{3}f_uint32\0\u{3}f_color\0\u{3}f_sfixed32\0\u{3}f_sfixed64\0\u{3}f_sint32\0\u{3}f_sint64\0\u{4}\u{d}r_int32\0\u{3}r_sint64\0\u{3}r_double\0\u{3}r_color\0\u{3}r_string\0\u{3}r_nested\0\u{3}r_fixed32_unpacked\0\u{4}\u{3}o_int32\0\u{3}o_string\0\u{4}\u{9}c_string\0\u{3}c_nested\0\u{3}c_int64\0\u{4}\u{8}m_int32_string\0\u{3}m_bool_color\0\u{3}m_string_nested\0\u{3}m_sint64_bytes\0\u{6}\u{7}renamed\0customName\0")
 
   fileprivate class _StorageClass {
     var _fDouble: Double = 0
@@ -406,7 +408,7 @@ nonisolated extension Thidua_Test_V1_AllTypes: SwiftProtobuf.Message, SwiftProto
     return _storage
   }
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     _ = _uniqueStorage()
     try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
       while let fieldNumber = try decoder.nextFieldNumber() {
@@ -480,7 +482,7 @@ nonisolated extension Thidua_Test_V1_AllTypes: SwiftProtobuf.Message, SwiftProto
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every if/case branch local when no optimizations
@@ -598,7 +600,7 @@ nonisolated extension Thidua_Test_V1_AllTypes: SwiftProtobuf.Message, SwiftProto
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Thidua_Test_V1_AllTypes, rhs: Thidua_Test_V1_AllTypes) -> Bool {
+  public static func ==(lhs: Thidua_Test_V1_AllTypes, rhs: Thidua_Test_V1_AllTypes) -> Bool {
     if lhs._storage !== rhs._storage {
       let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
         let _storage = _args.0
@@ -645,8 +647,8 @@ nonisolated extension Thidua_Test_V1_AllTypes: SwiftProtobuf.Message, SwiftProto
 }
 
 nonisolated extension Thidua_Test_V1_AllTypes.Nested: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = Thidua_Test_V1_AllTypes.protoMessageName + ".Nested"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}depth\0\u{1}child\0\u{1}note\0")
+  public static let protoMessageName: String = Thidua_Test_V1_AllTypes.protoMessageName + ".Nested"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}depth\0\u{1}child\0\u{1}note\0")
 
   fileprivate class _StorageClass {
     var _depth: Int32 = 0
@@ -675,7 +677,7 @@ nonisolated extension Thidua_Test_V1_AllTypes.Nested: SwiftProtobuf.Message, Swi
     return _storage
   }
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     _ = _uniqueStorage()
     try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
       while let fieldNumber = try decoder.nextFieldNumber() {
@@ -692,7 +694,7 @@ nonisolated extension Thidua_Test_V1_AllTypes.Nested: SwiftProtobuf.Message, Swi
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every if/case branch local when no optimizations
@@ -711,7 +713,7 @@ nonisolated extension Thidua_Test_V1_AllTypes.Nested: SwiftProtobuf.Message, Swi
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Thidua_Test_V1_AllTypes.Nested, rhs: Thidua_Test_V1_AllTypes.Nested) -> Bool {
+  public static func ==(lhs: Thidua_Test_V1_AllTypes.Nested, rhs: Thidua_Test_V1_AllTypes.Nested) -> Bool {
     if lhs._storage !== rhs._storage {
       let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
         let _storage = _args.0

@@ -8,6 +8,8 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
+/// Test-only proto2 schema: groups, unpacked repeated fields and a closed enum.
+
 import SwiftProtobuf
 
 // If the compiler emits an error on this type, it is because this file
@@ -20,85 +22,85 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-nonisolated struct Thidua_Test_V1_Legacy: Sendable {
+public nonisolated struct Thidua_Test_V1_Legacy: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  var count: Int32 {
+  public var count: Int32 {
     get {_count ?? 0}
     set {_count = newValue}
   }
   /// Returns true if `count` has been explicitly set.
-  var hasCount: Bool {self._count != nil}
+  public var hasCount: Bool {self._count != nil}
   /// Clears the value of `count`. Subsequent reads from it will return its default value.
-  mutating func clearCount() {self._count = nil}
+  public mutating func clearCount() {self._count = nil}
 
-  var values: [Int32] = []
+  public var values: [Int32] = []
 
-  var packedValues: [Int32] = []
+  public var packedValues: [Int32] = []
 
-  var item: Thidua_Test_V1_Legacy.Item {
+  public var item: Thidua_Test_V1_Legacy.Item {
     get {_item ?? Thidua_Test_V1_Legacy.Item()}
     set {_item = newValue}
   }
   /// Returns true if `item` has been explicitly set.
-  var hasItem: Bool {self._item != nil}
+  public var hasItem: Bool {self._item != nil}
   /// Clears the value of `item`. Subsequent reads from it will return its default value.
-  mutating func clearItem() {self._item = nil}
+  public mutating func clearItem() {self._item = nil}
 
-  var kind: Thidua_Test_V1_Legacy.Kind {
+  public var kind: Thidua_Test_V1_Legacy.Kind {
     get {_kind ?? .a}
     set {_kind = newValue}
   }
   /// Returns true if `kind` has been explicitly set.
-  var hasKind: Bool {self._kind != nil}
+  public var hasKind: Bool {self._kind != nil}
   /// Clears the value of `kind`. Subsequent reads from it will return its default value.
-  mutating func clearKind() {self._kind = nil}
+  public mutating func clearKind() {self._kind = nil}
 
-  var name: String {
+  public var name: String {
     get {_name ?? String()}
     set {_name = newValue}
   }
   /// Returns true if `name` has been explicitly set.
-  var hasName: Bool {self._name != nil}
+  public var hasName: Bool {self._name != nil}
   /// Clears the value of `name`. Subsequent reads from it will return its default value.
-  mutating func clearName() {self._name = nil}
+  public mutating func clearName() {self._name = nil}
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  nonisolated enum Kind: Int, SwiftProtobuf.Enum, Swift.CaseIterable {
+  public nonisolated enum Kind: Int, SwiftProtobuf.Enum, Swift.CaseIterable {
     case a = 1
     case b = 2
 
-    init() {
+    public init() {
       self = .a
     }
 
   }
 
-  nonisolated struct Item: Sendable {
+  public nonisolated struct Item: Sendable {
     // SwiftProtobuf.Message conformance is added in an extension below. See the
     // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
     // methods supported on all messages.
 
-    var label: String {
+    public var label: String {
       get {_label ?? String()}
       set {_label = newValue}
     }
     /// Returns true if `label` has been explicitly set.
-    var hasLabel: Bool {self._label != nil}
+    public var hasLabel: Bool {self._label != nil}
     /// Clears the value of `label`. Subsequent reads from it will return its default value.
-    mutating func clearLabel() {self._label = nil}
+    public mutating func clearLabel() {self._label = nil}
 
-    var unknownFields = SwiftProtobuf.UnknownStorage()
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-    init() {}
+    public init() {}
 
     fileprivate var _label: String? = nil
   }
 
-  init() {}
+  public init() {}
 
   fileprivate var _count: Int32? = nil
   fileprivate var _item: Thidua_Test_V1_Legacy.Item? = nil
@@ -111,10 +113,10 @@ nonisolated struct Thidua_Test_V1_Legacy: Sendable {
 fileprivate nonisolated let _protobuf_package = "thidua.test.v1"
 
 nonisolated extension Thidua_Test_V1_Legacy: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".Legacy"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}count\0\u{1}values\0\u{3}packed_values\0\u{7}Item\0\u{2}\u{2}kind\0\u{1}name\0")
+  public static let protoMessageName: String = _protobuf_package + ".Legacy"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}count\0\u{1}values\0\u{3}packed_values\0\u{7}Item\0\u{2}\u{2}kind\0\u{1}name\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -131,7 +133,7 @@ nonisolated extension Thidua_Test_V1_Legacy: SwiftProtobuf.Message, SwiftProtobu
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -157,7 +159,7 @@ nonisolated extension Thidua_Test_V1_Legacy: SwiftProtobuf.Message, SwiftProtobu
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Thidua_Test_V1_Legacy, rhs: Thidua_Test_V1_Legacy) -> Bool {
+  public static func ==(lhs: Thidua_Test_V1_Legacy, rhs: Thidua_Test_V1_Legacy) -> Bool {
     if lhs._count != rhs._count {return false}
     if lhs.values != rhs.values {return false}
     if lhs.packedValues != rhs.packedValues {return false}
@@ -170,14 +172,14 @@ nonisolated extension Thidua_Test_V1_Legacy: SwiftProtobuf.Message, SwiftProtobu
 }
 
 nonisolated extension Thidua_Test_V1_Legacy.Kind: SwiftProtobuf._ProtoNameProviding {
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}KIND_A\0\u{1}KIND_B\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}KIND_A\0\u{1}KIND_B\0")
 }
 
 nonisolated extension Thidua_Test_V1_Legacy.Item: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = Thidua_Test_V1_Legacy.protoMessageName + ".Item"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{5}label\0")
+  public static let protoMessageName: String = Thidua_Test_V1_Legacy.protoMessageName + ".Item"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{5}label\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -189,7 +191,7 @@ nonisolated extension Thidua_Test_V1_Legacy.Item: SwiftProtobuf.Message, SwiftPr
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -200,7 +202,7 @@ nonisolated extension Thidua_Test_V1_Legacy.Item: SwiftProtobuf.Message, SwiftPr
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Thidua_Test_V1_Legacy.Item, rhs: Thidua_Test_V1_Legacy.Item) -> Bool {
+  public static func ==(lhs: Thidua_Test_V1_Legacy.Item, rhs: Thidua_Test_V1_Legacy.Item) -> Bool {
     if lhs._label != rhs._label {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true

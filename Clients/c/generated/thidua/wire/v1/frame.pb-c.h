@@ -137,7 +137,7 @@ struct  Thidua__Wire__V1__ClientHello
    */
   char *client_name;
   /*
-   * An API key, or empty to connect without one (only unauthenticated services answer then).
+   * The client's API key, or empty.
    */
   char *api_key;
 };

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: the Swift suites (unit, wire, end-to-end over TCP, the real executables), the
+# generated-code drift check, and the C and Python clients against a live server.
+# Installs what a fresh machine lacks first. Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/install-deps.sh
+
+echo "== Swift build" >&2
+swift build --build-tests
+echo "== Swift tests" >&2
+swift test --skip-build 2>&1 | tee .build/swift-test.log
+swift_passed=$(sed -n 's/.*Test run with \([0-9]*\) tests.* passed.*/\1/p' .build/swift-test.log | tail -1)
+
+echo "== Generated code" >&2
+Scripts/check-generated.sh
+
+server_bin="$PWD/.build/debug/thidua-server"
+
+echo "== C client" >&2
+make -C Clients/c clean >/dev/null
+make -C Clients/c test THIDUA_SERVER_BIN="$server_bin" 2>&1 | tee .build/c-test.log
+c_passed=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' .build/c-test.log | tail -1)
+
+echo "== Python client" >&2
+python3 -m pip install --quiet --disable-pip-version-check ./Clients/python pytest 2>&1 | grep -v "running pip as the 'root' user" >&2 || true
+THIDUA_SERVER_BIN="$server_bin" python3 -m pytest -q Clients/python/tests 2>&1 | tee .build/python-test.log
+python_passed=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' .build/python-test.log | tail -1)
+
+echo "swift: ${swift_passed:-0} passed, C: ${c_passed:-0} passed, Python: ${python_passed:-0} passed" >&2
+echo "all: $(( ${swift_passed:-0} + ${c_passed:-0} + ${python_passed:-0} )) passed, 0 failed"
