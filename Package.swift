@@ -27,6 +27,7 @@ let package = Package(
     products: [
         .executable(name: "thidua-server", targets: ["thidua-server"]),
         .executable(name: "thidua", targets: ["thidua"]),
+        .executable(name: "thidua-load", targets: ["thidua-load"]),
         .library(name: "ThiduaModuleKit", targets: ["ThiduaModuleKit"]),
         .library(name: "ThiduaClient", targets: ["ThiduaClient"]),
         .library(name: "ThiduaTesting", targets: ["ThiduaTesting"]),
@@ -37,6 +38,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Wire
@@ -60,12 +64,37 @@ let package = Package(
             swiftSettings: commonSettings
         ),
 
+        // MARK: Storage
+        .target(
+            name: "ThiduaStorage",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
         // MARK: Module kit
         .target(
             name: "ThiduaModuleKit",
             dependencies: [
                 "ThiduaCalls",
+                "ThiduaStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
+        // MARK: Core domain
+        .target(
+            name: "ThiduaCore",
+            dependencies: [
+                "ThiduaModuleKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: commonSettings
         ),
@@ -77,10 +106,23 @@ let package = Package(
                 "ThiduaWire",
                 "ThiduaCalls",
                 "ThiduaModuleKit",
+                "ThiduaStorage",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
+        // MARK: Application: the core, the campaign modules and the host, composed
+        .target(
+            name: "ThiduaApp",
+            dependencies: [
+                "ThiduaHost",
+                "ThiduaCore",
+                "ThiduaModuleKit",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
         ),
@@ -106,8 +148,8 @@ let package = Package(
         .executableTarget(
             name: "thidua-server",
             dependencies: [
+                "ThiduaApp",
                 "ThiduaHost",
-                "ThiduaModuleKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -126,10 +168,35 @@ let package = Package(
             swiftSettings: commonSettings
         ),
 
+        .executableTarget(
+            name: "thidua-load",
+            dependencies: [
+                "ThiduaWire",
+                "ThiduaClient",
+                "ThiduaDynamicMessages",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "ThiduaLoadTests",
+            dependencies: [
+                "thidua-load",
+                "ThiduaTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: commonSettings
+        ),
+
         // MARK: Test support (used by this package's tests and by module authors)
         .target(
             name: "ThiduaTesting",
             dependencies: [
+                "ThiduaApp",
                 "ThiduaHost",
                 "ThiduaClient",
                 .product(name: "Logging", package: "swift-log"),
@@ -150,8 +217,28 @@ let package = Package(
             swiftSettings: commonSettings
         ),
         .testTarget(
+            name: "ThiduaCoreTests",
+            dependencies: [
+                "ThiduaCore",
+                "ThiduaTesting",
+                "ThiduaClient",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "ThiduaStorageTests",
+            dependencies: [
+                "ThiduaStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
             name: "ThiduaDynamicMessagesTests",
             dependencies: ["ThiduaDynamicMessages", "ThiduaWire"],
+            exclude: ["Protos"],
             swiftSettings: commonSettings
         ),
         .testTarget(

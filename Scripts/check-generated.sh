@@ -25,5 +25,12 @@ check_client() {
 }
 check_client c "$repo/Clients/c/generated" "$repo/Clients/c/generate.sh"
 
+mkdir -p "$scratch/python"
+"$repo/Clients/python/generate.sh" "$scratch/python" >/dev/null
+if ! diff -ru -x __pycache__ "$repo/Clients/python/src/thidua" "$scratch/python/thidua"; then
+  echo "stale generated code in Clients/python/src/thidua: run Clients/python/generate.sh and commit the result" >&2
+  status=1
+fi
+
 [ $status -eq 0 ] && echo "generated code is up to date"
 exit $status

@@ -54,6 +54,16 @@ generate WireProtoFiles Sources/ThiduaWire/Generated Proto \
   thidua/host/v1/server_info.proto \
   thidua/host/v1/echo.proto
 
+generate CoreProtoFiles Sources/ThiduaCore/Generated Proto \
+  thidua/core/v1/common.proto \
+  thidua/core/v1/keys.proto \
+  thidua/core/v1/units.proto \
+  thidua/core/v1/members.proto \
+  thidua/core/v1/changes.proto \
+  thidua/core/v1/audit.proto \
+  thidua/core/v1/reports.proto \
+  thidua/core/v1/import.proto
+
 # Test-only schemas that exercise every protobuf field type and encoding.
 generate TestProtoFiles Tests/ThiduaDynamicMessagesTests/Generated Tests/ThiduaDynamicMessagesTests/Protos \
   thidua/test/v1/all_types.proto \

@@ -9,13 +9,32 @@ public struct Peer: Sendable {
     public let clientName: String
     /// The remote address, for logs.
     public let remoteAddress: String
-    /// The API key from the hello; empty when the client sent none. Never log it.
-    public let apiKey: String
+    /// Who the key in the hello belongs to; nil for a connection without a key.
+    public let principal: Principal?
 
-    public init(clientName: String, remoteAddress: String, apiKey: String) {
+    public init(clientName: String, remoteAddress: String, principal: Principal?) {
         self.clientName = clientName
         self.remoteAddress = remoteAddress
-        self.apiKey = apiKey
+        self.principal = principal
+    }
+}
+
+/// The holder of an API key: where in the organisation it may act, and what it may do there.
+public struct Principal: Sendable, Equatable {
+    public let keyID: String
+    /// The root of the subtree the key may see and change.
+    public let scopeUnitID: String
+    /// Permission names; "*" stands for all of them.
+    public let permissions: Set<String>
+
+    public init(keyID: String, scopeUnitID: String, permissions: Set<String>) {
+        self.keyID = keyID
+        self.scopeUnitID = scopeUnitID
+        self.permissions = permissions
+    }
+
+    public func holds(_ permission: String) -> Bool {
+        self.permissions.contains("*") || self.permissions.contains(permission)
     }
 }
 

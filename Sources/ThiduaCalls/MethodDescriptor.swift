@@ -18,13 +18,24 @@ public struct MethodDescriptor: Sendable, Hashable {
     public let inputType: String
     public let outputType: String
     public let kind: MethodKind
+    /// The permission a caller's key must hold, such as "units.write"; nil for a method anyone
+    /// connected may call.
+    public let permission: String?
 
-    public init(service: String, name: String, inputType: String, outputType: String, kind: MethodKind) {
+    public init(
+        service: String,
+        name: String,
+        inputType: String,
+        outputType: String,
+        kind: MethodKind,
+        permission: String? = nil
+    ) {
         self.service = service
         self.name = name
         self.path = "\(service)/\(name)"
         self.inputType = inputType
         self.outputType = outputType
         self.kind = kind
+        self.permission = permission
     }
 }

@@ -7,21 +7,6 @@ import ThiduaWire
 /// Asks every connection to stop taking calls and close once its calls have ended.
 struct ConnectionDrainEvent: Sendable {}
 
-/// Checks the credentials of a `ClientHello` and says who the peer is.
-public protocol HelloAuthenticator: Sendable {
-    /// Returns the peer, or throws UNAUTHENTICATED (or another status) to refuse the connection.
-    func authenticate(_ hello: ClientHello, remoteAddress: String) throws(RPCError) -> Peer
-}
-
-/// Accepts every hello; the peer carries whatever key it sent.
-public struct AcceptingAuthenticator: HelloAuthenticator {
-    public init() {}
-
-    public func authenticate(_ hello: ClientHello, remoteAddress: String) throws(RPCError) -> Peer {
-        Peer(clientName: hello.clientName, remoteAddress: remoteAddress, apiKey: hello.apiKey)
-    }
-}
-
 /// Serves one connection: feeds decoded frames to the ``ConnectionStateMachine``, starts and ends
 /// calls, and writes answers, flushing once per burst of work rather than once per frame.
 final class ConnectionHandler: ChannelInboundHandler {

@@ -5,40 +5,27 @@ import ThiduaCalls
 import ThiduaModuleKit
 import ThiduaWire
 
-/// Assembles a ``Server``: the built-in services, the enabled campaign modules, the interceptor
-/// chain and the router, checked against the configuration.
+/// Assembles a ``Server``: the built-in services, the provisioned runtimes (the core and the
+/// campaign modules), the interceptor chain and the router.
 public struct HostBuilder {
     public var configuration: ServerConfiguration
-    /// Every module this build knows; the configuration chooses which are enabled.
-    public var availableModules: [any CampaignModule]
-    public var authenticator: any HelloAuthenticator = AcceptingAuthenticator()
-    /// Run around every call, after logging and metrics, outermost first.
+    /// What the server serves besides its built-in services, in order; cleaned up in reverse.
+    public var runtimes: [any ModuleRuntime]
+    public var authenticator: any HelloAuthenticator = AnonymousAuthenticator()
+    /// Run around every call, after logging, metrics and authorization, outermost first.
     public var interceptors: [any CallInterceptor] = []
     public var logger: Logger
     public var eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
 
-    public init(configuration: ServerConfiguration, availableModules: [any CampaignModule], logger: Logger) {
+    public init(configuration: ServerConfiguration, runtimes: [any ModuleRuntime], logger: Logger) {
         self.configuration = configuration
-        self.availableModules = availableModules
+        self.runtimes = runtimes
         self.logger = logger
-    }
-
-    /// The modules the configuration enables, in its order; throws for an unknown id.
-    public func enabledModules() throws -> [any CampaignModule] {
-        guard let wanted = self.configuration.enabledModules else { return self.availableModules }
-        return try wanted.map { id in
-            guard let module = self.availableModules.first(where: { $0.id == id }) else {
-                let known = self.availableModules.map(\.id).joined(separator: ", ")
-                throw ConfigurationError("unknown module \"\(id)\"; this build has: \(known.isEmpty ? "none" : known)")
-            }
-            return module
-        }
     }
 
     public func makeServer() throws -> Server {
         try self.configuration.validate()
-        let modules = try self.enabledModules()
-        let directory = HostDirectory(modules: modules.map { .init(id: $0.id, version: $0.version) })
+        let directory = HostDirectory(modules: self.runtimes.map { .init(id: $0.id, version: $0.version) })
 
         var registrar = ServiceRegistrar()
         registrar.addDescriptorSet(base64: WireProtoFiles.descriptorSetBase64)
@@ -46,14 +33,15 @@ public struct HostBuilder {
         registrar.register(ReflectionService(directory: directory))
         registrar.register(ServerInfoService(directory: directory))
         registrar.register(EchoService())
-        for module in modules {
-            module.register(into: &registrar)
+        for runtime in self.runtimes {
+            runtime.register(into: &registrar)
         }
 
         let metrics = ServerMetrics(methodPaths: registrar.entries.map(\.descriptor.path))
         let router = try Router(
             registrar,
-            interceptors: [LoggingInterceptor(), MetricsInterceptor(metrics: metrics)] + self.interceptors
+            interceptors: [LoggingInterceptor(), MetricsInterceptor(metrics: metrics), AuthorizationInterceptor()]
+                + self.interceptors
         )
         directory.install(router: router, metrics: metrics)
 
@@ -71,6 +59,12 @@ public struct HostBuilder {
             metrics: metrics,
             logger: self.logger
         )
-        return Server(configuration: self.configuration, directory: directory, shared: shared, group: self.eventLoopGroup)
+        return Server(
+            configuration: self.configuration,
+            directory: directory,
+            shared: shared,
+            runtimes: self.runtimes,
+            group: self.eventLoopGroup
+        )
     }
 }

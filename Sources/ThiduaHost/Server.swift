@@ -4,6 +4,7 @@ import NIOPosix
 import ServiceLifecycle
 import Synchronization
 import ThiduaCalls
+import ThiduaModuleKit
 import ThiduaWire
 
 /// The thidua protocol server: accepts connections, runs the handshake and serves calls through the
@@ -26,16 +27,19 @@ public final class Server: Service, Sendable {
     private let registry: ConnectionRegistry
     private let state = Mutex(State.idle)
     private let listening: EventLoopPromise<SocketAddress>
+    private let runtimes: [any ModuleRuntime]
 
     init(
         configuration: ServerConfiguration,
         directory: HostDirectory,
         shared: ConnectionHandler.Shared,
+        runtimes: [any ModuleRuntime],
         group: any EventLoopGroup
     ) {
         self.configuration = configuration
         self.directory = directory
         self.shared = shared
+        self.runtimes = runtimes
         self.group = group
         self.registry = ConnectionRegistry(limit: configuration.limits.maxConnections)
         self.listening = group.next().makePromise(of: SocketAddress.self)
@@ -123,6 +127,9 @@ public final class Server: Service, Sendable {
                 connection.close(promise: nil)
             }
             await self.registry.waitUntilEmpty()
+        }
+        for runtime in self.runtimes.reversed() {
+            await runtime.cleanup()
         }
         self.state.withLock { $0 = .stopped }
         self.shared.logger.info("stopped")

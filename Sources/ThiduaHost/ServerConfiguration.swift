@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import ThiduaStorage
 import ThiduaWire
 
 /// How a server runs: where it listens, where it keeps its data, the limits it enforces and which
@@ -15,6 +16,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var drainTimeout: TimeAmount = .seconds(30)
     /// Ids of the campaign modules to load; nil loads every built-in module.
     public var enabledModules: [String]?
+    /// `full` (the default) survives a power loss; `normal` only a crash of the process.
+    public var durability: Durability = .full
+    /// The name of the root unit created on the first start.
+    public var rootUnitName = "Tổng Liên đoàn Lao động Việt Nam"
 
     public init() {}
 }
@@ -55,7 +60,7 @@ extension ServerConfiguration {
     ///   "modules": ["innovation", "dialogue"],
     ///   "limits": { "maxFrameBytes": 4194304, "maxConcurrentCalls": 256, "maxConnections": 16384,
     ///               "handshakeTimeoutMs": 5000, "frameTimeoutMs": 10000, "idleTimeoutMs": 300000 },
-    ///   "drainTimeoutMs": 30000 }
+    ///   "drainTimeoutMs": 30000, "durability": "full", "rootUnitName": "Liên đoàn Lao động tỉnh Thanh Hóa" }
     /// ```
     struct File: Decodable {
         struct LimitsFile: Decodable {
@@ -72,6 +77,8 @@ extension ServerConfiguration {
         var modules: [String]?
         var limits: LimitsFile?
         var drainTimeoutMs: Int64?
+        var durability: String?
+        var rootUnitName: String?
     }
 
     /// Applies the settings of a JSON configuration file on top of this configuration.
@@ -98,6 +105,13 @@ extension ServerConfiguration {
         if let dataDir = file.dataDir { self.dataDirectory = dataDir }
         if let modules = file.modules { self.enabledModules = modules }
         if let drain = file.drainTimeoutMs { self.drainTimeout = .milliseconds(drain) }
+        if let durability = file.durability {
+            guard let value = Durability(rawValue: durability) else {
+                throw ConfigurationError("\(path): durability must be \"full\" or \"normal\"; got \"\(durability)\"")
+            }
+            self.durability = value
+        }
+        if let name = file.rootUnitName { self.rootUnitName = name }
         if let limits = file.limits {
             if let value = limits.maxFrameBytes { self.limits.maxFrameBytes = value }
             if let value = limits.maxConcurrentCalls { self.limits.maxConcurrentCalls = value }
@@ -127,6 +141,7 @@ extension ServerConfiguration {
             try require(value.nanoseconds > 0, "\(name) must be positive")
         }
         try require(!self.dataDirectory.isEmpty, "the data directory must not be empty")
+        try require(!self.rootUnitName.trimmingCharacters(in: .whitespaces).isEmpty, "rootUnitName must not be empty")
     }
 }
 

@@ -1,16 +1,53 @@
-// A module author imports this target alone: it brings the call layer and the wire types with it.
+// A module author imports this target alone: it brings the call layer, the wire types, storage
+// and GRDB with it.
+@_exported import GRDB
 @_exported import ThiduaCalls
+@_exported import ThiduaStorage
 @_exported import ThiduaWire
 
-/// One emulation campaign's services, loaded by the host and built on this kit only.
+/// One emulation campaign, loaded by the host and built on this kit only.
 ///
-/// Construction must have no side effects: the host may construct a module and then not enable it.
+/// Construction must have no side effects: the host may construct a module and then not enable
+/// it. Work happens in ``provision(_:)``, after the migrations have run.
 public protocol CampaignModule: Sendable {
     /// Short, stable and lower-case, such as "innovation". It namespaces the module's services
     /// (`thidua.<id>.v1`), migrations and permissions.
     var id: String { get }
     /// The module's own version, reported by `ServerInfo/GetInfo`.
     var version: String { get }
-    /// Adds the module's services, and the descriptor set that declares them.
+    /// The module's schema, applied in order before the server accepts connections. Never edit a
+    /// migration once shipped: add a new one.
+    var migrations: [Migration] { get }
+    /// The permissions the module's methods need, each named "<id>.<action>".
+    var permissions: [PermissionDescription] { get }
+    /// Builds the module's running part on what the host provides.
+    func provision(_ context: ModuleContext) async throws -> any ModuleRuntime
+}
+
+/// A provisioned module (or the core): what the host serves and later shuts down.
+public protocol ModuleRuntime: Sendable {
+    var id: String { get }
+    var version: String { get }
+    /// Called once every module is provisioned: refuse to start on a bad configuration here.
+    func validate() async throws
+    /// Adds the services, and the descriptor set that declares them.
     func register(into registrar: inout ServiceRegistrar)
+    /// Called after the server has drained, in reverse order of provisioning.
+    func cleanup() async
+}
+
+extension ModuleRuntime {
+    public func validate() async throws {}
+    public func cleanup() async {}
+}
+
+/// A permission a method needs, for people minting keys.
+public struct PermissionDescription: Sendable, Equatable {
+    public let name: String
+    public let summary: String
+
+    public init(_ name: String, _ summary: String) {
+        self.name = name
+        self.summary = summary
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import ThiduaApp
 import ThiduaClient
 import ThiduaHost
 import ThiduaModuleKit
@@ -11,52 +12,63 @@ import ThiduaModuleKit
 ///
 /// ```swift
 /// let server = try await TestServer.start(modules: [MyModule()])
-/// defer { Task { await server.stop() } }  // or: try await server.stop() at the end
-/// let client = try await server.connect()
+/// let admin = try await server.connectAsAdmin()
+/// ...
+/// try await server.stop()
 /// ```
 public final class TestServer: Sendable {
     public let server: Server
     public let host: String
     public let port: Int
     public let dataDirectory: URL
+    /// The admin key the first start created: every permission on the root unit.
+    public let adminKey: String
     private let runTask: Task<Void, any Error>
 
-    private init(server: Server, host: String, port: Int, dataDirectory: URL, runTask: Task<Void, any Error>) {
+    private init(server: Server, host: String, port: Int, dataDirectory: URL, adminKey: String, runTask: Task<Void, any Error>) {
         self.server = server
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
+        self.adminKey = adminKey
         self.runTask = runTask
     }
 
-    /// Starts a server. `configure` may change the configuration (limits, modules) before it starts;
-    /// host, port and data directory are chosen here.
+    /// Starts a server with the core and `modules`. `configure` may change the configuration
+    /// (limits, durability); host, port and data directory are chosen here.
     public static func start(
         modules: [any CampaignModule] = [],
         logLevel: Logger.Level = .warning,
-        configure: (inout HostBuilder) -> Void = { _ in }
+        clock: @escaping @Sendable () -> Date = Date.init,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> TestServer {
         let dataDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("thidua-test-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.dataDirectory = dataDirectory.path
+        configure(&configuration)
         var logger = Logger(label: "thidua-test")
         logger.logLevel = logLevel
-        var builder = HostBuilder(configuration: configuration, availableModules: modules, logger: logger)
-        configure(&builder)
-        let server = try builder.makeServer()
+        let server = try await Application.makeServer(configuration: configuration, modules: modules, logger: logger, clock: clock)
         let runTask = Task { try await server.run() }
         let address = try await server.listeningAddress()
+        let keyFile = dataDirectory.appendingPathComponent(Application.adminKeyFileName)
+        let adminKey = try String(contentsOf: keyFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         return TestServer(
             server: server,
             host: "127.0.0.1",
             port: address.port ?? 0,
             dataDirectory: dataDirectory,
+            adminKey: adminKey,
             runTask: runTask
         )
+    }
+
+    /// A client holding the admin key.
+    public func connectAsAdmin() async throws -> ThiduaClient {
+        try await self.connect(apiKey: self.adminKey, clientName: "thidua-tests-admin")
     }
 
     /// A connected, handshaken client.

@@ -2,17 +2,22 @@ import ArgumentParser
 import Foundation
 import Logging
 import ServiceLifecycle
+import ThiduaApp
 import ThiduaHost
+import ThiduaStorage
 
 /// `thidua-server`: runs the protocol server on its embedded storage.
 @main
 struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thidua-server",
-        abstract: "Serve thidua's campaign modules over the thidua protocol.",
+        abstract: "Serve thidua's core and campaign modules over the thidua protocol.",
         discussion: """
-            Prints exactly one line, "listening on HOST:PORT", on standard output once it accepts \
-            connections; logs go to standard error. SIGTERM or SIGINT drains: calls in flight finish, \
+            Opens (or creates) the SQLite database in the data directory and applies its migrations \
+            before listening. On the first start it creates the root unit and an admin key, written \
+            to DATA-DIR/admin.key (readable by its owner only). Prints exactly one line, \
+            "listening on HOST:PORT", on standard output once it accepts connections; logs go to \
+            standard error. SIGTERM or SIGINT drains: calls in flight finish, \
             new ones get UNAVAILABLE. Flags override the configuration file.
             """
     )
@@ -53,6 +58,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Milliseconds a shutdown waits for calls in flight. (default: 30000)")
     var drainTimeoutMs: Int64?
 
+    @Option(help: "full: an acknowledged write survives a power loss (default); normal: only a crash of the process.")
+    var durability: String?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -70,11 +78,7 @@ struct ServerCommand: AsyncParsableCommand {
         raiseOpenFileLimit(logger: logger)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
 
-        let server = try HostBuilder(
-            configuration: configuration,
-            availableModules: BuiltinModules.all,
-            logger: logger
-        ).makeServer()
+        let server = try await Application.makeServer(configuration: configuration, logger: logger)
         let services = ServiceGroup(
             configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
@@ -103,6 +107,12 @@ struct ServerCommand: AsyncParsableCommand {
         if let frameTimeoutMs { configuration.limits.frameTimeout = .milliseconds(frameTimeoutMs) }
         if let idleTimeoutMs { configuration.limits.idleTimeout = .milliseconds(idleTimeoutMs) }
         if let drainTimeoutMs { configuration.drainTimeout = .milliseconds(drainTimeoutMs) }
+        if let durability {
+            guard let value = Durability(rawValue: durability) else {
+                throw ValidationError("--durability must be full or normal; got \"\(durability)\"")
+            }
+            configuration.durability = value
+        }
         try configuration.validate()
         return configuration
     }

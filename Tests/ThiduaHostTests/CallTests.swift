@@ -128,7 +128,7 @@ import ThiduaWire
     }
 
     @Test func deadlineExceededEndsTheCallAndFreesItsSlot() async throws {
-        try await withServer(configure: { $0.configuration.limits.maxConcurrentCalls = 1 }) { server in
+        try await withServer(configure: { $0.limits.maxConcurrentCalls = 1 }) { server in
             let client = try await server.connect()
             let started = ContinuousClock.now
             await expectStatus(.deadlineExceeded) {
@@ -190,7 +190,7 @@ import ThiduaWire
     }
 
     @Test func cancellingTheClientTaskCancelsTheServerCall() async throws {
-        try await withServer(configure: { $0.configuration.limits.maxConcurrentCalls = 1 }) { server in
+        try await withServer(configure: { $0.limits.maxConcurrentCalls = 1 }) { server in
             let client = try await server.connect()
             let task = Task {
                 let _: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("x", delayMs: 30_000))

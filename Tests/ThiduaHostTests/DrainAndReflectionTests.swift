@@ -11,7 +11,7 @@ import ThiduaWire
         let server = try await TestServer.start()
         let raw = try await RawConnection.connect(host: server.host, port: server.port)
         _ = try await raw.handshake()
-        try await raw.send(.request(1, "thidua.host.v1.Echo/Unary", try echo("in flight", delayMs: 300).serializedBytes()))
+        try await raw.send(.request(1, "thidua.host.v1.Echo/Unary", try echo("in flight", delayMs: 1500).serializedBytes()))
         // A second call on the same connection that has been answered proves the first was read.
         try await raw.send(.request(2, "thidua.host.v1.Echo/Unary", try echo("quick").serializedBytes()))
         #expect(await raw.nextFrame()?.status.callID == 2)
@@ -59,9 +59,17 @@ import ThiduaWire
             let client = try await server.connect()
             let list: ListServicesResponse = try await client.unary("thidua.host.v1.Reflection/ListServices", ListServicesRequest())
             let names = list.services.map(\.name)
-            #expect(names == ["thidua.host.v1.Health", "thidua.host.v1.Reflection", "thidua.host.v1.ServerInfo", "thidua.host.v1.Echo"])
+            #expect(names == [
+                "thidua.host.v1.Health", "thidua.host.v1.Reflection", "thidua.host.v1.ServerInfo", "thidua.host.v1.Echo",
+                "thidua.core.v1.Keys", "thidua.core.v1.Units", "thidua.core.v1.Members", "thidua.core.v1.Changes",
+                "thidua.core.v1.Audit", "thidua.core.v1.Reports",
+            ])
+            let units = try #require(list.services.first { $0.name == "thidua.core.v1.Units" })
+            #expect(units.moduleID == "core")
+            #expect(units.methods.first { $0.name == "CreateUnit" }?.permission == "units.write")
             let health = try #require(list.services.first)
             #expect(health.moduleID == "host")
+            #expect(health.methods.allSatisfy { $0.permission.isEmpty }, "health needs no key")
             #expect(health.methods.map(\.path) == ["thidua.host.v1.Health/Check", "thidua.host.v1.Health/Watch"])
             #expect(health.methods.map(\.serverStreaming) == [false, true])
             #expect(health.methods.first?.inputType == "thidua.host.v1.HealthCheckRequest")

@@ -147,8 +147,9 @@ final class ServerProcess: @unchecked Sendable {
         #expect(health.stdout == "{\"status\":\"SERVING\"}\n")
 
         let before = try await cli.run(at + ["services"])
-        #expect(before.stdout.split(separator: "\n") == [
+        #expect(before.stdout.split(separator: "\n").prefix(5) == [
             "thidua.host.v1.Health", "thidua.host.v1.Reflection", "thidua.host.v1.ServerInfo", "thidua.host.v1.Echo",
+            "thidua.core.v1.Keys",
         ])
 
         let describe = try await cli.run(["describe", "thidua.host.v1.Echo"] + at)

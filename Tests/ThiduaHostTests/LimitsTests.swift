@@ -26,7 +26,7 @@ import ThiduaWire
     }
 
     @Test func frameOneByteOverTheLimitIsRefused() async throws {
-        try await withServer(configure: { $0.configuration.limits.maxFrameBytes = 2048 }) { server in
+        try await withServer(configure: { $0.limits.maxFrameBytes = 2048 }) { server in
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             let hello = try #require(await raw.handshake())
             #expect(hello.serverHello.limits.maxFrameBytes == 2048)
@@ -99,7 +99,7 @@ import ThiduaWire
     }
 
     @Test func callsOverTheConcurrencyLimitAreRefused() async throws {
-        try await withServer(configure: { $0.configuration.limits.maxConcurrentCalls = 2 }) { server in
+        try await withServer(configure: { $0.limits.maxConcurrentCalls = 2 }) { server in
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             _ = try await raw.handshake()
             let slow: Data = try echo("slow", delayMs: 300).serializedBytes()
@@ -120,7 +120,7 @@ import ThiduaWire
     }
 
     @Test func connectionsOverTheLimitAreRefused() async throws {
-        try await withServer(configure: { $0.configuration.limits.maxConnections = 2 }) { server in
+        try await withServer(configure: { $0.limits.maxConnections = 2 }) { server in
             let first = try await server.connect()
             let second = try await server.connect()
             await #expect(throws: RPCError.self) { _ = try await server.connect() }
@@ -135,7 +135,7 @@ import ThiduaWire
     }
 
     @Test func silentPeerIsClosedAfterTheHandshakeTimeout() async throws {
-        try await withServer(configure: { $0.configuration.limits.handshakeTimeout = .milliseconds(200) }) { server in
+        try await withServer(configure: { $0.limits.handshakeTimeout = .milliseconds(200) }) { server in
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             let goAway = await self.goAwayBeforeClose(raw)
             #expect(goAway?.code == .deadlineExceeded)
@@ -144,7 +144,7 @@ import ThiduaWire
     }
 
     @Test func slowDripOfOneFrameHitsTheFrameDeadline() async throws {
-        try await withServer(configure: { $0.configuration.limits.frameTimeout = .milliseconds(300) }) { server in
+        try await withServer(configure: { $0.limits.frameTimeout = .milliseconds(300) }) { server in
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             _ = try await raw.handshake()
             // Announce 100 bytes, then send only some: the rest never comes.
@@ -156,7 +156,7 @@ import ThiduaWire
     }
 
     @Test func idleConnectionIsClosedWithGoAwayOK() async throws {
-        try await withServer(configure: { $0.configuration.limits.idleTimeout = .milliseconds(200) }) { server in
+        try await withServer(configure: { $0.limits.idleTimeout = .milliseconds(200) }) { server in
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             let hello = try #require(await raw.handshake())
             #expect(hello.serverHello.limits.idleTimeoutMs == 200)
@@ -167,11 +167,20 @@ import ThiduaWire
     }
 
     @Test func aCallInFlightKeepsTheConnectionFromIdling() async throws {
-        try await withServer(configure: { $0.configuration.limits.idleTimeout = .milliseconds(100) }) { server in
-            let client = try await server.connect()
-            let reply: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("long", delayMs: 400))
-            #expect(reply.payload == Data("long".utf8))
-            await client.close()
+        try await withServer(configure: { $0.limits.idleTimeout = .milliseconds(100) }) { server in
+            let raw = try await RawConnection.connect(host: server.host, port: server.port)
+            // The hello and the request travel together, so the call is in flight from the start.
+            var hello = Frame()
+            hello.clientHello = ClientHello.with { $0.protocolVersion = WireProtocol.version }
+            var both = try hello.lengthPrefixed()
+            both.writeImmutableBuffer(try Frame.request(1, "thidua.host.v1.Echo/Unary", try echo("long", delayMs: 400).serializedBytes()).lengthPrefixed())
+            try await raw.send(bytes: Array(both.readableBytesView))
+            #expect(await raw.nextFrame()?.serverHello.protocolVersion == WireProtocol.version)
+            let status = await raw.nextFrame()?.status
+            #expect(status?.code == .ok, "the 400 ms call outlived the 100 ms idle timeout")
+            // Once it ended, the connection idles out.
+            let goAway = await self.goAwayBeforeClose(raw)
+            #expect(goAway?.message == "the connection was idle")
         }
     }
 
@@ -234,7 +243,7 @@ import ThiduaWire
 
 @Suite struct ResponseSizeTests {
     @Test func aResponseTooLargeForAFrameIsRefusedNotSent() async throws {
-        try await withServer(configure: { $0.configuration.limits.maxFrameBytes = 4096 }) { server in
+        try await withServer(configure: { $0.limits.maxFrameBytes = 4096 }) { server in
             let client = try await server.connect()
             let fits: EchoReply = try await client.unary(
                 "thidua.host.v1.Echo/Unary",

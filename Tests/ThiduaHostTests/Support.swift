@@ -7,7 +7,7 @@ import ThiduaWire
 
 /// Runs `body` against a fresh server and always stops the server afterwards.
 func withServer(
-    configure: (inout HostBuilder) -> Void = { _ in },
+    configure: (inout ServerConfiguration) -> Void = { _ in },
     _ body: (TestServer) async throws -> Void
 ) async throws {
     let server = try await TestServer.start(configure: configure)

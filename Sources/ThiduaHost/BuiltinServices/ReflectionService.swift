@@ -44,6 +44,7 @@ struct ReflectionService: RegistrableService {
                     $0.inputType = route.descriptor.inputType
                     $0.outputType = route.descriptor.outputType
                     $0.serverStreaming = route.descriptor.kind == .serverStreaming
+                    $0.permission = route.descriptor.permission ?? ""
                 }
             }
         }

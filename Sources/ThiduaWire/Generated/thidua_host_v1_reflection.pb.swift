@@ -86,6 +86,10 @@ public nonisolated struct MethodDescription: Sendable {
   /// True when the answer is a stream of Response frames rather than one message.
   public var serverStreaming: Bool = false
 
+  /// The permission the caller's API key must hold, such as "units.write"; empty when any
+  /// connection may call the method.
+  public var permission: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -223,7 +227,7 @@ nonisolated extension ServiceDescription: SwiftProtobuf.Message, SwiftProtobuf._
 
 nonisolated extension MethodDescription: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".MethodDescription"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{1}path\0\u{3}input_type\0\u{3}output_type\0\u{3}server_streaming\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{1}path\0\u{3}input_type\0\u{3}output_type\0\u{3}server_streaming\0\u{1}permission\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -236,6 +240,7 @@ nonisolated extension MethodDescription: SwiftProtobuf.Message, SwiftProtobuf._M
       case 3: try { try decoder.decodeSingularStringField(value: &self.inputType) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.outputType) }()
       case 5: try { try decoder.decodeSingularBoolField(value: &self.serverStreaming) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.permission) }()
       default: break
       }
     }
@@ -257,6 +262,9 @@ nonisolated extension MethodDescription: SwiftProtobuf.Message, SwiftProtobuf._M
     if self.serverStreaming != false {
       try visitor.visitSingularBoolField(value: self.serverStreaming, fieldNumber: 5)
     }
+    if !self.permission.isEmpty {
+      try visitor.visitSingularStringField(value: self.permission, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -266,6 +274,7 @@ nonisolated extension MethodDescription: SwiftProtobuf.Message, SwiftProtobuf._M
     if lhs.inputType != rhs.inputType {return false}
     if lhs.outputType != rhs.outputType {return false}
     if lhs.serverStreaming != rhs.serverStreaming {return false}
+    if lhs.permission != rhs.permission {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -397,7 +397,7 @@ const ProtobufCMessageDescriptor thidua__host__v1__service_description__descript
   (ProtobufCMessageInit) thidua__host__v1__service_description__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__host__v1__method_description__field_descriptors[5] =
+static const ProtobufCFieldDescriptor thidua__host__v1__method_description__field_descriptors[6] =
 {
   {
     "name",
@@ -459,18 +459,31 @@ static const ProtobufCFieldDescriptor thidua__host__v1__method_description__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "permission",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Host__V1__MethodDescription, permission),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__host__v1__method_description__field_indices_by_name[] = {
   2,   /* field[2] = input_type */
   0,   /* field[0] = name */
   3,   /* field[3] = output_type */
   1,   /* field[1] = path */
+  5,   /* field[5] = permission */
   4,   /* field[4] = server_streaming */
 };
 static const ProtobufCIntRange thidua__host__v1__method_description__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor thidua__host__v1__method_description__descriptor =
 {
@@ -480,7 +493,7 @@ const ProtobufCMessageDescriptor thidua__host__v1__method_description__descripto
   "Thidua__Host__V1__MethodDescription",
   "thidua.host.v1",
   sizeof(Thidua__Host__V1__MethodDescription),
-  5,
+  6,
   thidua__host__v1__method_description__field_descriptors,
   thidua__host__v1__method_description__field_indices_by_name,
   1,  thidua__host__v1__method_description__number_ranges,

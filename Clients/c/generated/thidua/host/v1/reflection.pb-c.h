@@ -87,10 +87,15 @@ struct  Thidua__Host__V1__MethodDescription
    * True when the answer is a stream of Response frames rather than one message.
    */
   protobuf_c_boolean server_streaming;
+  /*
+   * The permission the caller's API key must hold, such as "units.write"; empty when any
+   * connection may call the method.
+   */
+  char *permission;
 };
 #define THIDUA__HOST__V1__METHOD_DESCRIPTION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__host__v1__method_description__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Thidua__Host__V1__DescribeServiceRequest

@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+
+import ThiduaModuleKit
+
+/// The API keys, held in memory so the handshake can check a key without a database read. Loaded
+/// at start-up and updated as soon as a mint or revocation commits.
+final class KeyRegistry: HelloAuthenticator, Sendable {
+    struct Entry: Sendable {
+        let hash: String
+        let principal: Principal
+        var revoked: Bool
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    func load(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, secret_hash, unit_id, permissions, revoked_at FROM core_api_key")
+        var loaded: [String: Entry] = [:]
+        for row in rows {
+            let keyID: String = row["id"]
+            loaded[keyID] = Entry(
+                hash: row["secret_hash"],
+                principal: Principal(
+                    keyID: keyID,
+                    scopeUnitID: EntityID.unit(row["unit_id"]),
+                    permissions: Permissions.parse(row["permissions"])
+                ),
+                revoked: (row["revoked_at"] as Int64?) != nil
+            )
+        }
+        self.entries.withLock { $0 = loaded }
+    }
+
+    func add(keyID: String, entry: Entry) {
+        self.entries.withLock { $0[keyID] = entry }
+    }
+
+    func revoke(keyID: String) {
+        self.entries.withLock { $0[keyID]?.revoked = true }
+    }
+
+    var isEmpty: Bool { self.entries.withLock { $0.isEmpty } }
+
+    func authenticate(_ hello: ClientHello, remoteAddress: String) throws(RPCError) -> Peer {
+        guard !hello.apiKey.isEmpty else {
+            return Peer(clientName: hello.clientName, remoteAddress: remoteAddress, principal: nil)
+        }
+        guard let presented = ApiKeySecret(presented: hello.apiKey),
+            let entry = self.entries.withLock({ $0[presented.keyID] }),
+            ApiKeySecret.constantTimeEqual(ApiKeySecret.hash(presented.secret), entry.hash)
+        else {
+            throw RPCError(.unauthenticated, "the API key is not valid", field: "api_key", rule: "handshake.api_key")
+        }
+        guard !entry.revoked else {
+            throw RPCError(.unauthenticated, "the API key \(presented.keyID) was revoked", field: "api_key", rule: "handshake.api_key_revoked")
+        }
+        return Peer(clientName: hello.clientName, remoteAddress: remoteAddress, principal: entry.principal)
+    }
+}

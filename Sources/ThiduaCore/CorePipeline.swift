@@ -1,0 +1,125 @@
+import Crypto
+import Foundation
+import SwiftProtobuf
+import ThiduaModuleKit
+
+/// The core's side of ``CoreAccess``: the one pipeline every mutating call takes, reads with a
+/// principal, and the subtree check.
+struct CorePipeline: CoreAccess {
+    let storage: Storage
+    let clock: @Sendable () -> Date
+
+    /// Longest idempotency key accepted.
+    static let maxIdempotencyKeyLength = 200
+
+    func mutate<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ context: CallContext,
+        request: Request,
+        _ body: @escaping @Sendable (Database, Principal) throws -> Mutation<Response>
+    ) async throws -> Response {
+        let principal = try Self.principal(of: context)
+        let method = context.method.path
+        let idempotencyKey = try Self.idempotencyKey(of: context)
+        let requestHash = idempotencyKey == nil ? "" : Self.hash(try request.serializedBytes())
+        let now = Int64(self.clock().timeIntervalSince1970 * 1000)
+        return try await self.storage.write { db in
+            if let idempotencyKey,
+                let earlier = try Row.fetchOne(
+                    db,
+                    sql: "SELECT method, request_hash, response FROM core_idempotency WHERE key_id = ? AND idempotency_key = ?",
+                    arguments: [principal.keyID, idempotencyKey]
+                )
+            {
+                guard earlier["method"] == method, earlier["request_hash"] == requestHash else {
+                    throw RPCError(
+                        .failedPrecondition,
+                        "the idempotency key \"\(idempotencyKey)\" was already used for a different request",
+                        field: "metadata.idempotency-key",
+                        rule: "idempotency.key_reused"
+                    )
+                }
+                return try Response(serializedBytes: earlier["response"] as Data)
+            }
+            let mutation = try body(db, principal)
+            try Self.record(mutation.audit, method: method, principal: principal, at: now, in: db)
+            for change in mutation.changes {
+                try Self.record(change, at: now, in: db)
+            }
+            if let idempotencyKey {
+                try db.execute(
+                    sql: """
+                        INSERT INTO core_idempotency (key_id, idempotency_key, method, request_hash, response, at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [principal.keyID, idempotencyKey, method, requestHash, try mutation.response.serializedBytes() as Data, now]
+                )
+            }
+            return mutation.response
+        }
+    }
+
+    func read<T: Sendable>(_ context: CallContext, _ body: @escaping @Sendable (Database, Principal) throws -> T) async throws -> T {
+        let principal = try Self.principal(of: context)
+        return try await self.storage.read { db in try body(db, principal) }
+    }
+
+    func unit(_ unitID: String, within principal: Principal, field: String, in db: Database) throws -> UnitReference {
+        let record = try UnitRecord.require(unitID, field: field, in: db)
+        try Scope.require(record, within: principal, in: db, field: field)
+        return record.reference
+    }
+
+    // MARK: Pieces
+
+    static func principal(of context: CallContext) throws(RPCError) -> Principal {
+        guard let principal = context.peer.principal else {
+            throw RPCError(.unauthenticated, "\(context.method.path) needs an API key", field: "", rule: "auth.key_required")
+        }
+        return principal
+    }
+
+    private static func idempotencyKey(of context: CallContext) throws(RPCError) -> String? {
+        guard let key = context.metadata["idempotency-key"] else { return nil }
+        guard !key.isEmpty, key.utf8.count <= Self.maxIdempotencyKeyLength else {
+            throw RPCError(
+                .invalidArgument,
+                "the idempotency key must be 1 to \(Self.maxIdempotencyKeyLength) bytes long",
+                field: "metadata.idempotency-key",
+                rule: "idempotency.key_length"
+            )
+        }
+        return key
+    }
+
+    private static func hash(_ bytes: Data) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func record(_ audit: AuditEntry, method: String, principal: Principal, at now: Int64, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO core_audit (at, key_id, method, target_type, target_id, unit_id, old_value, new_value, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                now, principal.keyID, method, audit.targetType, audit.targetID,
+                audit.unitID.isEmpty ? nil : try EntityID.unitRow(audit.unitID, field: "audit.unit_id"),
+                try audit.oldValue?.jsonString() ?? "", try audit.newValue?.jsonString() ?? "", audit.reason,
+            ]
+        )
+    }
+
+    private static func record(_ change: ChangeEntry, at now: Int64, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO core_change (at, entity_type, entity_id, operation, unit_id, entity)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                now, change.entityType, change.entityID, change.operation.rawValue,
+                try EntityID.unitRow(change.unitID, field: "change.unit_id"),
+                try change.entity?.serializedBytes() ?? Data(),
+            ]
+        )
+    }
+}

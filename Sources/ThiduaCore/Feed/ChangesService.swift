@@ -1,0 +1,74 @@
+import Foundation
+import ThiduaModuleKit
+
+/// `thidua.core.v1.Changes`: the change feed.
+struct ChangesService: RegistrableService {
+    let core: CorePipeline
+    let notifier: ChangeNotifier
+
+    static let defaultBatch = 100
+    static let maxBatch = 1000
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addService("thidua.core.v1.Changes", moduleID: "core") { service in
+            service.serverStreaming("Watch", permission: Permissions.changesRead, self.watch)
+            service.unary("ListChanges", permission: Permissions.changesRead, self.listChanges)
+        }
+    }
+
+    func listChanges(_ request: ListChangesRequest, _ context: CallContext) async throws -> ListChangesResponse {
+        let limit = request.limit == 0 ? Self.defaultBatch : Int(request.limit)
+        guard limit <= Self.maxBatch else {
+            throw RPCError(.invalidArgument, "limit is \(limit); the most allowed is \(Self.maxBatch)", field: "limit", rule: "changes.limit.max")
+        }
+        let changes = try await self.batch(after: request.afterCursor, limit: limit, context: context)
+        return .with {
+            $0.changes = changes
+            $0.nextCursor = changes.last?.cursor ?? request.afterCursor
+        }
+    }
+
+    func watch(_ request: WatchChangesRequest, _ stream: ResponseStream<Change>, _ context: CallContext) async throws {
+        // Subscribe before the first read, so a commit between the read and the wait is not missed.
+        let commits = self.notifier.commits()
+        var wakeUps = commits.makeAsyncIterator()
+        var cursor = request.afterCursor
+        while !Task.isCancelled {
+            let changes = try await self.batch(after: cursor, limit: Self.maxBatch, context: context)
+            for change in changes {
+                try await stream.send(change)
+                cursor = change.cursor
+            }
+            if changes.count < Self.maxBatch {
+                guard await wakeUps.next() != nil else { return }
+            }
+        }
+        throw CancellationError()
+    }
+
+    private func batch(after cursor: UInt64, limit: Int, context: CallContext) async throws -> [Change] {
+        try await self.core.read(context) { db, principal in
+            let scope = try Scope.path(of: principal, in: db)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.* FROM core_change c JOIN core_unit u ON u.id = c.unit_id
+                    WHERE c.cursor > ? AND u.path LIKE ? || '%'
+                    ORDER BY c.cursor LIMIT ?
+                    """,
+                arguments: [Int64(clamping: cursor), scope, limit]
+            )
+            return rows.map { row in
+                Change.with {
+                    $0.cursor = UInt64(row["cursor"] as Int64)
+                    $0.atUnixMs = row["at"]
+                    $0.entityType = row["entity_type"]
+                    $0.entityID = row["entity_id"]
+                    $0.operation = row["operation"]
+                    $0.unitID = EntityID.unit(row["unit_id"])
+                    $0.entity = row["entity"]
+                }
+            }
+        }
+    }
+}

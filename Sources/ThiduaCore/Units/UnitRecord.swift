@@ -1,0 +1,110 @@
+import ThiduaModuleKit
+
+/// A row of `core_unit`.
+struct UnitRecord: Sendable, Equatable {
+    var row: Int64
+    var parentRow: Int64?
+    var path: String
+    var depth: Int
+    var name: String
+    var kind: UnitKind
+    var sector: Sector
+    var code: String?
+    var validFrom: String
+    var validTo: String?
+    var fullyStateFunded: Bool
+
+    var id: String { EntityID.unit(self.row) }
+    var isLive: Bool { self.validTo == nil }
+
+    init(row: Row) {
+        self.row = row["id"]
+        self.parentRow = row["parent_id"]
+        self.path = row["path"]
+        self.depth = row["depth"]
+        self.name = row["name"]
+        self.kind = UnitKind(rawValue: row["kind"]) ?? .unspecified
+        self.sector = Sector(rawValue: row["sector"]) ?? .unspecified
+        self.code = row["code"]
+        self.validFrom = row["valid_from"]
+        self.validTo = row["valid_to"]
+        self.fullyStateFunded = row["fully_state_funded"]
+    }
+
+    static func fetch(_ row: Int64, in db: Database) throws -> UnitRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM core_unit WHERE id = ?", arguments: [row]).map(UnitRecord.init(row:))
+    }
+
+    /// The unit named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
+    static func require(_ id: String, field: String, in db: Database) throws -> UnitRecord {
+        let row = try EntityID.unitRow(id, field: field)
+        guard let record = try Self.fetch(row, in: db) else {
+            throw RPCError(.notFound, "unit \(id) does not exist", field: field, rule: "unit.exists")
+        }
+        return record
+    }
+
+    var message: Unit {
+        Unit.with {
+            $0.id = self.id
+            $0.parentID = self.parentRow.map(EntityID.unit) ?? ""
+            $0.name = self.name
+            $0.kind = self.kind
+            $0.sector = self.sector
+            $0.code = self.code ?? ""
+            $0.validFrom = self.validFrom
+            $0.validTo = self.validTo ?? ""
+            $0.fullyStateFunded = self.fullyStateFunded
+            $0.depth = UInt32(self.depth)
+        }
+    }
+
+    var reference: UnitReference {
+        UnitReference(
+            id: self.id,
+            name: self.name,
+            kind: self.kind.rawValue,
+            sector: self.sector.rawValue,
+            fullyStateFunded: self.fullyStateFunded,
+            isLive: self.isLive
+        )
+    }
+}
+
+/// Where a key may act: the subtree under its unit.
+enum Scope {
+    /// The path of the key's root unit.
+    static func path(of principal: Principal, in db: Database) throws -> String {
+        guard let row = Int64(principal.scopeUnitID.dropFirst()),
+            let path = try String.fetchOne(db, sql: "SELECT path FROM core_unit WHERE id = ?", arguments: [row])
+        else {
+            throw RPCError(.permissionDenied, "the key's unit no longer exists", field: "", rule: "scope.subtree")
+        }
+        return path
+    }
+
+    /// PERMISSION_DENIED unless `unit` is inside the key's subtree.
+    static func require(_ unit: UnitRecord, within principal: Principal, in db: Database, field: String) throws {
+        let scope = try Self.path(of: principal, in: db)
+        guard unit.path.hasPrefix(scope) else {
+            throw RPCError(
+                .permissionDenied,
+                "unit \(unit.id) is outside the subtree of key \(principal.keyID), which is rooted at \(principal.scopeUnitID)",
+                field: field,
+                rule: "scope.subtree"
+            )
+        }
+    }
+
+    /// The unit named by a request field, which must be inside the key's subtree.
+    static func unit(_ id: String, field: String, within principal: Principal, in db: Database) throws -> UnitRecord {
+        let unit = try UnitRecord.require(id, field: field, in: db)
+        try Self.require(unit, within: principal, in: db, field: field)
+        return unit
+    }
+
+    /// The root of a listing: the named unit (inside the subtree), or the key's own root.
+    static func root(_ id: String, field: String, within principal: Principal, in db: Database) throws -> UnitRecord {
+        try Self.unit(id.isEmpty ? principal.scopeUnitID : id, field: field, within: principal, in: db)
+    }
+}

@@ -1,0 +1,132 @@
+import SwiftProtobuf
+
+/// The core's services as modules use them.
+public protocol CoreAccess: Sendable {
+    /// Runs a mutating call through the one pipeline every change takes: the idempotency key is
+    /// honoured (a retry returns the first answer and changes nothing), `body` runs inside a
+    /// transaction shared through group commit, and exactly one audit record and the change-feed
+    /// entries it returns are written in that same transaction. If anything throws, nothing of the
+    /// call is stored. Returns after the commit.
+    func mutate<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
+        _ context: CallContext,
+        request: Request,
+        _ body: @escaping @Sendable (Database, Principal) throws -> Mutation<Response>
+    ) async throws -> Response
+
+    /// Runs a read for a caller with a key, on a reader connection.
+    func read<T: Sendable>(
+        _ context: CallContext,
+        _ body: @escaping @Sendable (Database, Principal) throws -> T
+    ) async throws -> T
+
+    /// The unit, if it is inside `principal`'s subtree: NOT_FOUND when it does not exist,
+    /// PERMISSION_DENIED when it is elsewhere in the tree. `field` names the request field for
+    /// the error's detail.
+    func unit(_ unitID: String, within principal: Principal, field: String, in db: Database) throws -> UnitReference
+}
+
+/// What a module knows of a unit.
+public struct UnitReference: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    /// The `thidua.core.v1.UnitKind` number.
+    public let kind: Int
+    /// The `thidua.core.v1.Sector` number.
+    public let sector: Int
+    public let fullyStateFunded: Bool
+    /// False once the unit has been dissolved or merged away.
+    public let isLive: Bool
+
+    public init(id: String, name: String, kind: Int, sector: Int, fullyStateFunded: Bool, isLive: Bool) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.sector = sector
+        self.fullyStateFunded = fullyStateFunded
+        self.isLive = isLive
+    }
+}
+
+/// What a mutating call did: its answer, the one audit record, and its change-feed entries.
+public struct Mutation<Response: SwiftProtobuf.Message>: Sendable {
+    public var response: Response
+    public var audit: AuditEntry
+    public var changes: [ChangeEntry]
+
+    public init(response: Response, audit: AuditEntry, changes: [ChangeEntry]) {
+        self.response = response
+        self.audit = audit
+        self.changes = changes
+    }
+}
+
+/// The audit record of one call: which entity, in which unit, from what to what, and why.
+public struct AuditEntry: Sendable {
+    public var targetType: String
+    public var targetID: String
+    public var unitID: String
+    public var oldValue: (any SwiftProtobuf.Message)?
+    public var newValue: (any SwiftProtobuf.Message)?
+    public var reason: String
+
+    public init(
+        targetType: String,
+        targetID: String,
+        unitID: String,
+        oldValue: (any SwiftProtobuf.Message)?,
+        newValue: (any SwiftProtobuf.Message)?,
+        reason: String = ""
+    ) {
+        self.targetType = targetType
+        self.targetID = targetID
+        self.unitID = unitID
+        self.oldValue = oldValue
+        self.newValue = newValue
+        self.reason = reason
+    }
+
+    /// The record of a change to one entity, typed by its message.
+    public static func of(
+        _ entity: some SwiftProtobuf.Message,
+        id: String,
+        unitID: String,
+        old: (any SwiftProtobuf.Message)? = nil,
+        reason: String = ""
+    ) -> AuditEntry {
+        AuditEntry(
+            targetType: type(of: entity).protoMessageName,
+            targetID: id,
+            unitID: unitID,
+            oldValue: old,
+            newValue: entity,
+            reason: reason
+        )
+    }
+}
+
+/// One entry of the change feed.
+public struct ChangeEntry: Sendable {
+    public enum Operation: String, Sendable {
+        case created, updated, deleted
+    }
+
+    public var entityType: String
+    public var entityID: String
+    public var operation: Operation
+    public var unitID: String
+    /// The entity after the change; nil for a deletion.
+    public var entity: (any SwiftProtobuf.Message)?
+
+    public init(entityType: String, entityID: String, operation: Operation, unitID: String, entity: (any SwiftProtobuf.Message)?) {
+        self.entityType = entityType
+        self.entityID = entityID
+        self.operation = operation
+        self.unitID = unitID
+        self.entity = entity
+    }
+
+    /// A created or updated entity.
+    public static func of(_ entity: some SwiftProtobuf.Message, id: String, unitID: String, _ operation: Operation) -> ChangeEntry {
+        ChangeEntry(entityType: type(of: entity).protoMessageName, entityID: id, operation: operation, unitID: unitID, entity: entity)
+    }
+}

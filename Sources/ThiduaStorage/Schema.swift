@@ -1,0 +1,85 @@
+import GRDB
+import Logging
+
+/// One migration: SQL that is never edited once it has shipped.
+public struct Migration: Sendable {
+    /// Unique within its owner, ordered by position in the owner's list, such as "0001_units".
+    public let id: String
+    public let sql: String
+
+    public init(_ id: String, sql: String) {
+        self.id = id
+        self.sql = sql
+    }
+}
+
+/// Every migration of the core and the enabled modules, composed into one ordered migrator.
+///
+/// Ids are namespaced by owner ("core/0001_units", "innovation/0001_initiatives"). A duplicate id
+/// is refused with an error, and so is a migration whose SQL changed after it was applied: the
+/// schema is history, and history is not rewritten.
+public struct Schema: Sendable {
+    private var migrations: [(id: String, sql: String)] = []
+
+    public init() {}
+
+    /// Adds `owner`'s migrations after everything added before.
+    public mutating func add(owner: String, _ list: [Migration]) throws {
+        guard !owner.isEmpty, !owner.contains("/") else {
+            throw StorageError("a migration owner must be a non-empty id without \"/\"; got \"\(owner)\"")
+        }
+        for migration in list {
+            let id = "\(owner)/\(migration.id)"
+            guard !self.migrations.contains(where: { $0.id == id }) else {
+                throw StorageError("migration \(id) is registered twice")
+            }
+            self.migrations.append((id, migration.sql))
+        }
+    }
+
+    /// The namespaced ids, in the order they apply.
+    public var ids: [String] { self.migrations.map(\.id) }
+
+    func migrate(_ writer: some DatabaseWriter, logger: Logger) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS thidua_migration_checksum (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    checksum TEXT NOT NULL
+                )
+                """)
+            let applied = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, checksum FROM thidua_migration_checksum")
+                    .map { (row: Row) -> (String, String) in (row["id"], row["checksum"]) }
+            )
+            for migration in self.migrations {
+                if let checksum = applied[migration.id], checksum != Self.checksum(migration.sql) {
+                    throw StorageError("migration \(migration.id) was edited after it was applied; add a new migration instead")
+                }
+            }
+        }
+        var migrator = DatabaseMigrator()
+        for migration in self.migrations {
+            let checksum = Self.checksum(migration.sql)
+            migrator.registerMigration(migration.id) { db in
+                try db.execute(sql: migration.sql)
+                try db.execute(
+                    sql: "INSERT INTO thidua_migration_checksum (id, checksum) VALUES (?, ?)",
+                    arguments: [migration.id, checksum]
+                )
+                logger.info("applied migration", metadata: ["id": "\(migration.id)"])
+            }
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// FNV-1a, 64-bit: enough to notice an edit, no cryptography needed.
+    static func checksum(_ sql: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in sql.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

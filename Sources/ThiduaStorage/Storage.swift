@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import Logging
+
+/// How hard a commit works to survive a crash.
+public enum Durability: String, Sendable, CaseIterable {
+    /// `synchronous=FULL`: a committed write survives a power loss. The default.
+    case full
+    /// `synchronous=NORMAL`: survives a crash of the process, not of the machine; faster.
+    case normal
+
+    var pragmaValue: Int {
+        switch self {
+        case .full: 2
+        case .normal: 1
+        }
+    }
+}
+
+/// The one shared database of a server: a SQLite file in WAL mode with foreign keys on, opened
+/// once, migrated before the server accepts connections, written through group commit.
+public final class Storage: Sendable {
+    /// The pool: many concurrent readers, one writer.
+    public let pool: DatabasePool
+    /// Where every write goes: batches concurrent writes into shared transactions.
+    public let writer: GroupCommitWriter
+    public let path: String
+
+    /// Opens (creating if needed) `thidua.sqlite` in `directory`, sets and checks the pragmas,
+    /// and applies the migrations that are not applied yet.
+    public init(directory: String, durability: Durability, schema: Schema, logger: Logger) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        self.path = (directory as NSString).appendingPathComponent("thidua.sqlite")
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        self.pool = try DatabasePool(path: self.path, configuration: configuration)
+        // GRDB sets synchronous=NORMAL when it turns WAL on, after any prepareDatabase hook; the
+        // pool keeps one writer connection for its life, and commits happen there, so set it there.
+        try self.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability.pragmaValue)")
+        }
+        try Self.verify(self.pool, durability: durability)
+        try schema.migrate(self.pool, logger: logger)
+        self.writer = GroupCommitWriter(pool: self.pool)
+        logger.info(
+            "storage ready",
+            metadata: ["path": "\(self.path)", "durability": "\(durability.rawValue)", "journal": "wal"]
+        )
+    }
+
+    /// Reads what the connection really uses rather than trusting any default.
+    private static func verify(_ pool: DatabasePool, durability: Durability) throws {
+        try pool.writeWithoutTransaction { db in
+            let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+            let foreignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+            guard journal.lowercased() == "wal" else {
+                throw StorageError("the database is in journal mode \(journal), not WAL")
+            }
+            guard synchronous == durability.pragmaValue else {
+                throw StorageError("PRAGMA synchronous is \(synchronous), not \(durability.pragmaValue) (\(durability.rawValue))")
+            }
+            guard foreignKeys else {
+                throw StorageError("foreign keys are off")
+            }
+        }
+    }
+
+    /// Runs a read on one of the pool's reader connections, concurrently with writes.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await self.pool.read(body)
+    }
+
+    /// Runs `body` in a transaction shared with other concurrent writes; returns once that
+    /// transaction has committed. If `body` throws, its changes alone are rolled back.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await self.writer.write(body)
+    }
+}
+
+/// A storage failure that is not the caller's fault.
+public struct StorageError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

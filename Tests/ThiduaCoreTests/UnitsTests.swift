@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import ThiduaClient
+import ThiduaCore
+import ThiduaWire
+
+@Suite struct UnitsTests {
+    @Test func listsASubtreeInTreeOrderAcrossPages() async throws {
+        try await CoreFixture.with { fixture in
+            let root = try await fixture.rootID
+            let province = try await fixture.createUnit("LĐLĐ tỉnh Thanh Hóa", under: root, kind: .provincialFederation)
+            let district = try await fixture.createUnit("LĐLĐ huyện Triệu Sơn", under: province.id, kind: .districtFederation)
+            var created: [String] = []
+            for index in 0..<7 {
+                created.append(try await fixture.createUnit("Trường \(index)", under: district.id, sector: .school).id)
+            }
+            var seen: [Unit] = []
+            var token = ""
+            repeat {
+                let page: ListUnitsResponse = try await fixture.admin.unary(
+                    "thidua.core.v1.Units/ListUnits",
+                    ListUnitsRequest.with { $0.rootID = province.id; $0.page.pageSize = 3; $0.page.pageToken = token }
+                )
+                #expect(page.units.count <= 3)
+                seen += page.units
+                token = page.nextPageToken
+            } while !token.isEmpty
+            #expect(seen.map(\.id) == [province.id, district.id] + created.sorted { "\($0)/" < "\($1)/" })
+            #expect(seen.map(\.depth) == [1, 2] + Array(repeating: 3, count: 7))
+        }
+    }
+
+    @Test func badInputIsRefusedPreciselyAndStoresNothing() async throws {
+        try await CoreFixture.with { fixture in
+            let root = try await fixture.rootID
+            let before = try fixture.count("core_unit")
+            let cases: [(CreateUnitRequest, String, String)] = [
+                (.with { $0.parentID = root; $0.kind = .grassrootsUnion }, "name", "field.required"),
+                (.with { $0.parentID = root; $0.name = "X" }, "kind", "field.enum"),
+                (.with { $0.parentID = root; $0.name = "X"; $0.kind = .grassrootsUnion; $0.validFrom = "2024-02-30" }, "valid_from", "date.format"),
+                (.with { $0.parentID = "m3"; $0.name = "X"; $0.kind = .grassrootsUnion }, "parent_id", "id.format"),
+                (.with { $0.parentID = root; $0.name = "X"; $0.kind = .confederation }, "kind", "unit.root_kind"),
+            ]
+            for (request, field, rule) in cases {
+                let error = await expectRefusal(.invalidArgument, rule: rule) {
+                    let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/CreateUnit", request)
+                }
+                #expect(error?.details.first?.field == field)
+            }
+            await expectRefusal(.notFound, rule: "unit.exists") {
+                try await fixture.createUnit("X", under: "u424242")
+            }
+            try await fixture.createUnit("CĐCS A", under: root, code: "A-1")
+            await expectRefusal(.alreadyExists, rule: "unit.code_unique") {
+                try await fixture.createUnit("CĐCS B", under: root, code: "A-1")
+            }
+            #expect(try fixture.count("core_unit") == before + 1)
+        }
+    }
+
+    @Test func moveCarriesTheSubtreeAndRefusesACycle() async throws {
+        try await CoreFixture.with { fixture in
+            let root = try await fixture.rootID
+            let district = try await fixture.createUnit("LĐLĐ huyện", under: root, kind: .districtFederation)
+            let school = try await fixture.createUnit("Trường", under: district.id, kind: .sectorUnion)
+            let club = try await fixture.createUnit("Tổ", under: school.id)
+            let commune = try await fixture.createUnit("Công đoàn xã", under: root, kind: .communeUnion)
+
+            await expectRefusal(.failedPrecondition, rule: "unit.move_cycle") {
+                let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MoveUnit", MoveUnitRequest.with {
+                    $0.id = district.id; $0.newParentID = club.id
+                })
+            }
+            let moved: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MoveUnit", MoveUnitRequest.with {
+                $0.id = school.id; $0.newParentID = commune.id; $0.effectiveOn = "2025-07-01"; $0.decision = "QĐ 123"
+            })
+            #expect(moved.parentID == commune.id)
+            let under = try await ScopeTests.subtree(of: commune.id, using: fixture)
+            #expect(under == [commune.id, school.id, club.id])
+            let clubNow: Unit = try await fixture.admin.unary("thidua.core.v1.Units/GetUnit", GetUnitRequest.with { $0.id = club.id })
+            #expect(clubNow.depth == 3)
+        }
+    }
+
+    @Test func dissolvingMovesMembersAndKeepsTheirHistory() async throws {
+        try await CoreFixture.with { fixture in
+            let root = try await fixture.rootID
+            let school = try await fixture.createUnit("Trường công lập", under: root, sector: .school)
+            let child = try await fixture.createUnit("Tổ", under: school.id)
+            let commune = try await fixture.createUnit("Công đoàn xã", under: root, kind: .communeUnion)
+            let teacher = try await fixture.addMember("Lê Thị Hoa", to: school.id)
+
+            await expectRefusal(.failedPrecondition, rule: "unit.no_live_children") {
+                let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/DissolveUnit", DissolveUnitRequest.with {
+                    $0.id = school.id; $0.reason = "fully state-funded"
+                })
+            }
+            let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/DissolveUnit", DissolveUnitRequest.with {
+                $0.id = child.id; $0.reason = "merged into the school"; $0.effectiveOn = "2025-06-30"
+            })
+            let dissolved: Unit = try await fixture.admin.unary("thidua.core.v1.Units/DissolveUnit", DissolveUnitRequest.with {
+                $0.id = school.id; $0.reason = "fully state-funded since 1 July 2025"; $0.effectiveOn = "2025-07-01"
+                $0.transferMembersTo = commune.id
+            })
+            #expect(dissolved.validTo == "2025-07-01")
+            let moved: Member = try await fixture.admin.unary("thidua.core.v1.Members/GetMember", GetMemberRequest.with { $0.id = teacher.id })
+            #expect(moved.unitID == commune.id)
+            let history: GetMemberHistoryResponse = try await fixture.admin.unary(
+                "thidua.core.v1.Members/GetMemberHistory", GetMemberHistoryRequest.with { $0.id = teacher.id }
+            )
+            #expect(history.periods.map(\.unitID) == [school.id, commune.id])
+            #expect(history.periods.first?.to == "2025-07-01")
+            await expectRefusal(.failedPrecondition, rule: "unit.live") {
+                try await fixture.createUnit("Under a dissolved unit", under: school.id)
+            }
+            let events: ListUnitEventsResponse = try await fixture.admin.unary(
+                "thidua.core.v1.Units/ListUnitEvents", ListUnitEventsRequest.with { $0.rootID = root }
+            )
+            let dissolution = try #require(events.events.first { $0.kind == "dissolved" && $0.unitID == school.id })
+            #expect(dissolution.membersMoved == 1)
+            #expect(dissolution.toUnitID == commune.id)
+        }
+    }
+
+    @Test func mergeMovesEveryMemberIntoTheTarget() async throws {
+        try await CoreFixture.with { fixture in
+            let root = try await fixture.rootID
+            let first = try await fixture.createUnit("CĐCS 1", under: root)
+            let second = try await fixture.createUnit("CĐCS 2", under: root)
+            let target = try await fixture.createUnit("CĐCS mới", under: root)
+            for name in ["A", "B"] { try await fixture.addMember(name, to: first.id) }
+            try await fixture.addMember("C", to: second.id)
+            let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MergeUnits", MergeUnitsRequest.with {
+                $0.sourceIds = [first.id, second.id]; $0.targetID = target.id; $0.effectiveOn = "2025-07-01"
+            })
+            let members: ListMembersResponse = try await fixture.admin.unary(
+                "thidua.core.v1.Members/ListMembers", ListMembersRequest.with { $0.unitID = target.id }
+            )
+            #expect(members.members.map(\.fullName).sorted() == ["A", "B", "C"])
+            let live: ListUnitsResponse = try await fixture.admin.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest())
+            #expect(!live.units.contains { $0.id == first.id || $0.id == second.id })
+        }
+    }
+}

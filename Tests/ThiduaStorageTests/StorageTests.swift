@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import Logging
+import Synchronization
+import Testing
+import ThiduaStorage
+
+private func temporaryDirectory() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("thidua-storage-\(UUID().uuidString)").path
+}
+
+private func notesSchema() throws -> Schema {
+    var schema = Schema()
+    try schema.add(owner: "core", [
+        Migration("0001_notes", sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL CHECK (text <> ''))"),
+    ])
+    return schema
+}
+
+private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+@Suite struct SchemaTests {
+    @Test func refusesADuplicateMigrationID() throws {
+        var schema = Schema()
+        try schema.add(owner: "core", [Migration("0001_a", sql: "SELECT 1")])
+        #expect(throws: StorageError.self) {
+            try schema.add(owner: "core", [Migration("0001_a", sql: "SELECT 2")])
+        }
+        try schema.add(owner: "innovation", [Migration("0001_a", sql: "SELECT 1")])
+        #expect(schema.ids == ["core/0001_a", "innovation/0001_a"], "the same id under another owner is fine")
+    }
+
+    @Test func refusesAMigrationEditedAfterItWasApplied() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try Storage(directory: directory, durability: .full, schema: try notesSchema(), logger: quiet)
+
+        var edited = Schema()
+        try edited.add(owner: "core", [Migration("0001_notes", sql: "CREATE TABLE note (id INTEGER PRIMARY KEY)")])
+        #expect(throws: StorageError.self) {
+            _ = try Storage(directory: directory, durability: .full, schema: edited, logger: quiet)
+        }
+
+        var extended = try notesSchema()
+        try extended.add(owner: "core", [Migration("0002_more", sql: "ALTER TABLE note ADD COLUMN extra TEXT")])
+        let storage = try Storage(directory: directory, durability: .full, schema: extended, logger: quiet)
+        let columns = try storage.pool.read { db in try db.columns(in: "note").map(\.name) }
+        #expect(columns == ["id", "text", "extra"], "a new migration applies on the next start")
+    }
+
+    @Test func setsAndVerifiesThePragmas() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for durability in Durability.allCases {
+            let storage = try Storage(directory: directory, durability: durability, schema: try notesSchema(), logger: quiet)
+            let (journal, synchronous, foreignKeys) = try storage.pool.write { db in
+                (
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                    try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                    try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+                )
+            }
+            #expect(journal == "wal")
+            #expect(synchronous == (durability == .full ? 2 : 1))
+            #expect(foreignKeys == true)
+        }
+    }
+}
+
+@Suite struct GroupCommitTests {
+    @Test func concurrentWritesShareTransactionsAndAllCommit() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let storage = try Storage(directory: directory, durability: .full, schema: try notesSchema(), logger: quiet)
+        let commits = Atomic<Int>(0)
+        storage.writer.onCommit { commits.add(1, ordering: .relaxed) }
+
+        let writes = 500
+        let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for index in 0..<writes {
+                group.addTask {
+                    try await storage.write { db in
+                        try db.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: ["note \(index)"])
+                        return db.lastInsertedRowID
+                    }
+                }
+            }
+            var ids: [Int64] = []
+            for try await id in group { ids.append(id) }
+            return ids
+        }
+        #expect(Set(ids).count == writes)
+        let stored = try await storage.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM note") }
+        #expect(stored == writes)
+        #expect(commits.load(ordering: .relaxed) < writes, "writes were batched into fewer transactions")
+    }
+
+    @Test func aFailingWriteRollsBackAloneAndReportsItsError() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let storage = try Storage(directory: directory, durability: .full, schema: try notesSchema(), logger: quiet)
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<50 {
+                group.addTask {
+                    do {
+                        try await storage.write { db in
+                            try db.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: ["kept \(index)"])
+                            if index % 5 == 0 {
+                                // Half-done, then refused by the CHECK constraint: nothing of it may stay.
+                                try db.execute(sql: "INSERT INTO note (text) VALUES ('')")
+                            }
+                        }
+                        return true
+                    } catch {
+                        return false
+                    }
+                }
+            }
+            var results: [Bool] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        #expect(outcomes.filter { $0 }.count == 40)
+        let stored = try await storage.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM note") }
+        #expect(stored == 40, "the failing writes left nothing behind, the others all committed")
+    }
+}
