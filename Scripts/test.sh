@@ -23,8 +23,8 @@ make -C Clients/c test THIDUA_SERVER_BIN="$server_bin" 2>&1 | tee .build/c-test.
 c_passed=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' .build/c-test.log | tail -1)
 
 echo "== Python client" >&2
-python3 -m pip install --quiet --disable-pip-version-check ./Clients/python pytest 2>&1 | grep -v "running pip as the 'root' user" >&2 || true
-THIDUA_SERVER_BIN="$server_bin" python3 -m pytest -q Clients/python/tests 2>&1 | tee .build/python-test.log
+Scripts/python-env.sh
+THIDUA_SERVER_BIN="$server_bin" .build/python-venv/bin/python -m pytest -q Clients/python/tests 2>&1 | tee .build/python-test.log
 python_passed=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' .build/python-test.log | tail -1)
 
 echo "swift: ${swift_passed:-0} passed, C: ${c_passed:-0} passed, Python: ${python_passed:-0} passed" >&2

@@ -434,9 +434,10 @@ public nonisolated struct Ping: Sendable {
   public init() {}
 }
 
-/// The server will accept no call with an id above last_call_id. Every call with an id at or below
-/// it that the server had accepted still runs to its CallStatus. The server closes the connection
-/// once those calls have ended.
+/// The server will accept no call with an id above last_call_id (the highest id it received). In a
+/// graceful shutdown (code OK) every call at or below it that the server had accepted still runs to
+/// its CallStatus, and the server closes the connection once they have ended. With any other code
+/// the server closes the connection at once.
 public nonisolated struct GoAway: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
