@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "ThiduaModuleKit", targets: ["ThiduaModuleKit"]),
         .library(name: "ThiduaClient", targets: ["ThiduaClient"]),
         .library(name: "ThiduaTesting", targets: ["ThiduaTesting"]),
+        .library(name: "ThiduaCoreAPI", targets: ["ThiduaCoreAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -89,8 +90,16 @@ let package = Package(
 
         // MARK: Core domain
         .target(
+            name: "ThiduaCoreAPI",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        .target(
             name: "ThiduaCore",
             dependencies: [
+                "ThiduaCoreAPI",
                 "ThiduaModuleKit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -160,6 +169,7 @@ let package = Package(
             name: "thidua",
             dependencies: [
                 "ThiduaClient",
+                "ThiduaCoreAPI",
                 "ThiduaDynamicMessages",
                 "ThiduaWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -220,6 +230,7 @@ let package = Package(
             name: "ThiduaCoreTests",
             dependencies: [
                 "ThiduaCore",
+                "ThiduaCoreAPI",
                 "ThiduaTesting",
                 "ThiduaClient",
                 .product(name: "GRDB", package: "GRDB.swift"),

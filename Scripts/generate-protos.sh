@@ -54,7 +54,7 @@ generate WireProtoFiles Sources/ThiduaWire/Generated Proto \
   thidua/host/v1/server_info.proto \
   thidua/host/v1/echo.proto
 
-generate CoreProtoFiles Sources/ThiduaCore/Generated Proto \
+generate CoreProtoFiles Sources/ThiduaCoreAPI/Generated Proto \
   thidua/core/v1/common.proto \
   thidua/core/v1/keys.proto \
   thidua/core/v1/units.proto \

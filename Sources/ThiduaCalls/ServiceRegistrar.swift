@@ -60,12 +60,14 @@ public struct ServiceBuilder: Sendable {
         self.moduleID = moduleID
     }
 
-    /// A method that takes one message and answers with one.
+    /// A method that takes one message and answers with one. With a `permission`, only callers
+    /// whose key holds it may call the method.
     public mutating func unary<Input: SwiftProtobuf.Message, Output: SwiftProtobuf.Message>(
         _ name: String,
+        permission: String? = nil,
         _ handler: @escaping @Sendable (Input, CallContext) async throws -> Output
     ) {
-        let descriptor = self.descriptor(name, Input.self, Output.self, .unary)
+        let descriptor = self.descriptor(name, Input.self, Output.self, .unary, permission)
         self.raw(descriptor) { request, context in
             let input = try Input(decoding: request.payload)
             let output = try await handler(input, context)
@@ -73,12 +75,14 @@ public struct ServiceBuilder: Sendable {
         }
     }
 
-    /// A method that takes one message and answers with a stream of them.
+    /// A method that takes one message and answers with a stream of them. With a `permission`,
+    /// only callers whose key holds it may call the method.
     public mutating func serverStreaming<Input: SwiftProtobuf.Message, Output: SwiftProtobuf.Message>(
         _ name: String,
+        permission: String? = nil,
         _ handler: @escaping @Sendable (Input, ResponseStream<Output>, CallContext) async throws -> Void
     ) {
-        let descriptor = self.descriptor(name, Input.self, Output.self, .serverStreaming)
+        let descriptor = self.descriptor(name, Input.self, Output.self, .serverStreaming, permission)
         self.raw(descriptor) { request, context in
             let input = try Input(decoding: request.payload)
             try await handler(input, ResponseStream(responder: context.responder), context)
@@ -95,14 +99,16 @@ public struct ServiceBuilder: Sendable {
         _ name: String,
         _: Input.Type,
         _: Output.Type,
-        _ kind: MethodKind
+        _ kind: MethodKind,
+        _ permission: String?
     ) -> MethodDescriptor {
         MethodDescriptor(
             service: self.serviceName,
             name: name,
             inputType: Input.protoMessageName,
             outputType: Output.protoMessageName,
-            kind: kind
+            kind: kind,
+            permission: permission
         )
     }
 }

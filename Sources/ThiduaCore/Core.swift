@@ -83,6 +83,7 @@ public final class Core: ModuleRuntime {
         registrar.register(ChangesService(core: self.pipeline, notifier: self.notifier))
         registrar.register(AuditService(core: self.pipeline))
         registrar.register(ReportsService(core: self.pipeline))
+        registrar.register(ImportService(core: self.pipeline))
     }
 
     private static func writeOwnerOnly(_ text: String, to path: String) throws {

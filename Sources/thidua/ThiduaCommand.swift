@@ -16,6 +16,7 @@ struct ThiduaCommand: AsyncParsableCommand {
         version: ThiduaCLIVersion.text,
         subcommands: [
             HealthCommand.self, ServicesCommand.self, DescribeCommand.self, CallCommand.self, InfoCommand.self,
+            DemoCommand.self,
         ]
     )
 

@@ -4,6 +4,7 @@ import SwiftProtobuf
 import Testing
 import ThiduaClient
 import ThiduaCore
+import ThiduaCoreAPI
 import ThiduaTesting
 import ThiduaWire
 
@@ -125,4 +126,4 @@ func expectRefusal(
 }
 
 /// Foundation has a `Unit` too; in these tests the name means the organisation's unit.
-typealias Unit = ThiduaCore.Unit
+typealias Unit = ThiduaCoreAPI.Unit

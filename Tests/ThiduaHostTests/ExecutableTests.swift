@@ -94,7 +94,7 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let address: String
     private let stdout: Pipe
-    private let dataDirectory: URL
+    let dataDirectory: URL
     private let exited: ProcessExit
 
     init(arguments: [String] = []) async throws {
@@ -179,6 +179,20 @@ final class ServerProcess: @unchecked Sendable {
         let (status, laterOutput) = await server.terminate()
         #expect(status == 0)
         #expect(laterOutput.isEmpty, "exactly one line on stdout")
+    }
+
+    @Test func demoDataReproducesTheTrieuSonReport() async throws {
+        let server = try await ServerProcess()
+        let keyFile = server.dataDirectory.appendingPathComponent("admin.key").path
+        let demo = try await Executable("thidua").run(["demo", "--server", server.address, "--api-key-file", keyFile])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("grassroots unions: 174 (communes and towns 34, agencies 10, non-state enterprises 27, schools 103)"))
+        #expect(demo.stdout.contains("workers: 16479, of whom women 14573"))
+        #expect(demo.stdout.contains("union members: 14690, of whom women 12923 (87.9%)"))
+        let again = try await Executable("thidua").run(["demo", "--server", server.address, "--api-key-file", keyFile])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("already loaded"))
+        #expect(await server.terminate().status == 0)
     }
 
     @Test func cliReportsAnUnreachableServer() async throws {

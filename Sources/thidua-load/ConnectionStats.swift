@@ -1,0 +1,40 @@
+/// What one connection measured: per method, latencies and calls by status code.
+struct ConnectionStats: Sendable {
+    /// Status codes 0–16; anything else counts as UNKNOWN (2), as the protocol says.
+    static let codeCount = 17
+
+    var latencies: [LatencySummary]
+    /// `statusCounts[method][code]`.
+    var statusCounts: [[UInt64]]
+    /// Calls sent in the measured interval (a call is measured by when it was meant to be sent).
+    var sent: UInt64 = 0
+
+    init(methods: Int) {
+        self.latencies = Array(repeating: LatencySummary(), count: methods)
+        self.statusCounts = Array(repeating: Array(repeating: 0, count: Self.codeCount), count: methods)
+    }
+
+    /// Records one finished call.
+    @inline(__always)
+    mutating func record(method: Int, code: Int, latencyNanos: UInt64) {
+        self.latencies[method].record(nanoseconds: latencyNanos)
+        self.statusCounts[method][(0..<Self.codeCount).contains(code) ? code : 2] += 1
+    }
+
+    /// Adds another connection's figures.
+    mutating func add(_ other: ConnectionStats) {
+        for method in self.latencies.indices {
+            self.latencies[method].add(other.latencies[method])
+            for code in 0..<Self.codeCount {
+                self.statusCounts[method][code] += other.statusCounts[method][code]
+            }
+        }
+        self.sent += other.sent
+    }
+
+    /// Calls that finished, any status.
+    var completed: UInt64 { self.statusCounts.joined().reduce(0, +) }
+
+    /// Calls that finished with a status other than OK.
+    var failed: UInt64 { self.completed - self.statusCounts.reduce(0) { $0 + $1[0] } }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import ThiduaClient
+import ThiduaCoreAPI
+import ThiduaWire
+
+/// `thidua demo`: loads the demo organisation over the protocol and prints its summary.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the demo data built from the seed reports (LĐLĐ huyện Triệu Sơn) and print its summary.",
+        discussion: """
+            Needs a key with units.write, members.write and reports.read on the root, such as the \
+            admin key the server wrote on its first start: thidua demo --api-key-file data/admin.key
+            """
+    )
+
+    @ParentCommand var root: ThiduaCommand
+
+    func run() async throws {
+        let connection = self.root.connection
+        try await self.reportingFailures {
+            try await connection.withClient { client in
+                let me: ApiKeyInfo = try await client.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+                let district: Unit
+                do {
+                    district = try await self.load(into: me.unitID, using: client)
+                } catch let error as RPCError where error.code == .alreadyExists {
+                    standardError("the demo data is already loaded\n")
+                    district = try await self.findDistrict(under: me.unitID, using: client)
+                }
+                try await self.printSummary(of: district, using: client)
+            }
+        }
+    }
+
+    private func load(into rootID: String, using client: ThiduaClient) async throws -> Unit {
+        let province: Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+            $0.parentID = rootID
+            $0.name = "Liên đoàn Lao động tỉnh Thanh Hóa"
+            $0.kind = .provincialFederation
+            $0.code = DemoData.provinceCode
+            $0.validFrom = "1990-01-01"
+        })
+        let district: Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+            $0.parentID = province.id
+            $0.name = "Liên đoàn Lao động huyện Triệu Sơn"
+            $0.kind = .districtFederation
+            $0.code = DemoData.districtCode
+            $0.validFrom = "1990-01-01"
+        })
+        try await self.importCSV("ImportUnits", DemoData.unitsCSV(), what: "grassroots unions", using: client)
+        try await self.importCSV("ImportMembers", DemoData.membersCSV(), what: "workers and members", using: client)
+
+        var codes: [String: String] = [:]
+        var token = ""
+        repeat {
+            let page: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+                $0.rootID = district.id
+                $0.page.pageSize = 1000
+                $0.page.pageToken = token
+            })
+            for unit in page.units { codes[unit.code] = unit.id }
+            token = page.nextPageToken
+        } while !token.isEmpty
+        for cluster in DemoData.clusters() {
+            let ids = cluster.codes.compactMap { codes[$0] }
+            let _: Cluster = try await client.unary("thidua.core.v1.Units/CreateCluster", CreateClusterRequest.with {
+                $0.name = cluster.name
+                $0.year = 2022
+                $0.headUnitID = ids[0]
+                $0.unitIds = ids
+            })
+        }
+        standardError("created 5 emulation clusters\n")
+        return district
+    }
+
+    private func importCSV(_ method: String, _ csv: String, what: String, using client: ThiduaClient) async throws {
+        let progress = try client.serverStreaming(
+            "thidua.core.v1.Import/\(method)",
+            ImportCsvRequest.with { $0.csv = Data(csv.utf8) },
+            as: ImportProgress.self
+        )
+        for try await step in progress {
+            if step.done {
+                standardError("\u{1B}[2K\rimported \(step.rowsImported) \(what)\n")
+            } else {
+                standardError("checked \(step.rowsChecked) of \(step.rowsTotal) rows\r")
+            }
+        }
+    }
+
+    private func findDistrict(under rootID: String, using client: ThiduaClient) async throws -> Unit {
+        let page: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+            $0.rootID = rootID
+            $0.kind = .districtFederation
+            $0.page.pageSize = 1000
+        })
+        guard let district = page.units.first(where: { $0.code == DemoData.districtCode }) else {
+            throw CLIFailure.usage("a unit with the code \(DemoData.provinceCode) exists, but not the demo district")
+        }
+        return district
+    }
+
+    private func printSummary(of district: Unit, using client: ThiduaClient) async throws {
+        let summary: OrganisationSummaryResponse = try await client.unary(
+            "thidua.core.v1.Reports/OrganisationSummary",
+            OrganisationSummaryRequest.with { $0.unitID = district.id }
+        )
+        let sectorNames: [Sector: String] = [
+            .communeTown: "communes and towns", .publicAgency: "agencies", .nonStateEnterprise: "non-state enterprises",
+            .school: "schools", .stateEnterprise: "state enterprises", .foreignInvestedEnterprise: "foreign-invested enterprises",
+        ]
+        let sectors = summary.grassrootsUnionsBySector
+            .map { "\(sectorNames[$0.sector] ?? "other") \($0.count)" }
+            .joined(separator: ", ")
+        let share = summary.womenMemberSharePermille
+        standardOutput("""
+            \(district.name) (\(district.id))
+              grassroots unions: \(summary.grassrootsUnions) (\(sectors))
+              workers: \(summary.workers), of whom women \(summary.womenWorkers)
+              union members: \(summary.unionMembers), of whom women \(summary.womenUnionMembers) (\(share / 10).\(share % 10)%)
+
+            """)
+    }
+}
