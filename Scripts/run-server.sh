@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 Scripts/install-deps.sh
 swift build -c release --product thidua-server >&2
 swift build -c release --product thidua >&2
+swift build -c release --product thidua-load >&2
 exec .build/release/thidua-server "$@"
