@@ -86,7 +86,8 @@ struct ServerCommand: AsyncParsableCommand {
             group.addTask { try await services.run() }
             let address = try await server.listeningAddress()
             let line = "listening on \(address.ipAddress ?? configuration.host):\(address.port ?? configuration.port)\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+            // A closed standard output must not stop the server: the line is a courtesy.
+            try? FileHandle.standardOutput.write(contentsOf: Data(line.utf8))
             try await group.waitForAll()
         }
     }

@@ -44,11 +44,17 @@ enum CLIFailure: Error {
 }
 
 func standardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }
 
+/// Writes to standard output. When the reader has gone (`thidua services | head -3`), stops
+/// quietly with 141, the status of a process ended by SIGPIPE, as other command-line tools do.
 func standardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+        exit(141)
+    }
 }
 
 extension AsyncParsableCommand {

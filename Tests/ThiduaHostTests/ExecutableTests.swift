@@ -195,6 +195,27 @@ final class ServerProcess: @unchecked Sendable {
         #expect(await server.terminate().status == 0)
     }
 
+    @Test func cliStopsQuietlyWhenItsReaderGoesAway() async throws {
+        let server = try await ServerProcess()
+        let cli = try Executable("thidua")
+        // A stream of 100,000 lines into a pipe whose reader closes at once, as `| head -1` does.
+        let process = Process()
+        process.executableURL = cli.url
+        process.arguments = ["call", "thidua.host.v1.Echo/Stream", "--json", #"{"payload":"eA==","count":100000}"#, "--server", server.address]
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let exited = ProcessExit(process)
+        try process.run()
+        try stdout.fileHandleForReading.close()
+        let status = await exited.status()
+        let errors = await readToEnd(stderr.fileHandleForReading)
+        #expect(status == 141, "exit status \(status)")
+        #expect(!errors.contains("Fatal error"), "\(errors.prefix(300))")
+        #expect(await server.terminate().status == 0)
+    }
+
     @Test func cliReportsAnUnreachableServer() async throws {
         let outcome = try await Executable("thidua").run(["health", "--server", "127.0.0.1:1"])
         #expect(outcome.status == 1)
