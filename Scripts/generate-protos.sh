@@ -61,6 +61,9 @@ generate CoreProtoFiles Sources/ThiduaCoreAPI/Generated Proto \
   thidua/core/v1/members.proto \
   thidua/core/v1/changes.proto \
   thidua/core/v1/audit.proto \
+  thidua/core/v1/campaigns.proto \
+  thidua/core/v1/reviews.proto \
+  thidua/core/v1/awards.proto \
   thidua/core/v1/reports.proto \
   thidua/core/v1/import.proto
 

@@ -31,7 +31,9 @@ public enum Application {
             schema: schema,
             logger: logger
         )
-        let core = try Core(storage: storage, modulePermissions: modules.flatMap(\.permissions), logger: logger, clock: clock)
+        let core = try Core(
+            storage: storage, moduleIDs: modules.map(\.id), modulePermissions: modules.flatMap(\.permissions), logger: logger, clock: clock
+        )
         _ = try await core.bootstrapIfEmpty(
             rootUnitName: configuration.rootUnitName,
             adminKeyPath: (configuration.dataDirectory as NSString).appendingPathComponent(Self.adminKeyFileName)

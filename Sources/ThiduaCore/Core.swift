@@ -17,6 +17,7 @@ public final class Core: ModuleRuntime {
     private let registry = KeyRegistry()
     private let notifier = ChangeNotifier()
     private let knownPermissions: Set<String>
+    private let campaignModules: Set<String>
     private let logger: Logger
 
     /// What modules are given to reach the core.
@@ -24,10 +25,19 @@ public final class Core: ModuleRuntime {
     /// Checks the API key of every handshake.
     public var authenticator: any HelloAuthenticator { self.registry }
 
-    /// - Parameter modulePermissions: the enabled modules' permissions, so keys can be given them.
-    public init(storage: Storage, modulePermissions: [PermissionDescription], logger: Logger, clock: @escaping @Sendable () -> Date) throws {
+    /// - Parameters:
+    ///   - moduleIDs: the enabled modules, which campaigns may name.
+    ///   - modulePermissions: the enabled modules' permissions, so keys can be given them.
+    public init(
+        storage: Storage,
+        moduleIDs: [String],
+        modulePermissions: [PermissionDescription],
+        logger: Logger,
+        clock: @escaping @Sendable () -> Date
+    ) throws {
         self.pipeline = CorePipeline(storage: storage, clock: clock)
         self.knownPermissions = Set((Permissions.core + modulePermissions).map(\.name))
+        self.campaignModules = Set(moduleIDs + [CampaignsService.generalModule])
         self.logger = logger
         try storage.pool.read { db in try self.registry.load(db) }
         let notifier = self.notifier
@@ -82,6 +92,9 @@ public final class Core: ModuleRuntime {
         registrar.register(MembersService(core: self.pipeline))
         registrar.register(ChangesService(core: self.pipeline, notifier: self.notifier))
         registrar.register(AuditService(core: self.pipeline))
+        registrar.register(CampaignsService(core: self.pipeline, modules: self.campaignModules))
+        registrar.register(ReviewsService(core: self.pipeline))
+        registrar.register(AwardsService(core: self.pipeline))
         registrar.register(ReportsService(core: self.pipeline))
         registrar.register(ImportService(core: self.pipeline))
     }

@@ -8,6 +8,7 @@ import ThiduaModuleKit
 struct CorePipeline: CoreAccess {
     let storage: Storage
     let clock: @Sendable () -> Date
+    let reviewObservers = ReviewObservers()
 
     /// Longest idempotency key accepted.
     static let maxIdempotencyKeyLength = 200
@@ -67,6 +68,58 @@ struct CorePipeline: CoreAccess {
         let record = try UnitRecord.require(unitID, field: field, in: db)
         try Scope.require(record, within: principal, in: db, field: field)
         return record.reference
+    }
+
+    func units(under unitID: String, in db: Database) throws -> [UnitReference] {
+        let root = try UnitRecord.require(unitID, field: "unit_id", in: db)
+        return try Row.fetchAll(db, sql: "SELECT * FROM core_unit WHERE path LIKE ? || '%' ORDER BY depth, id", arguments: [root.path])
+            .map { UnitRecord(row: $0).reference }
+    }
+
+    func member(_ memberID: String, within principal: Principal, field: String, in db: Database) throws -> MemberReference {
+        let member = try MemberStore.require(memberID, field: field, in: db)
+        _ = try Scope.unit(member.unitID, field: field, within: principal, in: db)
+        return MemberReference(id: member.id, unitID: member.unitID, fullName: member.fullName, isCurrent: member.leftOn == nil)
+    }
+
+    func campaign(_ campaignID: String, within principal: Principal, field: String, in db: Database) throws -> CampaignReference {
+        try CampaignRecord.require(campaignID, field: field, within: principal, in: db).reference
+    }
+
+    func addProgress(campaignID: String, unitID: String, delta: Int, in db: Database) throws {
+        try ProgressStore.add(
+            campaign: try EntityID.row(campaignID, prefix: "p", field: "campaign_id"),
+            unit: try EntityID.unitRow(unitID, field: "unit_id"),
+            delta: delta,
+            in: db
+        )
+    }
+
+    func submitReview(_ submission: ReviewSubmission, by principal: Principal, in db: Database) throws -> ReviewReference {
+        let unit = try Scope.unit(submission.unitID, field: "unit_id", within: principal, in: db)
+        let decider = try submission.deciderUnitID.map { try UnitRecord.require($0, field: "decider_unit_id", in: db) }
+        let campaign = try submission.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") }
+        let review = try ReviewStore.submit(
+            subjectType: submission.subjectType, subjectID: submission.subjectID, campaign: campaign, unit: unit,
+            decider: decider, summary: submission.summary, principal: principal, at: self.clock().unixMilliseconds, in: db
+        )
+        return review.reference(reason: "")
+    }
+
+    func latestReview(subjectType: String, subjectID: String, in db: Database) throws -> ReviewReference? {
+        let review = try Row.fetchOne(
+            db, sql: "SELECT * FROM core_review WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC LIMIT 1",
+            arguments: [subjectType, subjectID]
+        ).map(ReviewRecord.init(row:))
+        return try review.map { $0.reference(reason: try ReviewStore.lastReason(of: $0, in: db)) }
+    }
+
+    func observeReviews(of subjectType: String, _ observer: @escaping ReviewObserver) {
+        self.reviewObservers.add(observer, for: subjectType)
+    }
+
+    func grantAward(_ grant: AwardGrant, by principal: Principal, in db: Database) throws -> String {
+        try AwardStore.grant(grant, by: principal, in: db).id
     }
 
     // MARK: Pieces

@@ -118,5 +118,131 @@ enum CoreSchema {
                 PRIMARY KEY (key_id, idempotency_key)
             );
             """),
+        Migration("0004_campaigns_reviews_awards", sql: """
+            CREATE TABLE core_campaign (
+                id INTEGER PRIMARY KEY,
+                module TEXT NOT NULL,
+                title TEXT NOT NULL CHECK (title <> ''),
+                launching_unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                scope_unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                period_kind INTEGER NOT NULL,
+                year INTEGER NOT NULL,
+                metric TEXT NOT NULL,
+                state INTEGER NOT NULL,
+                decision_number TEXT NOT NULL DEFAULT '',
+                decision_date TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX core_campaign_scope ON core_campaign(scope_unit_id);
+
+            CREATE TABLE core_target (
+                campaign_id INTEGER NOT NULL REFERENCES core_campaign(id),
+                unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                planned INTEGER NOT NULL CHECK (planned >= 0),
+                set_by_unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                PRIMARY KEY (campaign_id, unit_id)
+            );
+
+            -- What each unit itself achieved; reports sum it over subtrees.
+            CREATE TABLE core_progress (
+                campaign_id INTEGER NOT NULL REFERENCES core_campaign(id),
+                unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                achieved INTEGER NOT NULL CHECK (achieved >= 0),
+                PRIMARY KEY (campaign_id, unit_id)
+            );
+
+            CREATE TABLE core_registration (
+                id INTEGER PRIMARY KEY,
+                campaign_id INTEGER NOT NULL REFERENCES core_campaign(id),
+                unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                member_id INTEGER REFERENCES core_member(id),
+                titles TEXT NOT NULL,
+                committed INTEGER NOT NULL,
+                registered_on TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX core_registration_subject
+                ON core_registration(campaign_id, unit_id, coalesce(member_id, 0));
+
+            CREATE TABLE core_review (
+                id INTEGER PRIMARY KEY,
+                subject_type TEXT NOT NULL,
+                subject_id TEXT NOT NULL,
+                campaign_id INTEGER REFERENCES core_campaign(id),
+                unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                -- The reviewing unit ids, comma-separated, lowest first.
+                levels TEXT NOT NULL,
+                current_level INTEGER NOT NULL,
+                state INTEGER NOT NULL,
+                round INTEGER NOT NULL,
+                summary TEXT NOT NULL,
+                corrects_review_id INTEGER REFERENCES core_review(id),
+                corrected_by_review_id INTEGER REFERENCES core_review(id)
+            );
+            CREATE INDEX core_review_subject ON core_review(subject_type, subject_id);
+            CREATE INDEX core_review_unit ON core_review(unit_id);
+            CREATE TABLE core_review_step (
+                review_id INTEGER NOT NULL REFERENCES core_review(id),
+                at INTEGER NOT NULL,
+                action TEXT NOT NULL,
+                unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                key_id TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                round INTEGER NOT NULL
+            );
+            CREATE INDEX core_review_step_review ON core_review_step(review_id);
+
+            CREATE TABLE core_award_form (
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                recipients INTEGER NOT NULL,
+                -- UnitKind numbers, comma-separated.
+                issuing_kinds TEXT NOT NULL,
+                title INTEGER NOT NULL
+            );
+            INSERT INTO core_award_form (code, name, recipients, issuing_kinds, title) VALUES
+                ('giay_khen', 'Giấy khen', 3, '3,4,5,6,7', 0),
+                ('bang_khen_tinh', 'Bằng khen của LĐLĐ tỉnh, thành phố', 3, '2', 0),
+                ('bang_khen_tld', 'Bằng khen của Tổng Liên đoàn', 3, '1', 0),
+                ('co_thi_dua_tinh', 'Cờ thi đua xuất sắc của LĐLĐ tỉnh, thành phố', 1, '2', 0),
+                ('co_thi_dua_tld', 'Cờ thi đua của Tổng Liên đoàn', 1, '1', 0),
+                ('bang_lao_dong_sang_tao', 'Bằng Lao động sáng tạo', 3, '1', 0),
+                ('lao_dong_tien_tien', 'Lao động tiên tiến', 2, '3,4,5,6,7', 1),
+                ('chien_si_thi_dua_co_so', 'Chiến sĩ thi đua cơ sở', 2, '3,4,5,6,7', 1),
+                ('tap_the_lao_dong_xuat_sac', 'Tập thể lao động xuất sắc', 1, '2,3,4,5,6', 1);
+
+            CREATE TABLE core_award (
+                id INTEGER PRIMARY KEY,
+                form_code TEXT NOT NULL REFERENCES core_award_form(code),
+                issuing_unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                recipient_unit_id INTEGER NOT NULL REFERENCES core_unit(id),
+                recipient_member_id INTEGER REFERENCES core_member(id),
+                achievement TEXT NOT NULL CHECK (achievement <> ''),
+                campaign_id INTEGER REFERENCES core_campaign(id),
+                decision_number TEXT NOT NULL,
+                decision_date TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                revoked_on TEXT,
+                revoke_reason TEXT
+            );
+            -- One achievement earns one award [Law on Emulation and Commendation 2022].
+            CREATE UNIQUE INDEX core_award_one_per_achievement
+                ON core_award(recipient_unit_id, coalesce(recipient_member_id, 0), achievement)
+                WHERE revoked_on IS NULL;
+            CREATE INDEX core_award_issuer ON core_award(issuing_unit_id, form_code, decision_date);
+            CREATE INDEX core_award_recipient ON core_award(recipient_unit_id);
+
+            CREATE TABLE core_award_cap (
+                regulation TEXT NOT NULL,
+                effective_from TEXT NOT NULL,
+                form_code TEXT NOT NULL REFERENCES core_award_form(code),
+                max_count INTEGER NOT NULL,
+                basis_form_code TEXT REFERENCES core_award_form(code),
+                max_percent_of_basis INTEGER NOT NULL,
+                PRIMARY KEY (form_code, effective_from)
+            );
+            -- The default: Chiến sĩ thi đua cơ sở for at most 15% of those titled Lao động tiên
+            -- tiến [Decree 98/2023 under Law 06/2022; configurable].
+            INSERT INTO core_award_cap VALUES
+                ('Luật Thi đua, khen thưởng 06/2022/QH15', '2024-01-01', 'chien_si_thi_dua_co_so', 0, 'lao_dong_tien_tien', 15);
+            """),
     ]
 }

@@ -7,6 +7,10 @@ enum EntityID {
     static func member(_ row: Int64) -> String { "m\(row)" }
     static func cluster(_ row: Int64) -> String { "c\(row)" }
     static func event(_ row: Int64) -> String { "e\(row)" }
+    static func campaign(_ row: Int64) -> String { "p\(row)" }
+    static func registration(_ row: Int64) -> String { "g\(row)" }
+    static func review(_ row: Int64) -> String { "r\(row)" }
+    static func award(_ row: Int64) -> String { "a\(row)" }
 
     /// The row number in an id of the given prefix, or INVALID_ARGUMENT naming `field`.
     static func row(_ id: String, prefix: Character, field: String) throws(RPCError) -> Int64 {

@@ -7,6 +7,8 @@ struct ReportsService: RegistrableService {
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Reports", moduleID: "core") { service in
             service.unary("OrganisationSummary", permission: Permissions.reportsRead, self.organisationSummary)
+            service.unary("AwardSummary", permission: Permissions.reportsRead, self.awardSummary)
+            service.unary("RegistrationSummary", permission: Permissions.reportsRead, self.registrationSummary)
         }
     }
 

@@ -23,11 +23,39 @@ public protocol CoreAccess: Sendable {
     /// PERMISSION_DENIED when it is elsewhere in the tree. `field` names the request field for
     /// the error's detail.
     func unit(_ unitID: String, within principal: Principal, field: String, in db: Database) throws -> UnitReference
+
+    /// Every unit of the subtree under `unitID`, itself first, dissolved ones too.
+    func units(under unitID: String, in db: Database) throws -> [UnitReference]
+
+    /// The member, if its unit is inside `principal`'s subtree (NOT_FOUND, PERMISSION_DENIED).
+    func member(_ memberID: String, within principal: Principal, field: String, in db: Database) throws -> MemberReference
+
+    /// The campaign, if `principal` may see it: launched in its subtree, or covering its unit.
+    func campaign(_ campaignID: String, within principal: Principal, field: String, in db: Database) throws -> CampaignReference
+
+    /// Adds to what `unitID` achieved in a campaign; progress reports roll it up the tree. A
+    /// negative `delta` takes back an earlier count.
+    func addProgress(campaignID: String, unitID: String, delta: Int, in db: Database) throws
+
+    /// Starts the review of a module's entity. The caller's key must reach `submission.unitID`.
+    func submitReview(_ submission: ReviewSubmission, by principal: Principal, in db: Database) throws -> ReviewReference
+
+    /// The latest review of an entity, if it was ever submitted.
+    func latestReview(subjectType: String, subjectID: String, in db: Database) throws -> ReviewReference?
+
+    /// Registers `observer` for the reviews of `subjectType`. Call it while provisioning.
+    func observeReviews(of subjectType: String, _ observer: @escaping ReviewObserver)
+
+    /// Grants an award through the catalogue, its issuing rules and the caps in force. Returns
+    /// the award's id.
+    func grantAward(_ grant: AwardGrant, by principal: Principal, in db: Database) throws -> String
 }
 
 /// What a module knows of a unit.
 public struct UnitReference: Sendable, Equatable {
     public let id: String
+    /// Nil for the root.
+    public let parentID: String?
     public let name: String
     /// The `thidua.core.v1.UnitKind` number.
     public let kind: Int
@@ -37,8 +65,9 @@ public struct UnitReference: Sendable, Equatable {
     /// False once the unit has been dissolved or merged away.
     public let isLive: Bool
 
-    public init(id: String, name: String, kind: Int, sector: Int, fullyStateFunded: Bool, isLive: Bool) {
+    public init(id: String, parentID: String?, name: String, kind: Int, sector: Int, fullyStateFunded: Bool, isLive: Bool) {
         self.id = id
+        self.parentID = parentID
         self.name = name
         self.kind = kind
         self.sector = sector

@@ -62,7 +62,8 @@ import ThiduaWire
             #expect(names == [
                 "thidua.host.v1.Health", "thidua.host.v1.Reflection", "thidua.host.v1.ServerInfo", "thidua.host.v1.Echo",
                 "thidua.core.v1.Keys", "thidua.core.v1.Units", "thidua.core.v1.Members", "thidua.core.v1.Changes",
-                "thidua.core.v1.Audit", "thidua.core.v1.Reports", "thidua.core.v1.Import",
+                "thidua.core.v1.Audit", "thidua.core.v1.Campaigns", "thidua.core.v1.Reviews", "thidua.core.v1.Awards",
+                "thidua.core.v1.Reports", "thidua.core.v1.Import",
             ])
             let units = try #require(list.services.first { $0.name == "thidua.core.v1.Units" })
             #expect(units.moduleID == "core")

@@ -11,6 +11,15 @@ enum Permissions {
     static let auditRead = "audit.read"
     static let changesRead = "changes.read"
     static let reportsRead = "reports.read"
+    static let campaignsRead = "campaigns.read"
+    static let campaignsWrite = "campaigns.write"
+    static let campaignsRegister = "campaigns.register"
+    static let reviewsRead = "reviews.read"
+    static let reviewsSubmit = "reviews.submit"
+    static let reviewsDecide = "reviews.decide"
+    static let awardsRead = "awards.read"
+    static let awardsGrant = "awards.grant"
+    static let awardsManage = "awards.manage"
 
     static let core: [PermissionDescription] = [
         PermissionDescription(unitsRead, "see units, their events and clusters"),
@@ -21,6 +30,15 @@ enum Permissions {
         PermissionDescription(auditRead, "read the audit records"),
         PermissionDescription(changesRead, "follow the change feed"),
         PermissionDescription(reportsRead, "read the reports"),
+        PermissionDescription(campaignsRead, "see campaigns, targets, registrations and progress"),
+        PermissionDescription(campaignsWrite, "create, launch and advance campaigns, and set targets below the key's unit"),
+        PermissionDescription(campaignsRegister, "register units and people for campaigns, and report progress"),
+        PermissionDescription(reviewsRead, "see reviews and their history"),
+        PermissionDescription(reviewsSubmit, "submit and resubmit results for review"),
+        PermissionDescription(reviewsDecide, "approve, reject, publish and correct reviews at the key's levels"),
+        PermissionDescription(awardsRead, "see the award catalogue, caps and awards"),
+        PermissionDescription(awardsGrant, "grant and revoke awards issued by units in the subtree"),
+        PermissionDescription(awardsManage, "change the award catalogue and caps (root keys only)"),
     ]
 
     /// The stored form: names separated by commas.

@@ -62,6 +62,7 @@ struct UnitRecord: Sendable, Equatable {
     var reference: UnitReference {
         UnitReference(
             id: self.id,
+            parentID: self.parentRow.map(EntityID.unit),
             name: self.name,
             kind: self.kind.rawValue,
             sector: self.sector.rawValue,

@@ -95,6 +95,115 @@ public nonisolated struct OrganisationSummaryResponse: Sendable {
   public init() {}
 }
 
+public nonisolated struct AwardSummaryRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unitID: String = String()
+
+  /// Decision dates, inclusive; empty for no bound.
+  public var from: String = String()
+
+  public var to: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct AwardCount: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var formCode: String = String()
+
+  public var formName: String = String()
+
+  /// The kind of the issuing unit: the level of the award.
+  public var issuingKind: UnitKind = .unspecified
+
+  public var recipients: RecipientKind = .unspecified
+
+  public var count: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct AwardSummaryResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unitID: String = String()
+
+  public var counts: [AwardCount] = []
+
+  public var collectiveAwards: UInt32 = 0
+
+  public var individualAwards: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct RegistrationSummaryRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unitID: String = String()
+
+  /// The period year of the campaigns.
+  public var year: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct CampaignRegistrations: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var campaignID: String = String()
+
+  public var module: String = String()
+
+  public var title: String = String()
+
+  /// Registrations of units (collectives), by the sector of the unit.
+  public var unitsBySector: [SectorCount] = []
+
+  public var units: UInt32 = 0
+
+  /// Registrations of people.
+  public var people: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct RegistrationSummaryResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unitID: String = String()
+
+  public var campaigns: [CampaignRegistrations] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "thidua.core.v1"
@@ -264,6 +373,266 @@ nonisolated extension OrganisationSummaryResponse: SwiftProtobuf.Message, SwiftP
     if lhs.unionMembers != rhs.unionMembers {return false}
     if lhs.womenUnionMembers != rhs.womenUnionMembers {return false}
     if lhs.womenMemberSharePermille != rhs.womenMemberSharePermille {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension AwardSummaryRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AwardSummaryRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}unit_id\0\u{1}from\0\u{1}to\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.unitID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.from) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.to) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.unitID.isEmpty {
+      try visitor.visitSingularStringField(value: self.unitID, fieldNumber: 1)
+    }
+    if !self.from.isEmpty {
+      try visitor.visitSingularStringField(value: self.from, fieldNumber: 2)
+    }
+    if !self.to.isEmpty {
+      try visitor.visitSingularStringField(value: self.to, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: AwardSummaryRequest, rhs: AwardSummaryRequest) -> Bool {
+    if lhs.unitID != rhs.unitID {return false}
+    if lhs.from != rhs.from {return false}
+    if lhs.to != rhs.to {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension AwardCount: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AwardCount"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}form_code\0\u{3}form_name\0\u{3}issuing_kind\0\u{1}recipients\0\u{1}count\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.formCode) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.formName) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.issuingKind) }()
+      case 4: try { try decoder.decodeSingularEnumField(value: &self.recipients) }()
+      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.count) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.formCode.isEmpty {
+      try visitor.visitSingularStringField(value: self.formCode, fieldNumber: 1)
+    }
+    if !self.formName.isEmpty {
+      try visitor.visitSingularStringField(value: self.formName, fieldNumber: 2)
+    }
+    if self.issuingKind != .unspecified {
+      try visitor.visitSingularEnumField(value: self.issuingKind, fieldNumber: 3)
+    }
+    if self.recipients != .unspecified {
+      try visitor.visitSingularEnumField(value: self.recipients, fieldNumber: 4)
+    }
+    if self.count != 0 {
+      try visitor.visitSingularUInt32Field(value: self.count, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: AwardCount, rhs: AwardCount) -> Bool {
+    if lhs.formCode != rhs.formCode {return false}
+    if lhs.formName != rhs.formName {return false}
+    if lhs.issuingKind != rhs.issuingKind {return false}
+    if lhs.recipients != rhs.recipients {return false}
+    if lhs.count != rhs.count {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension AwardSummaryResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".AwardSummaryResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}unit_id\0\u{1}counts\0\u{3}collective_awards\0\u{3}individual_awards\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.unitID) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.counts) }()
+      case 3: try { try decoder.decodeSingularUInt32Field(value: &self.collectiveAwards) }()
+      case 4: try { try decoder.decodeSingularUInt32Field(value: &self.individualAwards) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.unitID.isEmpty {
+      try visitor.visitSingularStringField(value: self.unitID, fieldNumber: 1)
+    }
+    if !self.counts.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.counts, fieldNumber: 2)
+    }
+    if self.collectiveAwards != 0 {
+      try visitor.visitSingularUInt32Field(value: self.collectiveAwards, fieldNumber: 3)
+    }
+    if self.individualAwards != 0 {
+      try visitor.visitSingularUInt32Field(value: self.individualAwards, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: AwardSummaryResponse, rhs: AwardSummaryResponse) -> Bool {
+    if lhs.unitID != rhs.unitID {return false}
+    if lhs.counts != rhs.counts {return false}
+    if lhs.collectiveAwards != rhs.collectiveAwards {return false}
+    if lhs.individualAwards != rhs.individualAwards {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension RegistrationSummaryRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RegistrationSummaryRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}unit_id\0\u{1}year\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.unitID) }()
+      case 2: try { try decoder.decodeSingularUInt32Field(value: &self.year) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.unitID.isEmpty {
+      try visitor.visitSingularStringField(value: self.unitID, fieldNumber: 1)
+    }
+    if self.year != 0 {
+      try visitor.visitSingularUInt32Field(value: self.year, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: RegistrationSummaryRequest, rhs: RegistrationSummaryRequest) -> Bool {
+    if lhs.unitID != rhs.unitID {return false}
+    if lhs.year != rhs.year {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension CampaignRegistrations: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CampaignRegistrations"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}campaign_id\0\u{1}module\0\u{1}title\0\u{3}units_by_sector\0\u{1}units\0\u{1}people\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.campaignID) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.module) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.title) }()
+      case 4: try { try decoder.decodeRepeatedMessageField(value: &self.unitsBySector) }()
+      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.units) }()
+      case 6: try { try decoder.decodeSingularUInt32Field(value: &self.people) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.campaignID.isEmpty {
+      try visitor.visitSingularStringField(value: self.campaignID, fieldNumber: 1)
+    }
+    if !self.module.isEmpty {
+      try visitor.visitSingularStringField(value: self.module, fieldNumber: 2)
+    }
+    if !self.title.isEmpty {
+      try visitor.visitSingularStringField(value: self.title, fieldNumber: 3)
+    }
+    if !self.unitsBySector.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.unitsBySector, fieldNumber: 4)
+    }
+    if self.units != 0 {
+      try visitor.visitSingularUInt32Field(value: self.units, fieldNumber: 5)
+    }
+    if self.people != 0 {
+      try visitor.visitSingularUInt32Field(value: self.people, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: CampaignRegistrations, rhs: CampaignRegistrations) -> Bool {
+    if lhs.campaignID != rhs.campaignID {return false}
+    if lhs.module != rhs.module {return false}
+    if lhs.title != rhs.title {return false}
+    if lhs.unitsBySector != rhs.unitsBySector {return false}
+    if lhs.units != rhs.units {return false}
+    if lhs.people != rhs.people {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension RegistrationSummaryResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RegistrationSummaryResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}unit_id\0\u{1}campaigns\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.unitID) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.campaigns) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.unitID.isEmpty {
+      try visitor.visitSingularStringField(value: self.unitID, fieldNumber: 1)
+    }
+    if !self.campaigns.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.campaigns, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: RegistrationSummaryResponse, rhs: RegistrationSummaryResponse) -> Bool {
+    if lhs.unitID != rhs.unitID {return false}
+    if lhs.campaigns != rhs.campaigns {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

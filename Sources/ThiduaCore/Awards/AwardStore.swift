@@ -1,0 +1,228 @@
+import ThiduaModuleKit
+
+/// A row of `core_award_form`.
+struct AwardFormRecord: Sendable {
+    var code: String
+    var name: String
+    var recipients: RecipientKind
+    var issuingKinds: [UnitKind]
+    var isTitle: Bool
+
+    init(row: Row) {
+        self.code = row["code"]
+        self.name = row["name"]
+        self.recipients = RecipientKind(rawValue: row["recipients"]) ?? .anyRecipient
+        self.issuingKinds = (row["issuing_kinds"] as String).split(separator: ",").compactMap { Int($0).flatMap(UnitKind.init(rawValue:)) }
+        self.isTitle = row["title"]
+    }
+
+    var message: AwardForm {
+        AwardForm.with {
+            $0.code = self.code
+            $0.name = self.name
+            $0.recipients = self.recipients
+            $0.issuingKinds = self.issuingKinds
+            $0.title = self.isTitle
+        }
+    }
+
+    /// FAILED_PRECONDITION (rule `award.recipient_kind`) unless the form goes to this kind of recipient.
+    func require(individual: Bool, field: String) throws(RPCError) {
+        let allowed: Bool = switch self.recipients {
+        case .collective: !individual
+        case .individual: individual
+        default: true
+        }
+        guard allowed else {
+            throw RPCError(
+                .failedPrecondition,
+                "\(self.name) (\(self.code)) goes to \(individual ? "collectives, not people" : "people, not collectives")",
+                field: field,
+                rule: "award.recipient_kind"
+            )
+        }
+    }
+}
+
+/// A row of `core_award`.
+struct AwardRecord: Sendable {
+    var row: Int64
+    var formCode: String
+    var issuingUnitRow: Int64
+    var recipientUnitRow: Int64
+    var recipientMemberRow: Int64?
+    var achievement: String
+    var campaignRow: Int64?
+    var decisionNumber: String
+    var decisionDate: String
+    var reason: String
+    var revokedOn: String?
+    var revokeReason: String?
+
+    var id: String { EntityID.award(self.row) }
+
+    init(row: Row) {
+        self.row = row["id"]
+        self.formCode = row["form_code"]
+        self.issuingUnitRow = row["issuing_unit_id"]
+        self.recipientUnitRow = row["recipient_unit_id"]
+        self.recipientMemberRow = row["recipient_member_id"]
+        self.achievement = row["achievement"]
+        self.campaignRow = row["campaign_id"]
+        self.decisionNumber = row["decision_number"]
+        self.decisionDate = row["decision_date"]
+        self.reason = row["reason"]
+        self.revokedOn = row["revoked_on"]
+        self.revokeReason = row["revoke_reason"]
+    }
+
+    var message: Award {
+        Award.with {
+            $0.id = self.id
+            $0.formCode = self.formCode
+            $0.issuingUnitID = EntityID.unit(self.issuingUnitRow)
+            $0.recipientUnitID = EntityID.unit(self.recipientUnitRow)
+            $0.recipientMemberID = self.recipientMemberRow.map(EntityID.member) ?? ""
+            $0.achievement = self.achievement
+            $0.campaignID = self.campaignRow.map(EntityID.campaign) ?? ""
+            $0.decisionNumber = self.decisionNumber
+            $0.decisionDate = self.decisionDate
+            $0.reason = self.reason
+            $0.revokedOn = self.revokedOn ?? ""
+            $0.revokeReason = self.revokeReason ?? ""
+        }
+    }
+}
+
+/// The award catalogue, grants with their rules, and caps.
+enum AwardStore {
+    static func requireForm(_ code: String, field: String, in db: Database) throws -> AwardFormRecord {
+        guard let form = try Row.fetchOne(db, sql: "SELECT * FROM core_award_form WHERE code = ?", arguments: [code]).map(AwardFormRecord.init(row:)) else {
+            throw RPCError(.notFound, "there is no award form \"\(code)\" in the catalogue", field: field, rule: "award.form_exists")
+        }
+        return form
+    }
+
+    static func fetch(_ row: Int64, in db: Database) throws -> AwardRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM core_award WHERE id = ?", arguments: [row]).map(AwardRecord.init(row:))
+    }
+
+    /// Checks every rule and stores the award. Field names are those of `GrantAwardRequest`.
+    static func grant(_ grant: AwardGrant, by principal: Principal, in db: Database) throws -> AwardRecord {
+        let form = try Self.requireForm(grant.formCode, field: "form_code", in: db)
+        let issuer = try Scope.unit(grant.issuingUnitID, field: "issuing_unit_id", within: principal, in: db)
+        guard issuer.isLive else {
+            throw RPCError(.failedPrecondition, "unit \(issuer.id) was dissolved", field: "issuing_unit_id", rule: "unit.live")
+        }
+        guard form.issuingKinds.contains(issuer.kind) else {
+            throw RPCError(
+                .failedPrecondition,
+                "\(form.name) is issued by \(form.issuingKinds.map { "\($0)" }.joined(separator: ", ")); unit \(issuer.id) is \(issuer.kind)",
+                field: "issuing_unit_id",
+                rule: "award.issuing_level"
+            )
+        }
+        var recipient = try Scope.unit(grant.recipientUnitID, field: "recipient_unit_id", within: principal, in: db)
+        var memberRow: Int64?
+        if let memberID = grant.recipientMemberID {
+            let member = try MemberStore.require(memberID, field: "recipient_member_id", in: db)
+            guard member.unitRow == recipient.row, member.leftOn == nil else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "member \(member.id) is not a current member of unit \(recipient.id)",
+                    field: "recipient_member_id",
+                    rule: "award.member_of_unit"
+                )
+            }
+            memberRow = member.row
+            recipient = try UnitRecord.fetch(member.unitRow, in: db)!
+        }
+        try form.require(individual: memberRow != nil, field: "form_code")
+        // A unit commends the units below it, and people of its own or lower units.
+        let reaches = memberRow == nil ? recipient.path.hasPrefix(issuer.path) && recipient.row != issuer.row : recipient.path.hasPrefix(issuer.path)
+        guard reaches else {
+            throw RPCError(
+                .failedPrecondition,
+                "unit \(issuer.id) can award only \(memberRow == nil ? "units below it" : "people in its own subtree"); \(recipient.id) is not",
+                field: "recipient_unit_id",
+                rule: "award.issuer_above_recipient"
+            )
+        }
+        if let campaignID = grant.campaignID {
+            _ = try CampaignRecord.require(campaignID, field: "campaign_id", within: principal, in: db)
+        }
+        let existing = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM core_award WHERE recipient_unit_id = ? AND coalesce(recipient_member_id, 0) = ?
+                AND achievement = ? AND revoked_on IS NULL
+                """,
+            arguments: [recipient.row, memberRow ?? 0, grant.achievement]
+        )
+        if let existing {
+            throw RPCError(
+                .failedPrecondition,
+                "award \(EntityID.award(existing)) already rewards \"\(grant.achievement)\"; one achievement earns one award",
+                field: "achievement",
+                rule: "award.one_per_achievement"
+            )
+        }
+        try Self.checkCap(form: form.code, issuer: issuer, on: grant.decisionDate, in: db)
+        try db.execute(
+            sql: """
+                INSERT INTO core_award (form_code, issuing_unit_id, recipient_unit_id, recipient_member_id, achievement,
+                    campaign_id, decision_number, decision_date, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                form.code, issuer.row, recipient.row, memberRow, grant.achievement,
+                try grant.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") },
+                grant.decisionNumber, grant.decisionDate.description, grant.reason,
+            ]
+        )
+        return try Self.fetch(db.lastInsertedRowID, in: db)!
+    }
+
+    /// FAILED_PRECONDITION (rule `award.cap`) when one more award of the form by this issuer in
+    /// the decision's year would pass the cap of the regulation in force on that date.
+    static func checkCap(form: String, issuer: UnitRecord, on date: CalendarDate, in db: Database) throws {
+        guard let cap = try Row.fetchOne(
+            db,
+            sql: "SELECT * FROM core_award_cap WHERE form_code = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+            arguments: [form, date.description]
+        ) else { return }
+        func issued(_ code: String) throws -> Int {
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM core_award WHERE form_code = ? AND issuing_unit_id = ?
+                    AND substr(decision_date, 1, 4) = ? AND revoked_on IS NULL
+                    """,
+                arguments: [code, issuer.row, String(format: "%04d", date.year)]
+            ) ?? 0
+        }
+        let regulation: String = cap["regulation"]
+        let after = try issued(form) + 1
+        let maxCount: Int = cap["max_count"]
+        if maxCount > 0, after > maxCount {
+            throw RPCError(
+                .failedPrecondition,
+                "unit \(issuer.id) may issue at most \(maxCount) \(form) in \(date.year) under \(regulation); this would be number \(after)",
+                field: "form_code",
+                rule: "award.cap"
+            )
+        }
+        let percent: Int = cap["max_percent_of_basis"]
+        if percent > 0, let basis = cap["basis_form_code"] as String? {
+            let allowed = try issued(basis) * percent / 100
+            if after > allowed {
+                throw RPCError(
+                    .failedPrecondition,
+                    "unit \(issuer.id) may issue \(form) to at most \(percent)% of its \(basis) in \(date.year) (\(allowed)) under \(regulation); this would be number \(after)",
+                    field: "form_code",
+                    rule: "award.cap"
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ThiduaModuleKit
+
+/// A row of `core_campaign`.
+struct CampaignRecord: Sendable {
+    var row: Int64
+    var module: String
+    var title: String
+    var launchingUnitRow: Int64
+    var scopeUnitRow: Int64
+    var periodKind: PeriodKind
+    var year: Int
+    var metric: String
+    var state: CampaignState
+    var decisionNumber: String
+    var decisionDate: String
+
+    var id: String { EntityID.campaign(self.row) }
+
+    init(row: Row) {
+        self.row = row["id"]
+        self.module = row["module"]
+        self.title = row["title"]
+        self.launchingUnitRow = row["launching_unit_id"]
+        self.scopeUnitRow = row["scope_unit_id"]
+        self.periodKind = PeriodKind(rawValue: row["period_kind"]) ?? .calendarYear
+        self.year = row["year"]
+        self.metric = row["metric"]
+        self.state = CampaignState(rawValue: row["state"]) ?? .draft
+        self.decisionNumber = row["decision_number"]
+        self.decisionDate = row["decision_date"]
+    }
+
+    static func fetch(_ row: Int64, in db: Database) throws -> CampaignRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM core_campaign WHERE id = ?", arguments: [row]).map(Self.init(row:))
+    }
+
+    /// The campaign named by a request field, if the key may see it: launched inside its subtree,
+    /// or with a scope that covers the key's unit.
+    static func require(_ id: String, field: String, within principal: Principal, in db: Database) throws -> CampaignRecord {
+        let row = try EntityID.row(id, prefix: "p", field: field)
+        guard let campaign = try Self.fetch(row, in: db) else {
+            throw RPCError(.notFound, "campaign \(id) does not exist", field: field, rule: "campaign.exists")
+        }
+        let keyPath = try Scope.path(of: principal, in: db)
+        let launcher = try UnitRecord.fetch(campaign.launchingUnitRow, in: db)!
+        let scope = try UnitRecord.fetch(campaign.scopeUnitRow, in: db)!
+        guard launcher.path.hasPrefix(keyPath) || keyPath.hasPrefix(scope.path) else {
+            throw RPCError(
+                .permissionDenied,
+                "campaign \(id) is neither launched inside the subtree of key \(principal.keyID) nor open to its unit",
+                field: field,
+                rule: "scope.subtree"
+            )
+        }
+        return campaign
+    }
+
+    /// The campaign, which the key must be allowed to run: its launching unit is in the subtree.
+    static func requireManaged(_ id: String, field: String, within principal: Principal, in db: Database) throws -> CampaignRecord {
+        let campaign = try Self.require(id, field: field, within: principal, in: db)
+        try Scope.require(try UnitRecord.fetch(campaign.launchingUnitRow, in: db)!, within: principal, in: db, field: field)
+        return campaign
+    }
+
+    /// The unit named by `field`, inside both the key's subtree and the campaign's scope.
+    func participant(_ unitID: String, field: String, within principal: Principal, in db: Database) throws -> UnitRecord {
+        let unit = try Scope.unit(unitID, field: field, within: principal, in: db)
+        let scope = try UnitRecord.fetch(self.scopeUnitRow, in: db)!
+        guard unit.path.hasPrefix(scope.path) else {
+            throw RPCError(
+                .failedPrecondition,
+                "unit \(unit.id) is outside the scope of campaign \(self.id), which covers \(scope.id) (\(scope.name))",
+                field: field,
+                rule: "campaign.scope"
+            )
+        }
+        return unit
+    }
+
+    var rounds: [CampaignReference.Round] { CampaignLifecycle.rounds(kind: self.periodKind, year: self.year) }
+
+    var message: Campaign {
+        let rounds = self.rounds
+        return Campaign.with {
+            $0.id = self.id
+            $0.module = self.module
+            $0.title = self.title
+            $0.launchingUnitID = EntityID.unit(self.launchingUnitRow)
+            $0.scopeUnitID = EntityID.unit(self.scopeUnitRow)
+            $0.period = .with {
+                $0.kind = self.periodKind
+                $0.year = UInt32(self.year)
+                $0.startsOn = rounds.first!.startsOn.description
+                $0.endsOn = rounds.last!.endsOn.description
+                $0.rounds = rounds.map { round in
+                    .with {
+                        $0.number = UInt32(round.number)
+                        $0.startsOn = round.startsOn.description
+                        $0.endsOn = round.endsOn.description
+                    }
+                }
+            }
+            $0.metric = self.metric
+            $0.state = self.state
+            $0.decisionNumber = self.decisionNumber
+            $0.decisionDate = self.decisionDate
+        }
+    }
+
+    var reference: CampaignReference {
+        CampaignReference(
+            id: self.id,
+            module: self.module,
+            title: self.title,
+            launchingUnitID: EntityID.unit(self.launchingUnitRow),
+            scopeUnitID: EntityID.unit(self.scopeUnitRow),
+            state: CampaignReference.State(rawValue: self.state.rawValue) ?? .draft,
+            isSchoolYear: self.periodKind == .schoolYear,
+            year: self.year,
+            rounds: self.rounds
+        )
+    }
+}

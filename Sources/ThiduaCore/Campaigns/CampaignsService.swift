@@ -1,0 +1,260 @@
+import ThiduaModuleKit
+
+/// `thidua.core.v1.Campaigns`: campaigns, their targets, registrations and progress.
+struct CampaignsService: RegistrableService {
+    let core: CorePipeline
+    /// "general" and the ids of the enabled modules: what a campaign may be run by.
+    let modules: Set<String>
+
+    static let generalModule = "general"
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addService("thidua.core.v1.Campaigns", moduleID: "core") { service in
+            service.unary("CreateCampaign", permission: Permissions.campaignsWrite, self.createCampaign)
+            service.unary("GetCampaign", permission: Permissions.campaignsRead, self.getCampaign)
+            service.unary("ListCampaigns", permission: Permissions.campaignsRead, self.listCampaigns)
+            service.unary("LaunchCampaign", permission: Permissions.campaignsWrite, self.launchCampaign)
+            service.unary("AdvanceCampaign", permission: Permissions.campaignsWrite, self.advanceCampaign)
+            service.unary("SetTarget", permission: Permissions.campaignsWrite, self.setTarget)
+            service.unary("Register", permission: Permissions.campaignsRegister, self.registerSubject)
+            service.unary("ListRegistrations", permission: Permissions.campaignsRead, self.listRegistrations)
+            service.unary("ReportProgress", permission: Permissions.campaignsRegister, self.reportProgress)
+            service.unary("GetProgress", permission: Permissions.campaignsRead, self.getProgress)
+            service.unary("RankCluster", permission: Permissions.campaignsRead, self.rankCluster)
+        }
+    }
+
+    func createCampaign(_ request: CreateCampaignRequest, _ context: CallContext) async throws -> Campaign {
+        let module = try Validate.text(request.module, field: "module", maxLength: 60)
+        guard self.modules.contains(module) else {
+            throw RPCError(
+                .invalidArgument,
+                "module \"\(module)\" is not served here; campaigns may be run by \(self.modules.sorted().joined(separator: ", "))",
+                field: "module",
+                rule: "campaign.module_known"
+            )
+        }
+        let title = try Validate.text(request.title, field: "title", maxLength: 300)
+        let kind = try Validate.known(request.periodKind, unspecified: .unspecified, field: "period_kind")
+        guard (2000...2100).contains(request.year) else {
+            throw RPCError(.invalidArgument, "year must be between 2000 and 2100; got \(request.year)", field: "year", rule: "campaign.year")
+        }
+        let metric = try Validate.optionalText(request.metric, field: "metric", maxLength: 100) ?? "achievements"
+        return try await self.core.mutate(context, request: request) { db, principal in
+            let launcher = try Scope.unit(request.launchingUnitID, field: "launching_unit_id", within: principal, in: db)
+            guard launcher.isLive else {
+                throw RPCError(.failedPrecondition, "unit \(launcher.id) was dissolved", field: "launching_unit_id", rule: "unit.live")
+            }
+            let scope = request.scopeUnitID.isEmpty ? launcher : try Scope.unit(request.scopeUnitID, field: "scope_unit_id", within: principal, in: db)
+            guard scope.path.hasPrefix(launcher.path) else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "the scope \(scope.id) must be the launching unit \(launcher.id) or a unit below it",
+                    field: "scope_unit_id",
+                    rule: "campaign.scope_under_launcher"
+                )
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO core_campaign (module, title, launching_unit_id, scope_unit_id, period_kind, year, metric, state)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [module, title, launcher.row, scope.row, kind.rawValue, request.year, metric, CampaignState.draft.rawValue]
+            )
+            let campaign = try CampaignRecord.fetch(db.lastInsertedRowID, in: db)!
+            return Self.mutation(campaign, before: nil, reason: "")
+        }
+    }
+
+    func getCampaign(_ request: GetCampaignRequest, _ context: CallContext) async throws -> Campaign {
+        try await self.core.read(context) { db, principal in
+            try CampaignRecord.require(request.id, field: "id", within: principal, in: db).message
+        }
+    }
+
+    func listCampaigns(_ request: ListCampaignsRequest, _ context: CallContext) async throws -> ListCampaignsResponse {
+        let page = try Page(request.page)
+        let after = page.after.flatMap { Int64($0) } ?? 0
+        return try await self.core.read(context) { db, principal in
+            let unit = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
+            // Launched inside the subtree, or covering the unit from above.
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.* FROM core_campaign c
+                    JOIN core_unit l ON l.id = c.launching_unit_id JOIN core_unit s ON s.id = c.scope_unit_id
+                    WHERE (l.path LIKE ? || '%' OR ? LIKE s.path || '%')
+                      AND (? = '' OR c.module = ?) AND (? = 0 OR c.year = ?) AND c.id > ?
+                    ORDER BY c.id LIMIT ?
+                    """,
+                arguments: [unit.path, unit.path, request.module, request.module, request.year, request.year, after, page.fetchLimit]
+            ).map(CampaignRecord.init(row:))
+            let (campaigns, next) = page.finish(rows) { "\($0.row)" }
+            return .with {
+                $0.campaigns = campaigns.map(\.message)
+                $0.nextPageToken = next
+            }
+        }
+    }
+
+    func launchCampaign(_ request: LaunchCampaignRequest, _ context: CallContext) async throws -> Campaign {
+        let number = try Validate.text(request.decisionNumber, field: "decision_number", maxLength: 100)
+        guard !request.decisionDate.isEmpty else {
+            throw RPCError(.invalidArgument, "decision_date must not be empty", field: "decision_date", rule: "field.required")
+        }
+        let date = try CalendarDate.parse(request.decisionDate, field: "decision_date")
+        return try await self.core.mutate(context, request: request) { db, principal in
+            let before = try CampaignRecord.requireManaged(request.id, field: "id", within: principal, in: db)
+            let state = try CampaignLifecycle.advance(from: before.state, to: .launched)
+            try db.execute(
+                sql: "UPDATE core_campaign SET state = ?, decision_number = ?, decision_date = ? WHERE id = ?",
+                arguments: [state.rawValue, number, date.description, before.row]
+            )
+            return Self.mutation(try CampaignRecord.fetch(before.row, in: db)!, before: before, reason: "launched by decision \(number)")
+        }
+    }
+
+    func advanceCampaign(_ request: AdvanceCampaignRequest, _ context: CallContext) async throws -> Campaign {
+        let requested = try Validate.known(request.to, unspecified: .unspecified, field: "to")
+        guard requested != .launched else {
+            throw RPCError(.invalidArgument, "a campaign is launched with LaunchCampaign, which records the decision", field: "to", rule: "campaign.transition")
+        }
+        let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        return try await self.core.mutate(context, request: request) { db, principal in
+            let before = try CampaignRecord.requireManaged(request.id, field: "id", within: principal, in: db)
+            let state = try CampaignLifecycle.advance(from: before.state, to: requested)
+            try db.execute(sql: "UPDATE core_campaign SET state = ? WHERE id = ?", arguments: [state.rawValue, before.row])
+            return Self.mutation(try CampaignRecord.fetch(before.row, in: db)!, before: before, reason: reason)
+        }
+    }
+
+    func setTarget(_ request: SetTargetRequest, _ context: CallContext) async throws -> Target {
+        let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        return try await self.core.mutate(context, request: request) { db, principal in
+            let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
+            let unit = try campaign.participant(request.unitID, field: "unit_id", within: principal, in: db)
+            guard unit.id != principal.scopeUnitID else {
+                throw RPCError(
+                    .permissionDenied,
+                    "a target is set from above: key \(principal.keyID) is rooted at \(unit.id) itself",
+                    field: "unit_id",
+                    rule: "target.set_by_parent"
+                )
+            }
+            guard campaign.state != .closed else {
+                throw RPCError(.failedPrecondition, "campaign \(campaign.id) is closed", field: "campaign_id", rule: "campaign.closed")
+            }
+            let setBy = try EntityID.unitRow(principal.scopeUnitID, field: "key")
+            let old = try Row.fetchOne(
+                db, sql: "SELECT planned, set_by_unit_id FROM core_target WHERE campaign_id = ? AND unit_id = ?",
+                arguments: [campaign.row, unit.row]
+            ).map { row in
+                Target.with {
+                    $0.campaignID = campaign.id
+                    $0.unitID = unit.id
+                    $0.planned = UInt64(row["planned"] as Int64)
+                    $0.setByUnitID = EntityID.unit(row["set_by_unit_id"])
+                }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO core_target (campaign_id, unit_id, planned, set_by_unit_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (campaign_id, unit_id) DO UPDATE SET planned = excluded.planned, set_by_unit_id = excluded.set_by_unit_id
+                    """,
+                arguments: [campaign.row, unit.row, Int64(clamping: request.planned), setBy]
+            )
+            let target = Target.with {
+                $0.campaignID = campaign.id
+                $0.unitID = unit.id
+                $0.planned = request.planned
+                $0.setByUnitID = principal.scopeUnitID
+            }
+            let id = "\(campaign.id)/\(unit.id)"
+            return Mutation(
+                response: target,
+                audit: .of(target, id: id, unitID: unit.id, old: old, reason: reason),
+                changes: [.of(target, id: id, unitID: unit.id, old == nil ? .created : .updated)]
+            )
+        }
+    }
+
+    func reportProgress(_ request: ReportProgressRequest, _ context: CallContext) async throws -> UnitProgress {
+        guard request.achieved > 0, request.achieved <= 1_000_000_000 else {
+            throw RPCError(.invalidArgument, "achieved must be between 1 and 1,000,000,000", field: "achieved", rule: "progress.achieved")
+        }
+        let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        return try await self.core.mutate(context, request: request) { db, principal in
+            let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
+            guard campaign.module == Self.generalModule else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "module \"\(campaign.module)\" counts the progress of campaign \(campaign.id) from its own records",
+                    field: "campaign_id",
+                    rule: "progress.counted_by_module"
+                )
+            }
+            try campaign.reference.requireRunning(field: "campaign_id")
+            let unit = try campaign.participant(request.unitID, field: "unit_id", within: principal, in: db)
+            try ProgressStore.add(campaign: campaign.row, unit: unit.row, delta: Int(request.achieved), in: db)
+            let progress = try ProgressStore.progress(of: unit, campaign: campaign.row, in: db)
+            let id = "\(campaign.id)/\(unit.id)"
+            return Mutation(
+                response: progress,
+                audit: .of(progress, id: id, unitID: unit.id, reason: reason),
+                changes: [.of(progress, id: id, unitID: unit.id, .updated)]
+            )
+        }
+    }
+
+    func getProgress(_ request: GetProgressRequest, _ context: CallContext) async throws -> GetProgressResponse {
+        try await self.core.read(context) { db, principal in
+            let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
+            let unit: UnitRecord
+            if request.unitID.isEmpty {
+                let scope = try UnitRecord.fetch(campaign.scopeUnitRow, in: db)!
+                let keyPath = try Scope.path(of: principal, in: db)
+                unit = scope.path.hasPrefix(keyPath) ? scope : try Scope.unit(principal.scopeUnitID, field: "unit_id", within: principal, in: db)
+            } else {
+                unit = try campaign.participant(request.unitID, field: "unit_id", within: principal, in: db)
+            }
+            let children = try Row.fetchAll(db, sql: "SELECT * FROM core_unit WHERE parent_id = ? ORDER BY id", arguments: [unit.row])
+                .map(UnitRecord.init(row:))
+            return try .with {
+                $0.total = try ProgressStore.progress(of: unit, campaign: campaign.row, in: db)
+                $0.children = try children.map { try ProgressStore.progress(of: $0, campaign: campaign.row, in: db) }
+            }
+        }
+    }
+
+    func rankCluster(_ request: RankClusterRequest, _ context: CallContext) async throws -> RankClusterResponse {
+        let clusterRow = try EntityID.row(request.clusterID, prefix: "c", field: "cluster_id")
+        return try await self.core.read(context) { db, principal in
+            let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
+            guard let name = try String.fetchOne(db, sql: "SELECT name FROM core_cluster WHERE id = ?", arguments: [clusterRow]) else {
+                throw RPCError(.notFound, "cluster \(request.clusterID) does not exist", field: "cluster_id", rule: "cluster.exists")
+            }
+            let units = try Row.fetchAll(
+                db,
+                sql: "SELECT u.* FROM core_cluster_unit cu JOIN core_unit u ON u.id = cu.unit_id WHERE cu.cluster_id = ? ORDER BY u.id",
+                arguments: [clusterRow]
+            ).map(UnitRecord.init(row:))
+            for unit in units {
+                try Scope.require(unit, within: principal, in: db, field: "cluster_id")
+            }
+            return try .with {
+                $0.clusterID = request.clusterID
+                $0.clusterName = name
+                $0.units = ProgressStore.ranked(try units.map { try ProgressStore.progress(of: $0, campaign: campaign.row, in: db) })
+            }
+        }
+    }
+
+    static func mutation(_ campaign: CampaignRecord, before: CampaignRecord?, reason: String) -> Mutation<Campaign> {
+        let unitID = EntityID.unit(campaign.launchingUnitRow)
+        return Mutation(
+            response: campaign.message,
+            audit: .of(campaign.message, id: campaign.id, unitID: unitID, old: before?.message, reason: reason),
+            changes: [.of(campaign.message, id: campaign.id, unitID: unitID, before == nil ? .created : .updated)]
+        )
+    }
+}
