@@ -187,6 +187,276 @@ void   thidua__core__v1__organisation_summary_response__free_unpacked
   assert(message->base.descriptor == &thidua__core__v1__organisation_summary_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   thidua__core__v1__award_summary_request__init
+                     (Thidua__Core__V1__AwardSummaryRequest         *message)
+{
+  static const Thidua__Core__V1__AwardSummaryRequest init_value = THIDUA__CORE__V1__AWARD_SUMMARY_REQUEST__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__award_summary_request__get_packed_size
+                     (const Thidua__Core__V1__AwardSummaryRequest *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_summary_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__award_summary_request__pack
+                     (const Thidua__Core__V1__AwardSummaryRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_summary_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__award_summary_request__pack_to_buffer
+                     (const Thidua__Core__V1__AwardSummaryRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_summary_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__AwardSummaryRequest *
+       thidua__core__v1__award_summary_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__AwardSummaryRequest *)
+     protobuf_c_message_unpack (&thidua__core__v1__award_summary_request__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__award_summary_request__free_unpacked
+                     (Thidua__Core__V1__AwardSummaryRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__award_summary_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   thidua__core__v1__award_count__init
+                     (Thidua__Core__V1__AwardCount         *message)
+{
+  static const Thidua__Core__V1__AwardCount init_value = THIDUA__CORE__V1__AWARD_COUNT__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__award_count__get_packed_size
+                     (const Thidua__Core__V1__AwardCount *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_count__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__award_count__pack
+                     (const Thidua__Core__V1__AwardCount *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_count__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__award_count__pack_to_buffer
+                     (const Thidua__Core__V1__AwardCount *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_count__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__AwardCount *
+       thidua__core__v1__award_count__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__AwardCount *)
+     protobuf_c_message_unpack (&thidua__core__v1__award_count__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__award_count__free_unpacked
+                     (Thidua__Core__V1__AwardCount *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__award_count__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   thidua__core__v1__award_summary_response__init
+                     (Thidua__Core__V1__AwardSummaryResponse         *message)
+{
+  static const Thidua__Core__V1__AwardSummaryResponse init_value = THIDUA__CORE__V1__AWARD_SUMMARY_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__award_summary_response__get_packed_size
+                     (const Thidua__Core__V1__AwardSummaryResponse *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_summary_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__award_summary_response__pack
+                     (const Thidua__Core__V1__AwardSummaryResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_summary_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__award_summary_response__pack_to_buffer
+                     (const Thidua__Core__V1__AwardSummaryResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__award_summary_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__AwardSummaryResponse *
+       thidua__core__v1__award_summary_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__AwardSummaryResponse *)
+     protobuf_c_message_unpack (&thidua__core__v1__award_summary_response__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__award_summary_response__free_unpacked
+                     (Thidua__Core__V1__AwardSummaryResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__award_summary_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   thidua__core__v1__registration_summary_request__init
+                     (Thidua__Core__V1__RegistrationSummaryRequest         *message)
+{
+  static const Thidua__Core__V1__RegistrationSummaryRequest init_value = THIDUA__CORE__V1__REGISTRATION_SUMMARY_REQUEST__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__registration_summary_request__get_packed_size
+                     (const Thidua__Core__V1__RegistrationSummaryRequest *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__registration_summary_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__registration_summary_request__pack
+                     (const Thidua__Core__V1__RegistrationSummaryRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__registration_summary_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__registration_summary_request__pack_to_buffer
+                     (const Thidua__Core__V1__RegistrationSummaryRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__registration_summary_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__RegistrationSummaryRequest *
+       thidua__core__v1__registration_summary_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__RegistrationSummaryRequest *)
+     protobuf_c_message_unpack (&thidua__core__v1__registration_summary_request__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__registration_summary_request__free_unpacked
+                     (Thidua__Core__V1__RegistrationSummaryRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__registration_summary_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   thidua__core__v1__campaign_registrations__init
+                     (Thidua__Core__V1__CampaignRegistrations         *message)
+{
+  static const Thidua__Core__V1__CampaignRegistrations init_value = THIDUA__CORE__V1__CAMPAIGN_REGISTRATIONS__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__campaign_registrations__get_packed_size
+                     (const Thidua__Core__V1__CampaignRegistrations *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__campaign_registrations__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__campaign_registrations__pack
+                     (const Thidua__Core__V1__CampaignRegistrations *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__campaign_registrations__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__campaign_registrations__pack_to_buffer
+                     (const Thidua__Core__V1__CampaignRegistrations *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__campaign_registrations__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__CampaignRegistrations *
+       thidua__core__v1__campaign_registrations__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__CampaignRegistrations *)
+     protobuf_c_message_unpack (&thidua__core__v1__campaign_registrations__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__campaign_registrations__free_unpacked
+                     (Thidua__Core__V1__CampaignRegistrations *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__campaign_registrations__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   thidua__core__v1__registration_summary_response__init
+                     (Thidua__Core__V1__RegistrationSummaryResponse         *message)
+{
+  static const Thidua__Core__V1__RegistrationSummaryResponse init_value = THIDUA__CORE__V1__REGISTRATION_SUMMARY_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__registration_summary_response__get_packed_size
+                     (const Thidua__Core__V1__RegistrationSummaryResponse *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__registration_summary_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__registration_summary_response__pack
+                     (const Thidua__Core__V1__RegistrationSummaryResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__registration_summary_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__registration_summary_response__pack_to_buffer
+                     (const Thidua__Core__V1__RegistrationSummaryResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__registration_summary_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__RegistrationSummaryResponse *
+       thidua__core__v1__registration_summary_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__RegistrationSummaryResponse *)
+     protobuf_c_message_unpack (&thidua__core__v1__registration_summary_response__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__registration_summary_response__free_unpacked
+                     (Thidua__Core__V1__RegistrationSummaryResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__registration_summary_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor thidua__core__v1__organisation_summary_request__field_descriptors[1] =
 {
   {
@@ -469,12 +739,452 @@ const ProtobufCMessageDescriptor thidua__core__v1__organisation_summary_response
   (ProtobufCMessageInit) thidua__core__v1__organisation_summary_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor thidua__core__v1__reports__method_descriptors[1] =
+static const ProtobufCFieldDescriptor thidua__core__v1__award_summary_request__field_descriptors[3] =
+{
+  {
+    "unit_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardSummaryRequest, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardSummaryRequest, from),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "to",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardSummaryRequest, to),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__core__v1__award_summary_request__field_indices_by_name[] = {
+  1,   /* field[1] = from */
+  2,   /* field[2] = to */
+  0,   /* field[0] = unit_id */
+};
+static const ProtobufCIntRange thidua__core__v1__award_summary_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor thidua__core__v1__award_summary_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.AwardSummaryRequest",
+  "AwardSummaryRequest",
+  "Thidua__Core__V1__AwardSummaryRequest",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__AwardSummaryRequest),
+  3,
+  thidua__core__v1__award_summary_request__field_descriptors,
+  thidua__core__v1__award_summary_request__field_indices_by_name,
+  1,  thidua__core__v1__award_summary_request__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__award_summary_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor thidua__core__v1__award_count__field_descriptors[5] =
+{
+  {
+    "form_code",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardCount, form_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "form_name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardCount, form_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "issuing_kind",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardCount, issuing_kind),
+    &thidua__core__v1__unit_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recipients",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardCount, recipients),
+    &thidua__core__v1__recipient_kind__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "count",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardCount, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__core__v1__award_count__field_indices_by_name[] = {
+  4,   /* field[4] = count */
+  0,   /* field[0] = form_code */
+  1,   /* field[1] = form_name */
+  2,   /* field[2] = issuing_kind */
+  3,   /* field[3] = recipients */
+};
+static const ProtobufCIntRange thidua__core__v1__award_count__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor thidua__core__v1__award_count__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.AwardCount",
+  "AwardCount",
+  "Thidua__Core__V1__AwardCount",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__AwardCount),
+  5,
+  thidua__core__v1__award_count__field_descriptors,
+  thidua__core__v1__award_count__field_indices_by_name,
+  1,  thidua__core__v1__award_count__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__award_count__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor thidua__core__v1__award_summary_response__field_descriptors[4] =
+{
+  {
+    "unit_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardSummaryResponse, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "counts",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Thidua__Core__V1__AwardSummaryResponse, n_counts),
+    offsetof(Thidua__Core__V1__AwardSummaryResponse, counts),
+    &thidua__core__v1__award_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "collective_awards",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardSummaryResponse, collective_awards),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "individual_awards",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardSummaryResponse, individual_awards),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__core__v1__award_summary_response__field_indices_by_name[] = {
+  2,   /* field[2] = collective_awards */
+  1,   /* field[1] = counts */
+  3,   /* field[3] = individual_awards */
+  0,   /* field[0] = unit_id */
+};
+static const ProtobufCIntRange thidua__core__v1__award_summary_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor thidua__core__v1__award_summary_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.AwardSummaryResponse",
+  "AwardSummaryResponse",
+  "Thidua__Core__V1__AwardSummaryResponse",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__AwardSummaryResponse),
+  4,
+  thidua__core__v1__award_summary_response__field_descriptors,
+  thidua__core__v1__award_summary_response__field_indices_by_name,
+  1,  thidua__core__v1__award_summary_response__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__award_summary_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor thidua__core__v1__registration_summary_request__field_descriptors[2] =
+{
+  {
+    "unit_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__RegistrationSummaryRequest, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "year",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__RegistrationSummaryRequest, year),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__core__v1__registration_summary_request__field_indices_by_name[] = {
+  0,   /* field[0] = unit_id */
+  1,   /* field[1] = year */
+};
+static const ProtobufCIntRange thidua__core__v1__registration_summary_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor thidua__core__v1__registration_summary_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.RegistrationSummaryRequest",
+  "RegistrationSummaryRequest",
+  "Thidua__Core__V1__RegistrationSummaryRequest",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__RegistrationSummaryRequest),
+  2,
+  thidua__core__v1__registration_summary_request__field_descriptors,
+  thidua__core__v1__registration_summary_request__field_indices_by_name,
+  1,  thidua__core__v1__registration_summary_request__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__registration_summary_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor thidua__core__v1__campaign_registrations__field_descriptors[6] =
+{
+  {
+    "campaign_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__CampaignRegistrations, campaign_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "module",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__CampaignRegistrations, module),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "title",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__CampaignRegistrations, title),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "units_by_sector",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Thidua__Core__V1__CampaignRegistrations, n_units_by_sector),
+    offsetof(Thidua__Core__V1__CampaignRegistrations, units_by_sector),
+    &thidua__core__v1__sector_count__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "units",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__CampaignRegistrations, units),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "people",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__CampaignRegistrations, people),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__core__v1__campaign_registrations__field_indices_by_name[] = {
+  0,   /* field[0] = campaign_id */
+  1,   /* field[1] = module */
+  5,   /* field[5] = people */
+  2,   /* field[2] = title */
+  4,   /* field[4] = units */
+  3,   /* field[3] = units_by_sector */
+};
+static const ProtobufCIntRange thidua__core__v1__campaign_registrations__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor thidua__core__v1__campaign_registrations__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.CampaignRegistrations",
+  "CampaignRegistrations",
+  "Thidua__Core__V1__CampaignRegistrations",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__CampaignRegistrations),
+  6,
+  thidua__core__v1__campaign_registrations__field_descriptors,
+  thidua__core__v1__campaign_registrations__field_indices_by_name,
+  1,  thidua__core__v1__campaign_registrations__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__campaign_registrations__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor thidua__core__v1__registration_summary_response__field_descriptors[2] =
+{
+  {
+    "unit_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__RegistrationSummaryResponse, unit_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "campaigns",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Thidua__Core__V1__RegistrationSummaryResponse, n_campaigns),
+    offsetof(Thidua__Core__V1__RegistrationSummaryResponse, campaigns),
+    &thidua__core__v1__campaign_registrations__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__core__v1__registration_summary_response__field_indices_by_name[] = {
+  1,   /* field[1] = campaigns */
+  0,   /* field[0] = unit_id */
+};
+static const ProtobufCIntRange thidua__core__v1__registration_summary_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor thidua__core__v1__registration_summary_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.RegistrationSummaryResponse",
+  "RegistrationSummaryResponse",
+  "Thidua__Core__V1__RegistrationSummaryResponse",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__RegistrationSummaryResponse),
+  2,
+  thidua__core__v1__registration_summary_response__field_descriptors,
+  thidua__core__v1__registration_summary_response__field_indices_by_name,
+  1,  thidua__core__v1__registration_summary_response__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__registration_summary_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor thidua__core__v1__reports__method_descriptors[3] =
 {
   { "OrganisationSummary", &thidua__core__v1__organisation_summary_request__descriptor, &thidua__core__v1__organisation_summary_response__descriptor },
+  { "AwardSummary", &thidua__core__v1__award_summary_request__descriptor, &thidua__core__v1__award_summary_response__descriptor },
+  { "RegistrationSummary", &thidua__core__v1__registration_summary_request__descriptor, &thidua__core__v1__registration_summary_response__descriptor },
 };
 const unsigned thidua__core__v1__reports__method_indices_by_name[] = {
-  0         /* OrganisationSummary */
+  1,        /* AwardSummary */
+  0,        /* OrganisationSummary */
+  2         /* RegistrationSummary */
 };
 const ProtobufCServiceDescriptor thidua__core__v1__reports__descriptor =
 {
@@ -483,7 +1193,7 @@ const ProtobufCServiceDescriptor thidua__core__v1__reports__descriptor =
   "Reports",
   "Thidua__Core__V1__Reports",
   "thidua.core.v1",
-  1,
+  3,
   thidua__core__v1__reports__method_descriptors,
   thidua__core__v1__reports__method_indices_by_name
 };
@@ -494,6 +1204,22 @@ void thidua__core__v1__reports__organisation_summary(ProtobufCService *service,
 {
   assert(service->descriptor == &thidua__core__v1__reports__descriptor);
   service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void thidua__core__v1__reports__award_summary(ProtobufCService *service,
+                                              const Thidua__Core__V1__AwardSummaryRequest *input,
+                                              Thidua__Core__V1__AwardSummaryResponse_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &thidua__core__v1__reports__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void thidua__core__v1__reports__registration_summary(ProtobufCService *service,
+                                                     const Thidua__Core__V1__RegistrationSummaryRequest *input,
+                                                     Thidua__Core__V1__RegistrationSummaryResponse_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &thidua__core__v1__reports__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void thidua__core__v1__reports__init (Thidua__Core__V1__Reports_Service *service,
                                       Thidua__Core__V1__Reports_ServiceDestroy destroy)
