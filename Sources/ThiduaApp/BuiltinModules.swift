@@ -1,6 +1,7 @@
 import ThiduaModuleKit
 
 // Campaign modules: one import each.
+import TwoGoods
 // End of the imports.
 
 /// The campaign modules this build of the server knows. Adding a module is one line here (and
@@ -8,5 +9,6 @@ import ThiduaModuleKit
 /// them a deployment loads. `Scripts/new-module.sh` adds both.
 public enum BuiltinModules {
     public static let all: [any CampaignModule] = [
+        TwoGoodsModule(),
     ]
 }

@@ -18,7 +18,9 @@ struct DemoWorld: Sendable {
     let modules: Set<String>
 
     /// Each module's part of the demo: one line per module.
-    static let moduleDemos: [any ModuleDemo.Type] = []
+    static let moduleDemos: [any ModuleDemo.Type] = [
+        TwoGoodsDemo.self,
+    ]
 }
 
 /// One module's part of the demo, run when the server has that module.

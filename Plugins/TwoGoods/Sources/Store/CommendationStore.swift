@@ -1,0 +1,114 @@
+import ThiduaModuleKit
+import TwoGoodsAPI
+
+/// A commendation as stored, with the revocation of its core award.
+struct CommendationRow: Sendable {
+    var row: Int64
+    var participationRow: Int64
+    var campaignID: String
+    var schoolYear: Int
+    var schoolUnitID: String
+    var memberID: String?
+    var awardID: String
+    var formCode: String
+    var issuingUnitID: String
+    var achievement: String
+    var decisionNumber: String
+    var decisionDate: String
+    var revokedOn: String?
+
+    var id: String { TwoGoodsID.commendation.id(self.row) }
+
+    init(row: Row) {
+        self.row = row["id"]
+        self.participationRow = row["participation_id"]
+        self.campaignID = row["campaign_id"]
+        self.schoolYear = row["school_year"]
+        self.schoolUnitID = row["school_unit_id"]
+        self.memberID = row["member_id"]
+        self.awardID = row["award_id"]
+        self.formCode = row["form_code"]
+        self.issuingUnitID = row["issuing_unit_id"]
+        self.achievement = row["achievement"]
+        self.decisionNumber = row["decision_number"]
+        self.decisionDate = row["decision_date"]
+        self.revokedOn = row["revoked_on"]
+    }
+
+    var message: TwoGoodsCommendation {
+        TwoGoodsCommendation.with {
+            $0.id = self.id
+            $0.campaignID = self.campaignID
+            $0.participationID = TwoGoodsID.participation.id(self.participationRow)
+            $0.schoolUnitID = self.schoolUnitID
+            $0.memberID = self.memberID ?? ""
+            $0.awardID = self.awardID
+            $0.formCode = self.formCode
+            $0.issuingUnitID = self.issuingUnitID
+            $0.achievement = self.achievement
+            $0.decisionNumber = self.decisionNumber
+            $0.decisionDate = self.decisionDate
+            $0.revokedOn = self.revokedOn ?? ""
+        }
+    }
+}
+
+/// Reads and writes of commendations, inside a caller's transaction.
+///
+/// Awards are revoked in the core (`Awards/RevokeAward`), so whether a commendation still stands
+/// is read from the core's award table, `core_award`, joined on the award's row: the one place
+/// this module reads a core table directly.
+enum CommendationStore {
+    /// A commendation, `c`, with its core award, `a`.
+    private static let select = "SELECT c.*, a.revoked_on AS revoked_on FROM two_goods_commendation c \(Self.awardJoin)"
+
+    /// Joins a commendation, `c`, to its core award, `a` (ids "a17": the row after the letter).
+    static let awardJoin = "LEFT JOIN core_award a ON a.id = CAST(substr(c.award_id, 2) AS INTEGER)"
+
+    /// The SQL condition of a commendation that stands, on the columns of ``awardJoin``.
+    static let standing = "a.revoked_on IS NULL"
+
+    static func fetch(_ row: Int64, in db: Database) throws -> CommendationRow? {
+        try Row.fetchOne(db, sql: "\(Self.select) WHERE c.id = ?", arguments: [row]).map(CommendationRow.init(row:))
+    }
+
+    /// The standing commendation of a recipient in a school year: the school's collective one
+    /// when `memberID` is nil.
+    static func standing(participation: ParticipationRecord, memberID: String?, in db: Database) throws -> CommendationRow? {
+        try Row.fetchOne(
+            db,
+            sql: "\(Self.select) WHERE c.participation_id = ? AND coalesce(c.member_id, '') = ? AND \(Self.standing)",
+            arguments: [participation.row, memberID ?? ""]
+        ).map(CommendationRow.init(row:))
+    }
+
+    static func insert(
+        participation: ParticipationRecord, memberID: String?, awardID: String, grant: AwardGrant, in db: Database
+    ) throws -> CommendationRow {
+        try db.execute(
+            sql: """
+                INSERT INTO two_goods_commendation (participation_id, campaign_id, school_year, school_unit_id, member_id,
+                    award_id, form_code, issuing_unit_id, achievement, decision_number, decision_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                participation.row, participation.campaignID, participation.schoolYear, participation.schoolUnitID, memberID,
+                awardID, grant.formCode, grant.issuingUnitID, grant.achievement, grant.decisionNumber, grant.decisionDate.description,
+            ]
+        )
+        return try Self.fetch(db.lastInsertedRowID, in: db)!
+    }
+
+    /// Commendations of a campaign's schools in `schoolIDs`, revoked ones too, by id, after `page`.
+    static func list(campaignID: String, schoolIDs: [String], page: ListPage, in db: Database) throws -> [CommendationRow] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                \(Self.select)
+                WHERE c.campaign_id = ? AND c.school_unit_id IN (SELECT value FROM json_each(?)) AND c.id > ?
+                ORDER BY c.id LIMIT ?
+                """,
+            arguments: [campaignID, try JSONList.encode(schoolIDs), page.afterRow, page.fetchLimit]
+        ).map(CommendationRow.init(row:))
+    }
+}

@@ -1,0 +1,162 @@
+import ThiduaModuleKit
+import TwoGoodsAPI
+
+/// A teacher's record as stored.
+struct TeacherRecordRow: Sendable {
+    var row: Int64
+    var participationRow: Int64
+    var campaignID: String
+    var schoolYear: Int
+    var schoolUnitID: String
+    var memberID: String
+    var teacherName: String
+    var content: TeacherRecordContent
+
+    var id: String { TwoGoodsID.teacherRecord.id(self.row) }
+
+    var message: TeacherRecord {
+        TeacherRecord.with {
+            $0.id = self.id
+            $0.campaignID = self.campaignID
+            $0.participationID = TwoGoodsID.participation.id(self.participationRow)
+            $0.schoolUnitID = self.schoolUnitID
+            $0.memberID = self.memberID
+            $0.teacherName = self.teacherName
+            $0.schoolYear = UInt32(self.schoolYear)
+            $0.excellentTeacherResults = self.content.excellentTeacherResults
+            $0.initiatives = self.content.initiatives
+            $0.selfStudyHours = self.content.selfStudyHours
+            $0.trainingHours = self.content.trainingHours
+            $0.evidence = self.content.evidence
+        }
+    }
+}
+
+/// Reads and writes of teacher records, inside a caller's transaction.
+enum TeacherRecordStore {
+    static func fetch(_ row: Int64, in db: Database) throws -> TeacherRecordRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM two_goods_teacher_record WHERE id = ?", arguments: [row])
+            .map { try Self.record($0, in: db) }
+    }
+
+    /// The record a request names, or NOT_FOUND (rule `two_goods.teacher_record_exists`).
+    static func require(_ id: String, field: String, in db: Database) throws -> TeacherRecordRow {
+        let row = try TwoGoodsID.teacherRecord.row(id, field: field)
+        guard let record = try Self.fetch(row, in: db) else {
+            throw RPCError(.notFound, "teacher record \(id) does not exist", field: field, rule: "two_goods.teacher_record_exists")
+        }
+        return record
+    }
+
+    /// The teacher's record of a school year, if any.
+    static func find(member memberID: String, schoolYear: Int, in db: Database) throws -> TeacherRecordRow? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT * FROM two_goods_teacher_record WHERE school_year = ? AND member_id = ?",
+            arguments: [schoolYear, memberID]
+        ).map { try Self.record($0, in: db) }
+    }
+
+    static func insert(
+        participation: ParticipationRecord, memberID: String, teacherName: String, content: TeacherRecordContent, in db: Database
+    ) throws -> TeacherRecordRow {
+        try db.execute(
+            sql: """
+                INSERT INTO two_goods_teacher_record (participation_id, campaign_id, school_year, school_unit_id, member_id,
+                    teacher_name, self_study_hours, training_hours)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                participation.row, participation.campaignID, participation.schoolYear, participation.schoolUnitID, memberID,
+                teacherName, content.selfStudyHours, content.trainingHours,
+            ]
+        )
+        let row = db.lastInsertedRowID
+        try Self.saveLists(content, of: row, in: db)
+        return try Self.fetch(row, in: db)!
+    }
+
+    static func update(_ record: TeacherRecordRow, to content: TeacherRecordContent, in db: Database) throws -> TeacherRecordRow {
+        try db.execute(
+            sql: "UPDATE two_goods_teacher_record SET self_study_hours = ?, training_hours = ? WHERE id = ?",
+            arguments: [content.selfStudyHours, content.trainingHours, record.row]
+        )
+        for table in ["two_goods_excellent_result", "two_goods_teaching_initiative", "two_goods_evidence"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE record_id = ?", arguments: [record.row])
+        }
+        try Self.saveLists(content, of: record.row, in: db)
+        return try Self.fetch(record.row, in: db)!
+    }
+
+    /// Records of a campaign's schools in `schoolIDs`, by id, after `page`.
+    static func list(campaignID: String, schoolIDs: [String], page: ListPage, in db: Database) throws -> [TeacherRecordRow] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM two_goods_teacher_record
+                WHERE campaign_id = ? AND school_unit_id IN (SELECT value FROM json_each(?)) AND id > ?
+                ORDER BY id LIMIT ?
+                """,
+            arguments: [campaignID, try JSONList.encode(schoolIDs), page.afterRow, page.fetchLimit]
+        ).map { try Self.record($0, in: db) }
+    }
+
+    private static func saveLists(_ content: TeacherRecordContent, of row: Int64, in db: Database) throws {
+        for result in content.excellentTeacherResults {
+            try db.execute(
+                sql: "INSERT INTO two_goods_excellent_result (record_id, level, prize, decided_on, reference) VALUES (?, ?, ?, ?, ?)",
+                arguments: [row, result.level.rawValue, result.prize.rawValue, result.decidedOn, result.reference]
+            )
+        }
+        for (position, initiative) in content.initiatives.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO two_goods_teaching_initiative (record_id, position, title, level, reference) VALUES (?, ?, ?, ?, ?)",
+                arguments: [row, position, initiative.title, initiative.level.rawValue, initiative.reference]
+            )
+        }
+        for (position, reference) in content.evidence.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO two_goods_evidence (record_id, position, reference) VALUES (?, ?, ?)",
+                arguments: [row, position, reference]
+            )
+        }
+    }
+
+    private static func record(_ row: Row, in db: Database) throws -> TeacherRecordRow {
+        let id: Int64 = row["id"]
+        let results = try Row.fetchAll(db, sql: "SELECT * FROM two_goods_excellent_result WHERE record_id = ? ORDER BY level", arguments: [id])
+            .map { result in
+                ExcellentTeacherResult.with {
+                    $0.level = ContestLevel(rawValue: result["level"]) ?? .unspecified
+                    $0.prize = ContestPrize(rawValue: result["prize"]) ?? .unspecified
+                    $0.decidedOn = result["decided_on"]
+                    $0.reference = result["reference"]
+                }
+            }
+        let initiatives = try Row.fetchAll(db, sql: "SELECT * FROM two_goods_teaching_initiative WHERE record_id = ? ORDER BY position", arguments: [id])
+            .map { initiative in
+                TeachingInitiative.with {
+                    $0.title = initiative["title"]
+                    $0.level = ContestLevel(rawValue: initiative["level"]) ?? .unspecified
+                    $0.reference = initiative["reference"]
+                }
+            }
+        let evidence = try String.fetchAll(db, sql: "SELECT reference FROM two_goods_evidence WHERE record_id = ? ORDER BY position", arguments: [id])
+        return TeacherRecordRow(
+            row: id,
+            participationRow: row["participation_id"],
+            campaignID: row["campaign_id"],
+            schoolYear: row["school_year"],
+            schoolUnitID: row["school_unit_id"],
+            memberID: row["member_id"],
+            teacherName: row["teacher_name"],
+            content: TeacherRecordContent(
+                excellentTeacherResults: results,
+                initiatives: initiatives,
+                selfStudyHours: row["self_study_hours"],
+                trainingHours: row["training_hours"],
+                evidence: evidence
+            )
+        )
+    }
+}

@@ -1,0 +1,40 @@
+@_exported import TwoGoodsAPI
+import ThiduaModuleKit
+
+/// Two-goods teaching ("Hai tốt": Dạy tốt – Học tốt; "Tự học, tự bồi dưỡng"): school unions in
+/// school-year campaigns of two rounds with their reviews, teachers' records, collective results
+/// and the yearly commendations.
+///
+/// Construction has no side effects; ``provision(_:)`` builds the running part.
+public struct TwoGoodsModule: CampaignModule {
+    /// The module id, which namespaces its services, migrations and permissions.
+    public static let moduleID = "two_goods"
+
+    public let id = TwoGoodsModule.moduleID
+    public let version = "1.0.0"
+
+    public init() {}
+
+    public var migrations: [Migration] { TwoGoodsSchema.migrations }
+
+    public var permissions: [PermissionDescription] { TwoGoodsPermissions.all }
+
+    public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
+        TwoGoodsRuntime(
+            id: self.id,
+            version: self.version,
+            service: TwoGoodsService(core: context.core, clock: context.clock)
+        )
+    }
+}
+
+/// The provisioned module: its one service.
+struct TwoGoodsRuntime: ModuleRuntime {
+    let id: String
+    let version: String
+    let service: TwoGoodsService
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.register(self.service)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import ThiduaClient
+import ThiduaCoreAPI
+import ThiduaModuleKit
+import ThiduaWire
+import TwoGoods
+
+/// The rule sets, over the wire: shipped defaults, set from the root, applied by school year.
+@Suite struct RuleSetTests {
+    static func training(_ hours: Double, from date: String) -> TwoGoodsRuleSet {
+        .with {
+            $0.regulation = "Hướng dẫn bồi dưỡng của Sở GD&ĐT"
+            $0.effectiveFrom = date
+            $0.requiredTrainingHours = hours
+            $0.maxHoursPerYear = 800
+            $0.collectiveCommendationMinimum = .outstanding
+            $0.individualCommendationNeedsAchievement = true
+        }
+    }
+
+    @Test func theShippedRuleSetsAreStored() async throws {
+        try await TwoGoodsFixture.with { fixture in
+            let listed: ListRuleSetsResponse = try await fixture.call("ListRuleSets", ListRuleSetsRequest())
+            #expect(listed.ruleSets == TwoGoodsRules.defaults.map(\.message))
+        }
+    }
+
+    @Test func aNewRuleSetAppliesToTheSchoolYearsFromItsDate() async throws {
+        try await TwoGoodsFixture.with { fixture in
+            let campaign = try await fixture.campaign()
+            let school = try await fixture.school("Trường Tiểu học Triệu Thành")
+            let id = try await fixture.enrol(school.id, in: campaign).id
+            let teacher = try await fixture.teacher("Lương Thị Linh", of: school.id)
+            _ = try await fixture.recordTeacher(teacher.id, in: id, training: 110)
+            #expect(try await fixture.report().teachersMeetingTrainingRequirement == 0)
+
+            // From the 2022-2023 school year: not yet in force for 2021-2022.
+            try await fixture.setRuleSet(Self.training(100, from: "2022-08-01"))
+            #expect(try await fixture.report().requiredTrainingHours == 120)
+            #expect(try await fixture.report(year: 2022).requiredTrainingHours == 100)
+
+            // From the 2021-2022 school year, with a lower bound on hours too.
+            let saved = try await fixture.setRuleSet(Self.training(100, from: "2021-08-01"))
+            #expect(saved.effectiveFrom == "2021-08-01")
+            let report = try await fixture.report()
+            #expect(report.requiredTrainingHours == 100)
+            #expect(report.teachersMeetingTrainingRequirement == 1)
+            let other = try await fixture.teacher("Bùi Thị Hằng", of: school.id)
+            try await fixture.expectRefusal(.invalidArgument, rule: "two_goods.hours_range", field: "training_hours") {
+                _ = try await fixture.recordTeacher(other.id, in: id, training: 850)
+            }
+
+            // Replacing the set of a date keeps one set per date, and the audit has both.
+            try await fixture.setRuleSet(Self.training(90, from: "2021-08-01"))
+            let listed: ListRuleSetsResponse = try await fixture.call("ListRuleSets", ListRuleSetsRequest())
+            #expect(listed.ruleSets.map(\.effectiveFrom) == ["2000-01-01", "2021-08-01", "2022-08-01", "2025-07-01"])
+            #expect(listed.ruleSets[1].requiredTrainingHours == 90)
+            let audits = try fixture.database { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM core_audit WHERE target_type = 'thidua.two_goods.v1.TwoGoodsRuleSet' AND target_id = '2021-08-01'")
+            }
+            #expect(audits == 2)
+        }
+    }
+
+    @Test func ruleSetsAreSetFromTheRootWithValidFigures() async throws {
+        try await TwoGoodsFixture.with { fixture in
+            let province = try await fixture.connect(scopedTo: fixture.provinceID, permissions: ["two_goods.manage"])
+            try await fixture.expectRefusal(.permissionDenied, rule: "scope.root") {
+                try await fixture.setRuleSet(Self.training(100, from: "2021-08-01"), using: province)
+            }
+            let reader = try await fixture.connect(scopedTo: fixture.rootID, permissions: ["two_goods.read"])
+            try await fixture.expectRefusal(.permissionDenied, rule: "auth.permission") {
+                try await fixture.setRuleSet(Self.training(100, from: "2021-08-01"), using: reader)
+            }
+            try await fixture.expectRefusal(.invalidArgument, rule: "two_goods.rule_set_hours", field: "required_training_hours") {
+                try await fixture.setRuleSet(Self.training(900, from: "2021-08-01"))
+            }
+            var noRegulation = Self.training(100, from: "2021-08-01")
+            noRegulation.regulation = ""
+            try await fixture.expectRefusal(.invalidArgument, rule: "field.required", field: "regulation") {
+                try await fixture.setRuleSet(noRegulation)
+            }
+            try await fixture.expectRefusal(.invalidArgument, rule: "date.format", field: "effective_from") {
+                try await fixture.setRuleSet(Self.training(100, from: ""))
+            }
+            await province.close()
+            await reader.close()
+        }
+    }
+}
