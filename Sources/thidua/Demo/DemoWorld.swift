@@ -24,7 +24,7 @@ struct DemoWorld: Sendable {
 }
 
 /// One module's part of the demo, run when the server has that module.
-protocol ModuleDemo {
+protocol ModuleDemo: SendableMetatype {
     /// The module id, as in `thidua.<id>.v1`.
     static var module: String { get }
     /// Loads the module's data. Runs once, right after the core data was loaded.
