@@ -119,7 +119,16 @@ struct CorePipeline: CoreAccess {
     }
 
     func grantAward(_ grant: AwardGrant, by principal: Principal, in db: Database) throws -> String {
-        try AwardStore.grant(grant, by: principal, in: db).id
+        // A module's method has its own permission; granting an award needs the core's too.
+        guard principal.holds(Permissions.awardsGrant) else {
+            throw RPCError(
+                .permissionDenied,
+                "granting an award needs the permission \(Permissions.awardsGrant), which key \(principal.keyID) does not hold",
+                field: "",
+                rule: "auth.permission"
+            )
+        }
+        return try AwardStore.grant(grant, by: principal, in: db).id
     }
 
     // MARK: Pieces

@@ -46,8 +46,8 @@ public protocol CoreAccess: Sendable {
     /// Registers `observer` for the reviews of `subjectType`. Call it while provisioning.
     func observeReviews(of subjectType: String, _ observer: @escaping ReviewObserver)
 
-    /// Grants an award through the catalogue, its issuing rules and the caps in force. Returns
-    /// the award's id.
+    /// Grants an award through the catalogue, its issuing rules and the caps in force, if
+    /// `principal` holds `awards.grant` (PERMISSION_DENIED otherwise). Returns the award's id.
     func grantAward(_ grant: AwardGrant, by principal: Principal, in db: Database) throws -> String
 }
 
