@@ -108,6 +108,26 @@ let package = Package(
             swiftSettings: commonSettings
         ),
 
+        // MARK: Campaign modules
+        .target(
+            name: "GreenCleanAPI",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Plugins/GreenClean/API",
+            swiftSettings: commonSettings
+        ),
+        .target(
+            name: "GreenClean",
+            dependencies: [
+                "GreenCleanAPI",
+                "ThiduaModuleKit",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Plugins/GreenClean/Sources",
+            swiftSettings: commonSettings
+        ),
+
         // MARK: Host
         .target(
             name: "ThiduaHost",
@@ -131,6 +151,7 @@ let package = Package(
                 "ThiduaHost",
                 "ThiduaCore",
                 "ThiduaModuleKit",
+                "GreenClean",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSettings
@@ -172,6 +193,7 @@ let package = Package(
                 "ThiduaCoreAPI",
                 "ThiduaDynamicMessages",
                 "ThiduaWire",
+                "GreenCleanAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -250,6 +272,19 @@ let package = Package(
             name: "ThiduaDynamicMessagesTests",
             dependencies: ["ThiduaDynamicMessages", "ThiduaWire"],
             exclude: ["Protos"],
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "GreenCleanTests",
+            dependencies: [
+                "GreenClean",
+                "ThiduaTesting",
+                "ThiduaClient",
+                "ThiduaCoreAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Plugins/GreenClean/Tests",
             swiftSettings: commonSettings
         ),
         .testTarget(

@@ -72,4 +72,6 @@ generate TestProtoFiles Tests/ThiduaDynamicMessagesTests/Generated Tests/ThiduaD
   thidua/test/v1/all_types.proto \
   thidua/test/v1/legacy.proto
 
+generate GreenCleanProtoFiles Plugins/GreenClean/API/Generated Proto thidua/green_clean/v1/green_clean.proto
+
 echo "generated into $out_root" >&2

@@ -1,7 +1,10 @@
+import GreenClean
 import ThiduaModuleKit
 
 /// The campaign modules this build of the server knows. Adding a module is one line here; the
 /// configuration (`--modules`, or "modules" in the file) chooses which of them a deployment loads.
 public enum BuiltinModules {
-    public static let all: [any CampaignModule] = []
+    public static let all: [any CampaignModule] = [
+        GreenCleanModule(),
+    ]
 }
