@@ -14,6 +14,12 @@
 // depending on ThiduaModuleKit only. (They are not SwiftPM package plugins.)
 import PackageDescription
 
+/// The campaign modules in Plugins/, one name per line; `Scripts/new-module.sh` adds to it. Each
+/// has API/ (its generated protobuf code), Sources/ (the module) and Tests/.
+let campaignModules: [String] = [
+    "GreenClean",
+]
+
 /// Every target is compiled with these: Swift 6 language mode, and nonisolated async functions that
 /// run on their caller's executor, so a call that starts on a connection's event loop stays there.
 let commonSettings: [SwiftSetting] = [
@@ -108,26 +114,6 @@ let package = Package(
             swiftSettings: commonSettings
         ),
 
-        // MARK: Campaign modules
-        .target(
-            name: "GreenCleanAPI",
-            dependencies: [
-                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-            ],
-            path: "Plugins/GreenClean/API",
-            swiftSettings: commonSettings
-        ),
-        .target(
-            name: "GreenClean",
-            dependencies: [
-                "GreenCleanAPI",
-                "ThiduaModuleKit",
-                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-            ],
-            path: "Plugins/GreenClean/Sources",
-            swiftSettings: commonSettings
-        ),
-
         // MARK: Host
         .target(
             name: "ThiduaHost",
@@ -151,9 +137,8 @@ let package = Package(
                 "ThiduaHost",
                 "ThiduaCore",
                 "ThiduaModuleKit",
-                "GreenClean",
                 .product(name: "Logging", package: "swift-log"),
-            ],
+            ] + campaignModules.map { .target(name: $0) },
             swiftSettings: commonSettings
         ),
 
@@ -193,10 +178,9 @@ let package = Package(
                 "ThiduaCoreAPI",
                 "ThiduaDynamicMessages",
                 "ThiduaWire",
-                "GreenCleanAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-            ],
+            ] + campaignModules.map { .target(name: "\($0)API") },
             swiftSettings: commonSettings
         ),
 
@@ -275,19 +259,6 @@ let package = Package(
             swiftSettings: commonSettings
         ),
         .testTarget(
-            name: "GreenCleanTests",
-            dependencies: [
-                "GreenClean",
-                "ThiduaTesting",
-                "ThiduaClient",
-                "ThiduaCoreAPI",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-            ],
-            path: "Plugins/GreenClean/Tests",
-            swiftSettings: commonSettings
-        ),
-        .testTarget(
             name: "ThiduaHostTests",
             dependencies: [
                 "ThiduaHost",
@@ -300,5 +271,40 @@ let package = Package(
             ],
             swiftSettings: commonSettings
         ),
-    ]
+    ] + campaignModules.flatMap(moduleTargets)
 )
+
+/// A campaign module's three targets: its protobuf API (which the CLI links too), the module,
+/// and its tests.
+func moduleTargets(_ name: String) -> [Target] {
+    [
+        .target(
+            name: "\(name)API",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            path: "Plugins/\(name)/API",
+            swiftSettings: commonSettings
+        ),
+        .target(
+            name: name,
+            dependencies: [
+                "ThiduaModuleKit",
+                .target(name: "\(name)API"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Plugins/\(name)/Sources",
+            swiftSettings: commonSettings
+        ),
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: [
+                .target(name: name),
+                "ThiduaTesting",
+                "ThiduaClient",
+                "ThiduaCoreAPI",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Plugins/\(name)/Tests",
+            swiftSettings: commonSettings
+        ),
+    ]
+}

@@ -67,11 +67,19 @@ generate CoreProtoFiles Sources/ThiduaCoreAPI/Generated Proto \
   thidua/core/v1/reports.proto \
   thidua/core/v1/import.proto
 
+# Each campaign module's API: Plugins/<Name>/API/Generated from Proto/thidua/<name_in_snake_case>/v1.
+for api in "$repo"/Plugins/*/API; do
+  [ -d "$api" ] || continue
+  name=$(basename "$(dirname "$api")")
+  id=$(echo "$name" | sed -E 's/([a-z0-9])([A-Z])/\1_\2/g' | tr '[:upper:]' '[:lower:]')
+  protos=$(cd Proto && find "thidua/$id/v1" -name '*.proto' | LC_ALL=C sort)
+  # shellcheck disable=SC2086 # one word per proto path
+  generate "${name}ProtoFiles" "Plugins/$name/API/Generated" Proto $protos
+done
+
 # Test-only schemas that exercise every protobuf field type and encoding.
 generate TestProtoFiles Tests/ThiduaDynamicMessagesTests/Generated Tests/ThiduaDynamicMessagesTests/Protos \
   thidua/test/v1/all_types.proto \
   thidua/test/v1/legacy.proto
-
-generate GreenCleanProtoFiles Plugins/GreenClean/API/Generated Proto thidua/green_clean/v1/green_clean.proto
 
 echo "generated into $out_root" >&2

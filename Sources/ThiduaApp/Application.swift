@@ -28,6 +28,7 @@ public enum Application {
         let storage = try Storage(
             directory: configuration.dataDirectory,
             durability: configuration.durability,
+            maxBatchedWrites: configuration.maxBatchedWrites,
             schema: schema,
             logger: logger
         )

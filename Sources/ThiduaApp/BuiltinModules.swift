@@ -1,8 +1,12 @@
-import GreenClean
 import ThiduaModuleKit
 
-/// The campaign modules this build of the server knows. Adding a module is one line here; the
-/// configuration (`--modules`, or "modules" in the file) chooses which of them a deployment loads.
+// Campaign modules: one import each.
+import GreenClean
+// End of the imports.
+
+/// The campaign modules this build of the server knows. Adding a module is one line here (and
+/// its import above); the configuration (`--modules`, or "modules" in the file) chooses which of
+/// them a deployment loads. `Scripts/new-module.sh` adds both.
 public enum BuiltinModules {
     public static let all: [any CampaignModule] = [
         GreenCleanModule(),

@@ -6,6 +6,8 @@ extension ReportsService {
         let to = try request.to.isEmpty ? "9999-12-31" : CalendarDate.parse(request.to, field: "to").description
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
+            let campaign = try request.campaignID.isEmpty
+                ? 0 : CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db).row
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -15,10 +17,11 @@ extension ReportsService {
                     JOIN core_unit r ON r.id = a.recipient_unit_id
                     JOIN core_unit i ON i.id = a.issuing_unit_id
                     WHERE r.path LIKE ? || '%' AND a.revoked_on IS NULL AND a.decision_date BETWEEN ? AND ?
+                      AND (? = 0 OR a.campaign_id = ?)
                     GROUP BY a.form_code, i.kind, individual
                     ORDER BY i.kind, a.form_code, individual
                     """,
-                arguments: [root.path, from, to]
+                arguments: [root.path, from, to, campaign, campaign]
             )
             let counts = rows.map { row in
                 AwardCount.with {

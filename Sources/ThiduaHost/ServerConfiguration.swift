@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var enabledModules: [String]?
     /// `full` (the default) survives a power loss; `normal` only a crash of the process.
     public var durability: Durability = .full
+    /// The most concurrent writes one transaction carries (group commit); 1 commits each alone.
+    public var maxBatchedWrites = 512
     /// The name of the root unit created on the first start.
     public var rootUnitName = "Tổng Liên đoàn Lao động Việt Nam"
 
@@ -78,6 +80,7 @@ extension ServerConfiguration {
         var limits: LimitsFile?
         var drainTimeoutMs: Int64?
         var durability: String?
+        var maxBatchedWrites: Int?
         var rootUnitName: String?
     }
 
@@ -111,6 +114,7 @@ extension ServerConfiguration {
             }
             self.durability = value
         }
+        if let value = file.maxBatchedWrites { self.maxBatchedWrites = value }
         if let name = file.rootUnitName { self.rootUnitName = name }
         if let limits = file.limits {
             if let value = limits.maxFrameBytes { self.limits.maxFrameBytes = value }
@@ -140,6 +144,7 @@ extension ServerConfiguration {
         ] {
             try require(value.nanoseconds > 0, "\(name) must be positive")
         }
+        try require((1...10_000).contains(self.maxBatchedWrites), "maxBatchedWrites \(self.maxBatchedWrites) is outside 1...10000")
         try require(!self.dataDirectory.isEmpty, "the data directory must not be empty")
         try require(!self.rootUnitName.trimmingCharacters(in: .whitespaces).isEmpty, "rootUnitName must not be empty")
     }

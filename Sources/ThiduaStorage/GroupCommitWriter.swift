@@ -19,7 +19,7 @@ public final class GroupCommitWriter: Sendable {
     private let state = Mutex(State())
     private let commitObservers = Mutex<[@Sendable () -> Void]>([])
 
-    init(pool: DatabasePool, maxBatch: Int = 512) {
+    init(pool: DatabasePool, maxBatch: Int) {
         self.pool = pool
         self.maxBatch = maxBatch
     }

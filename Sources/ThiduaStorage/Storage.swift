@@ -28,7 +28,9 @@ public final class Storage: Sendable {
 
     /// Opens (creating if needed) `thidua.sqlite` in `directory`, sets and checks the pragmas,
     /// and applies the migrations that are not applied yet.
-    public init(directory: String, durability: Durability, schema: Schema, logger: Logger) throws {
+    /// - Parameter maxBatchedWrites: the most writes one transaction carries; 1 commits each
+    ///   write alone.
+    public init(directory: String, durability: Durability, maxBatchedWrites: Int = 512, schema: Schema, logger: Logger) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         self.path = (directory as NSString).appendingPathComponent("thidua.sqlite")
         var configuration = Configuration()
@@ -42,10 +44,13 @@ public final class Storage: Sendable {
         }
         try Self.verify(self.pool, durability: durability)
         try schema.migrate(self.pool, logger: logger)
-        self.writer = GroupCommitWriter(pool: self.pool)
+        self.writer = GroupCommitWriter(pool: self.pool, maxBatch: maxBatchedWrites)
         logger.info(
             "storage ready",
-            metadata: ["path": "\(self.path)", "durability": "\(durability.rawValue)", "journal": "wal"]
+            metadata: [
+                "path": "\(self.path)", "durability": "\(durability.rawValue)", "journal": "wal",
+                "max_batched_writes": "\(maxBatchedWrites)",
+            ]
         )
     }
 

@@ -38,6 +38,7 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(help: "API key for the handshake.") var apiKey = ""
     @Option(help: "Event loop threads of the tool.") var threads = System.coreCount
     @Option(help: "The server's process id, to report its CPU per request (Linux).") var serverPid: Int32?
+    @Option(help: "Payloads made from a template holding {{seq}} (replaced by 0, 1, 2...); calls take them in turn.") var variants = 100_000
     @Flag(help: "Print the report as JSON.") var json = false
 
     mutating func run() async throws {
@@ -81,6 +82,7 @@ struct LoadCommand: AsyncParsableCommand {
         plan.rate = self.rate
         plan.threads = self.threads
         plan.serverPID = self.serverPid
+        plan.variants = self.variants
         plan.apiKey = self.apiKey
         if let timeout = self.timeout {
             guard let nanos = TimeValue.nanoseconds(timeout), nanos >= 1_000_000 else {

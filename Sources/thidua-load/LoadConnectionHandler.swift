@@ -17,6 +17,8 @@ final class LoadConnectionHandler: ChannelInboundHandler {
     /// What is the same for every connection of a run.
     struct Setup: Sendable {
         let encoders: [RequestEncoder]
+        /// Numbers the calls of every connection, to pick payload variants no other call uses.
+        let sequence: SequenceCounter
         let mix: WeightedMix
         let inFlight: Int
         let maxFrameBytes: Int
@@ -179,7 +181,8 @@ final class LoadConnectionHandler: ChannelInboundHandler {
         if self.outbound == nil {
             self.outbound = context.channel.allocator.buffer(capacity: encoder.maximumFrameBytes * self.setup.inFlight)
         }
-        encoder.write(callID: callID, to: &self.outbound!)
+        let variant = encoder.variants == 1 ? 0 : self.setup.sequence.next() % encoder.variants
+        encoder.write(callID: callID, variant: variant, to: &self.outbound!)
     }
 
     private func armTimer(now: UInt64, schedule: OpenLoopSchedule, window: RunWindow, context: ChannelHandlerContext) {

@@ -14,6 +14,8 @@ struct LoadPlan: Sendable {
     var objectives: [ServiceLevelObjective] = []
     var timeoutMilliseconds: UInt64 = 0
     var metadata: [String: String] = [:]
+    /// How many payloads a template holding `{{seq}}` makes; calls take them in turn.
+    var variants = 100_000
     var apiKey = ""
     var threads = 1
     var serverPID: Int32?
@@ -25,6 +27,7 @@ struct LoadPlan: Sendable {
     func validate() throws(LoadError) {
         guard self.connections > 0 else { throw .usage("--connections must be at least 1") }
         guard self.inFlight > 0 else { throw .usage("--in-flight must be at least 1") }
+        guard (1...10_000_000).contains(self.variants) else { throw .usage("--variants must be between 1 and 10,000,000") }
         guard self.durationSeconds > 0 else { throw .usage("--duration must be positive") }
         guard self.warmupSeconds >= 0 else { throw .usage("--warmup must not be negative") }
         if let rate = self.rate, !(rate > 0 && rate.isFinite) { throw .usage("--rate must be a positive number of calls per second") }

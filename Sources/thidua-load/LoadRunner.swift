@@ -98,9 +98,9 @@ struct LoadRunner {
         } catch {
             throw LoadError.connection("cannot connect to \(self.plan.host):\(self.plan.port): \(error)")
         }
-        let payloads: [Data]
+        let payloads: [[Data]]
         do {
-            payloads = try await TemplateResolver.payloads(for: self.plan.entries, using: client)
+            payloads = try await TemplateResolver.payloads(for: self.plan.entries, variants: self.plan.variants, using: client)
         } catch {
             await client.close()
             throw error
@@ -111,9 +111,9 @@ struct LoadRunner {
         if maxConcurrentCalls > 0 && self.plan.inFlight > maxConcurrentCalls {
             throw LoadError.usage("--in-flight \(self.plan.inFlight) is above the server's limit of \(maxConcurrentCalls) calls per connection")
         }
-        let encoders = try zip(self.plan.entries, payloads).map { entry, payload in
+        let encoders = try zip(self.plan.entries, payloads).map { entry, payloads in
             try RequestEncoder(
-                method: entry.method, payload: payload, metadata: self.plan.metadata, timeoutMilliseconds: self.plan.timeoutMilliseconds
+                method: entry.method, payloads: payloads, metadata: self.plan.metadata, timeoutMilliseconds: self.plan.timeoutMilliseconds
             )
         }
         var hello = Frame()
@@ -124,6 +124,7 @@ struct LoadRunner {
         }
         return LoadConnectionHandler.Setup(
             encoders: encoders,
+            sequence: SequenceCounter(),
             mix: WeightedMix(weights: self.plan.entries.map(\.weight)),
             inFlight: self.plan.inFlight,
             maxFrameBytes: max(maxFrameBytes, self.plan.maxFrameBytes),

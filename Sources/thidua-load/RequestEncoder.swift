@@ -9,8 +9,8 @@ import ThiduaWire
 /// call id and those bytes. Protobuf allows fields in any order, so the result decodes exactly as
 /// the same `Request` encoded in one go.
 struct RequestEncoder: Sendable {
-    /// `Request` fields 2–5, encoded.
-    private let tail: [UInt8]
+    /// `Request` fields 2–5, encoded: one per variant of the payload.
+    private let tails: [[UInt8]]
 
     /// - Parameters:
     ///   - method: "package.Service/Method".
@@ -18,28 +18,41 @@ struct RequestEncoder: Sendable {
     ///   - metadata: request metadata.
     ///   - timeoutMilliseconds: the call's deadline, 0 for none.
     init(method: String, payload: Data, metadata: [String: String] = [:], timeoutMilliseconds: UInt64 = 0) throws {
-        var request = Request()
-        request.method = method
-        request.payload = payload
-        request.metadata = metadata
-        request.timeoutMs = timeoutMilliseconds
-        self.tail = try request.serializedBytes()
+        try self.init(method: method, payloads: [payload], metadata: metadata, timeoutMilliseconds: timeoutMilliseconds)
+    }
+
+    /// - Parameter payloads: the variants of the request message, encoded; calls take them in turn.
+    init(method: String, payloads: [Data], metadata: [String: String] = [:], timeoutMilliseconds: UInt64 = 0) throws {
+        precondition(!payloads.isEmpty)
+        self.tails = try payloads.map { payload in
+            var request = Request()
+            request.method = method
+            request.payload = payload
+            request.metadata = metadata
+            request.timeoutMs = timeoutMilliseconds
+            return try request.serializedBytes()
+        }
+        self.maximumFrameBytes = 4 + 1 + 10 + 1 + 10 + self.tails.map(\.count).max()!
     }
 
     /// The most bytes one frame takes: prefix, tags, two 10-byte varints and the fields.
-    var maximumFrameBytes: Int { 4 + 1 + 10 + 1 + 10 + self.tail.count }
+    let maximumFrameBytes: Int
 
-    /// Appends the frame of call `callID` to `buffer`.
+    /// How many variants of the payload there are.
+    var variants: Int { self.tails.count }
+
+    /// Appends the frame of call `callID`, with the given variant of the payload, to `buffer`.
     @inline(__always)
-    func write(callID: UInt64, to buffer: inout ByteBuffer) {
-        let requestLength = 1 + Self.varintSize(callID) + self.tail.count
+    func write(callID: UInt64, variant: Int = 0, to buffer: inout ByteBuffer) {
+        let tail = self.tails[variant]
+        let requestLength = 1 + Self.varintSize(callID) + tail.count
         let bodyLength = 1 + Self.varintSize(UInt64(requestLength)) + requestLength
         buffer.writeInteger(UInt32(bodyLength))
         buffer.writeInteger(UInt8(0x1a))  // Frame.request: field 3, length-delimited
         Self.writeVarint(UInt64(requestLength), to: &buffer)
         buffer.writeInteger(UInt8(0x08))  // Request.call_id: field 1, varint
         Self.writeVarint(callID, to: &buffer)
-        buffer.writeBytes(self.tail)
+        buffer.writeBytes(tail)
     }
 
     @inline(__always)

@@ -61,6 +61,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "full: an acknowledged write survives a power loss (default); normal: only a crash of the process.")
     var durability: String?
 
+    @Option(help: "The most concurrent writes one transaction carries; 1 commits each write alone. (default: 512)")
+    var maxBatchedWrites: Int?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -114,6 +117,7 @@ struct ServerCommand: AsyncParsableCommand {
             }
             configuration.durability = value
         }
+        if let maxBatchedWrites { configuration.maxBatchedWrites = maxBatchedWrites }
         try configuration.validate()
         return configuration
     }

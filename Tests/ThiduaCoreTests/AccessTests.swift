@@ -56,7 +56,8 @@ import ThiduaWire
                 "thidua.core.v1.Keys/MintKey",
                 MintKeyRequest.with { $0.label = "x"; $0.unitID = root; $0.permissions = ["units.read"] }
             )
-            let secrets = [fixture.server.adminKey, minted.apiKey].map { String($0.split(separator: "_")[2]) }
+            // The secret is everything after "thd_k<id>_"; base64url may itself hold "_".
+            let secrets = [fixture.server.adminKey, minted.apiKey].map { String($0.split(separator: "_", maxSplits: 2)[2]) }
             // Every byte of the database and its WAL, as a dump would see them.
             let folder = fixture.server.dataDirectory
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("thidua.sqlite") }

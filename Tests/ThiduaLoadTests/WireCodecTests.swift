@@ -27,6 +27,19 @@ import ThiduaWire
         #expect(frame.request == expected)
     }
 
+    @Test func eachVariantOfThePayloadIsWrittenAsItsOwnRequest() throws {
+        let payloads = (0..<3).map { Data("variant \($0)".utf8) }
+        let encoder = try RequestEncoder(method: "thidua.host.v1.Echo/Unary", payloads: payloads)
+        #expect(encoder.variants == 3)
+        for (variant, payload) in payloads.enumerated() {
+            var buffer = ByteBuffer()
+            encoder.write(callID: 7, variant: variant, to: &buffer)
+            var parser = FrameLengthParser(maxFrameBytes: 1 << 20)
+            let frame = try Frame(frameBody: try #require(try parser.nextFrame(from: &buffer)))
+            #expect(frame.request.payload == payload && frame.request.callID == 7)
+        }
+    }
+
     @Test func scansStatusesHelloAndGoAway() throws {
         var stream = ByteBuffer()
         var hello = Frame()

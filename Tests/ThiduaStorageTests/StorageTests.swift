@@ -95,6 +95,23 @@ private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLo
         #expect(commits.load(ordering: .relaxed) < writes, "writes were batched into fewer transactions")
     }
 
+    @Test func withABatchOfOneEveryWriteCommitsAlone() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let storage = try Storage(directory: directory, durability: .full, maxBatchedWrites: 1, schema: try notesSchema(), logger: quiet)
+        let commits = Atomic<Int>(0)
+        storage.writer.onCommit { commits.add(1, ordering: .relaxed) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<50 {
+                group.addTask {
+                    try await storage.write { db in try db.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: ["note \(index)"]) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(commits.load(ordering: .relaxed) == 50)
+    }
+
     @Test func aFailingWriteRollsBackAloneAndReportsItsError() async throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -107,6 +107,9 @@ public nonisolated struct AwardSummaryRequest: Sendable {
 
   public var to: String = String()
 
+  /// Only the awards of this campaign, when set.
+  public var campaignID: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -380,7 +383,7 @@ nonisolated extension OrganisationSummaryResponse: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension AwardSummaryRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".AwardSummaryRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}unit_id\0\u{1}from\0\u{1}to\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}unit_id\0\u{1}from\0\u{1}to\0\u{3}campaign_id\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -391,6 +394,7 @@ nonisolated extension AwardSummaryRequest: SwiftProtobuf.Message, SwiftProtobuf.
       case 1: try { try decoder.decodeSingularStringField(value: &self.unitID) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.from) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.to) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.campaignID) }()
       default: break
       }
     }
@@ -406,6 +410,9 @@ nonisolated extension AwardSummaryRequest: SwiftProtobuf.Message, SwiftProtobuf.
     if !self.to.isEmpty {
       try visitor.visitSingularStringField(value: self.to, fieldNumber: 3)
     }
+    if !self.campaignID.isEmpty {
+      try visitor.visitSingularStringField(value: self.campaignID, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -413,6 +420,7 @@ nonisolated extension AwardSummaryRequest: SwiftProtobuf.Message, SwiftProtobuf.
     if lhs.unitID != rhs.unitID {return false}
     if lhs.from != rhs.from {return false}
     if lhs.to != rhs.to {return false}
+    if lhs.campaignID != rhs.campaignID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -739,7 +739,7 @@ const ProtobufCMessageDescriptor thidua__core__v1__organisation_summary_response
   (ProtobufCMessageInit) thidua__core__v1__organisation_summary_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__core__v1__award_summary_request__field_descriptors[3] =
+static const ProtobufCFieldDescriptor thidua__core__v1__award_summary_request__field_descriptors[4] =
 {
   {
     "unit_id",
@@ -777,8 +777,21 @@ static const ProtobufCFieldDescriptor thidua__core__v1__award_summary_request__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "campaign_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__AwardSummaryRequest, campaign_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__core__v1__award_summary_request__field_indices_by_name[] = {
+  3,   /* field[3] = campaign_id */
   1,   /* field[1] = from */
   2,   /* field[2] = to */
   0,   /* field[0] = unit_id */
@@ -786,7 +799,7 @@ static const unsigned thidua__core__v1__award_summary_request__field_indices_by_
 static const ProtobufCIntRange thidua__core__v1__award_summary_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor thidua__core__v1__award_summary_request__descriptor =
 {
@@ -796,7 +809,7 @@ const ProtobufCMessageDescriptor thidua__core__v1__award_summary_request__descri
   "Thidua__Core__V1__AwardSummaryRequest",
   "thidua.core.v1",
   sizeof(Thidua__Core__V1__AwardSummaryRequest),
-  3,
+  4,
   thidua__core__v1__award_summary_request__field_descriptors,
   thidua__core__v1__award_summary_request__field_indices_by_name,
   1,  thidua__core__v1__award_summary_request__number_ranges,

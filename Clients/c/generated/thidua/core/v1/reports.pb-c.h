@@ -110,10 +110,14 @@ struct  Thidua__Core__V1__AwardSummaryRequest
    */
   char *from;
   char *to;
+  /*
+   * Only the awards of this campaign, when set.
+   */
+  char *campaign_id;
 };
 #define THIDUA__CORE__V1__AWARD_SUMMARY_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__core__v1__award_summary_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Thidua__Core__V1__AwardCount

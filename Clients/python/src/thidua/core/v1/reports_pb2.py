@@ -15,7 +15,7 @@ from thidua.core.v1 import awards_pb2 as thidua_dot_core_dot_v1_dot_awards__pb2
 from thidua.core.v1 import units_pb2 as thidua_dot_core_dot_v1_dot_units__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cthidua/core/v1/reports.proto\x12\x0ethidua.core.v1\x1a\x1bthidua/core/v1/awards.proto\x1a\x1athidua/core/v1/units.proto\"-\n\x1aOrganisationSummaryRequest\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\"D\n\x0bSectorCount\x12&\n\x06sector\x18\x01 \x01(\x0e\x32\x16.thidua.core.v1.Sector\x12\r\n\x05\x63ount\x18\x02 \x01(\r\"B\n\tKindCount\x12&\n\x04kind\x18\x01 \x01(\x0e\x32\x18.thidua.core.v1.UnitKind\x12\r\n\x05\x63ount\x18\x02 \x01(\r\"\xbe\x02\n\x1bOrganisationSummaryResponse\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12\x30\n\runits_by_kind\x18\x02 \x03(\x0b\x32\x19.thidua.core.v1.KindCount\x12@\n\x1bgrassroots_unions_by_sector\x18\x03 \x03(\x0b\x32\x1b.thidua.core.v1.SectorCount\x12\x19\n\x11grassroots_unions\x18\x04 \x01(\r\x12\x0f\n\x07workers\x18\x05 \x01(\r\x12\x15\n\rwomen_workers\x18\x06 \x01(\r\x12\x15\n\runion_members\x18\x07 \x01(\r\x12\x1b\n\x13women_union_members\x18\x08 \x01(\r\x12#\n\x1bwomen_member_share_permille\x18\t \x01(\r\"@\n\x13\x41wardSummaryRequest\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12\x0c\n\x04\x66rom\x18\x02 \x01(\t\x12\n\n\x02to\x18\x03 \x01(\t\"\xa4\x01\n\nAwardCount\x12\x11\n\tform_code\x18\x01 \x01(\t\x12\x11\n\tform_name\x18\x02 \x01(\t\x12.\n\x0cissuing_kind\x18\x03 \x01(\x0e\x32\x18.thidua.core.v1.UnitKind\x12\x31\n\nrecipients\x18\x04 \x01(\x0e\x32\x1d.thidua.core.v1.RecipientKind\x12\r\n\x05\x63ount\x18\x05 \x01(\r\"\x89\x01\n\x14\x41wardSummaryResponse\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12*\n\x06\x63ounts\x18\x02 \x03(\x0b\x32\x1a.thidua.core.v1.AwardCount\x12\x19\n\x11\x63ollective_awards\x18\x03 \x01(\r\x12\x19\n\x11individual_awards\x18\x04 \x01(\r\";\n\x1aRegistrationSummaryRequest\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12\x0c\n\x04year\x18\x02 \x01(\r\"\xa0\x01\n\x15\x43\x61mpaignRegistrations\x12\x13\n\x0b\x63\x61mpaign_id\x18\x01 \x01(\t\x12\x0e\n\x06module\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x34\n\x0funits_by_sector\x18\x04 \x03(\x0b\x32\x1b.thidua.core.v1.SectorCount\x12\r\n\x05units\x18\x05 \x01(\r\x12\x0e\n\x06people\x18\x06 \x01(\r\"h\n\x1bRegistrationSummaryResponse\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12\x38\n\tcampaigns\x18\x02 \x03(\x0b\x32%.thidua.core.v1.CampaignRegistrations2\xc4\x02\n\x07Reports\x12n\n\x13OrganisationSummary\x12*.thidua.core.v1.OrganisationSummaryRequest\x1a+.thidua.core.v1.OrganisationSummaryResponse\x12Y\n\x0c\x41wardSummary\x12#.thidua.core.v1.AwardSummaryRequest\x1a$.thidua.core.v1.AwardSummaryResponse\x12n\n\x13RegistrationSummary\x12*.thidua.core.v1.RegistrationSummaryRequest\x1a+.thidua.core.v1.RegistrationSummaryResponseB\x03\xba\x02\x00\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cthidua/core/v1/reports.proto\x12\x0ethidua.core.v1\x1a\x1bthidua/core/v1/awards.proto\x1a\x1athidua/core/v1/units.proto\"-\n\x1aOrganisationSummaryRequest\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\"D\n\x0bSectorCount\x12&\n\x06sector\x18\x01 \x01(\x0e\x32\x16.thidua.core.v1.Sector\x12\r\n\x05\x63ount\x18\x02 \x01(\r\"B\n\tKindCount\x12&\n\x04kind\x18\x01 \x01(\x0e\x32\x18.thidua.core.v1.UnitKind\x12\r\n\x05\x63ount\x18\x02 \x01(\r\"\xbe\x02\n\x1bOrganisationSummaryResponse\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12\x30\n\runits_by_kind\x18\x02 \x03(\x0b\x32\x19.thidua.core.v1.KindCount\x12@\n\x1bgrassroots_unions_by_sector\x18\x03 \x03(\x0b\x32\x1b.thidua.core.v1.SectorCount\x12\x19\n\x11grassroots_unions\x18\x04 \x01(\r\x12\x0f\n\x07workers\x18\x05 \x01(\r\x12\x15\n\rwomen_workers\x18\x06 \x01(\r\x12\x15\n\runion_members\x18\x07 \x01(\r\x12\x1b\n\x13women_union_members\x18\x08 \x01(\r\x12#\n\x1bwomen_member_share_permille\x18\t \x01(\r\"U\n\x13\x41wardSummaryRequest\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12\x0c\n\x04\x66rom\x18\x02 \x01(\t\x12\n\n\x02to\x18\x03 \x01(\t\x12\x13\n\x0b\x63\x61mpaign_id\x18\x04 \x01(\t\"\xa4\x01\n\nAwardCount\x12\x11\n\tform_code\x18\x01 \x01(\t\x12\x11\n\tform_name\x18\x02 \x01(\t\x12.\n\x0cissuing_kind\x18\x03 \x01(\x0e\x32\x18.thidua.core.v1.UnitKind\x12\x31\n\nrecipients\x18\x04 \x01(\x0e\x32\x1d.thidua.core.v1.RecipientKind\x12\r\n\x05\x63ount\x18\x05 \x01(\r\"\x89\x01\n\x14\x41wardSummaryResponse\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12*\n\x06\x63ounts\x18\x02 \x03(\x0b\x32\x1a.thidua.core.v1.AwardCount\x12\x19\n\x11\x63ollective_awards\x18\x03 \x01(\r\x12\x19\n\x11individual_awards\x18\x04 \x01(\r\";\n\x1aRegistrationSummaryRequest\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12\x0c\n\x04year\x18\x02 \x01(\r\"\xa0\x01\n\x15\x43\x61mpaignRegistrations\x12\x13\n\x0b\x63\x61mpaign_id\x18\x01 \x01(\t\x12\x0e\n\x06module\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x34\n\x0funits_by_sector\x18\x04 \x03(\x0b\x32\x1b.thidua.core.v1.SectorCount\x12\r\n\x05units\x18\x05 \x01(\r\x12\x0e\n\x06people\x18\x06 \x01(\r\"h\n\x1bRegistrationSummaryResponse\x12\x0f\n\x07unit_id\x18\x01 \x01(\t\x12\x38\n\tcampaigns\x18\x02 \x03(\x0b\x32%.thidua.core.v1.CampaignRegistrations2\xc4\x02\n\x07Reports\x12n\n\x13OrganisationSummary\x12*.thidua.core.v1.OrganisationSummaryRequest\x1a+.thidua.core.v1.OrganisationSummaryResponse\x12Y\n\x0c\x41wardSummary\x12#.thidua.core.v1.AwardSummaryRequest\x1a$.thidua.core.v1.AwardSummaryResponse\x12n\n\x13RegistrationSummary\x12*.thidua.core.v1.RegistrationSummaryRequest\x1a+.thidua.core.v1.RegistrationSummaryResponseB\x03\xba\x02\x00\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'thidua.core.v1.reports_pb2', globals())
@@ -32,17 +32,17 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _ORGANISATIONSUMMARYRESPONSE._serialized_start=291
   _ORGANISATIONSUMMARYRESPONSE._serialized_end=609
   _AWARDSUMMARYREQUEST._serialized_start=611
-  _AWARDSUMMARYREQUEST._serialized_end=675
-  _AWARDCOUNT._serialized_start=678
-  _AWARDCOUNT._serialized_end=842
-  _AWARDSUMMARYRESPONSE._serialized_start=845
-  _AWARDSUMMARYRESPONSE._serialized_end=982
-  _REGISTRATIONSUMMARYREQUEST._serialized_start=984
-  _REGISTRATIONSUMMARYREQUEST._serialized_end=1043
-  _CAMPAIGNREGISTRATIONS._serialized_start=1046
-  _CAMPAIGNREGISTRATIONS._serialized_end=1206
-  _REGISTRATIONSUMMARYRESPONSE._serialized_start=1208
-  _REGISTRATIONSUMMARYRESPONSE._serialized_end=1312
-  _REPORTS._serialized_start=1315
-  _REPORTS._serialized_end=1639
+  _AWARDSUMMARYREQUEST._serialized_end=696
+  _AWARDCOUNT._serialized_start=699
+  _AWARDCOUNT._serialized_end=863
+  _AWARDSUMMARYRESPONSE._serialized_start=866
+  _AWARDSUMMARYRESPONSE._serialized_end=1003
+  _REGISTRATIONSUMMARYREQUEST._serialized_start=1005
+  _REGISTRATIONSUMMARYREQUEST._serialized_end=1064
+  _CAMPAIGNREGISTRATIONS._serialized_start=1067
+  _CAMPAIGNREGISTRATIONS._serialized_end=1227
+  _REGISTRATIONSUMMARYRESPONSE._serialized_start=1229
+  _REGISTRATIONSUMMARYRESPONSE._serialized_end=1333
+  _REPORTS._serialized_start=1336
+  _REPORTS._serialized_end=1660
 # @@protoc_insertion_point(module_scope)

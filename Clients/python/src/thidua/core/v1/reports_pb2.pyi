@@ -22,13 +22,15 @@ class AwardCount(_message.Message):
     def __init__(self, form_code: _Optional[str] = ..., form_name: _Optional[str] = ..., issuing_kind: _Optional[_Union[_units_pb2.UnitKind, str]] = ..., recipients: _Optional[_Union[_awards_pb2.RecipientKind, str]] = ..., count: _Optional[int] = ...) -> None: ...
 
 class AwardSummaryRequest(_message.Message):
-    __slots__ = ["to", "unit_id"]
+    __slots__ = ["campaign_id", "to", "unit_id"]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     FROM_FIELD_NUMBER: _ClassVar[int]
     TO_FIELD_NUMBER: _ClassVar[int]
     UNIT_ID_FIELD_NUMBER: _ClassVar[int]
+    campaign_id: str
     to: str
     unit_id: str
-    def __init__(self, unit_id: _Optional[str] = ..., to: _Optional[str] = ..., **kwargs) -> None: ...
+    def __init__(self, unit_id: _Optional[str] = ..., to: _Optional[str] = ..., campaign_id: _Optional[str] = ..., **kwargs) -> None: ...
 
 class AwardSummaryResponse(_message.Message):
     __slots__ = ["collective_awards", "counts", "individual_awards", "unit_id"]

@@ -22,16 +22,56 @@ struct DemoCommand: AsyncParsableCommand {
         try await self.reportingFailures {
             try await connection.withClient { client in
                 let me: ApiKeyInfo = try await client.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
-                let district: Unit
+                let fresh: Bool
                 do {
-                    district = try await self.load(into: me.unitID, using: client)
+                    _ = try await self.load(into: me.unitID, using: client)
+                    fresh = true
                 } catch let error as RPCError where error.code == .alreadyExists {
                     standardError("the demo data is already loaded\n")
-                    district = try await self.findDistrict(under: me.unitID, using: client)
+                    fresh = false
                 }
-                try await self.printSummary(of: district, using: client)
+                let world = try await self.world(rootID: me.unitID, using: client)
+                let demos = DemoWorld.moduleDemos.filter { world.modules.contains($0.module) }
+                if fresh {
+                    try await CampaignDemo.load(into: world)
+                    for demo in demos {
+                        try await demo.load(into: world)
+                    }
+                }
+                try await self.printSummary(of: world)
+                try await CampaignDemo.printSummary(of: world)
+                for demo in demos {
+                    try await demo.printSummary(of: world)
+                }
             }
         }
+    }
+
+    /// Finds what the core part loaded, and the modules the server has.
+    private func world(rootID: String, using client: ThiduaClient) async throws -> DemoWorld {
+        let district = try await self.findDistrict(under: rootID, using: client)
+        var codes: [String: String] = [:]
+        var token = ""
+        repeat {
+            let page: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+                $0.rootID = district.id
+                $0.page.pageSize = 1000
+                $0.page.pageToken = token
+            })
+            for unit in page.units where unit.id != district.id { codes[unit.code] = unit.id }
+            token = page.nextPageToken
+        } while !token.isEmpty
+        let clusters: ListClustersResponse = try await client.unary("thidua.core.v1.Units/ListClusters", ListClustersRequest.with { $0.year = 2022 })
+        let services: ListServicesResponse = try await client.unary("thidua.host.v1.Reflection/ListServices", ListServicesRequest())
+        return DemoWorld(
+            client: client,
+            rootID: rootID,
+            provinceID: district.parentID,
+            districtID: district.id,
+            unitIDsByCode: codes,
+            clusterIDs: clusters.clusters.filter { Set($0.unitIds).isSubset(of: Set(codes.values)) }.map(\.id),
+            modules: Set(services.services.map(\.moduleID).filter { $0 != "core" && $0 != "host" })
+        )
     }
 
     private func load(into rootID: String, using client: ThiduaClient) async throws -> Unit {
@@ -103,7 +143,9 @@ struct DemoCommand: AsyncParsableCommand {
         return district
     }
 
-    private func printSummary(of district: Unit, using client: ThiduaClient) async throws {
+    private func printSummary(of world: DemoWorld) async throws {
+        let client = world.client
+        let district: Unit = try await client.unary("thidua.core.v1.Units/GetUnit", GetUnitRequest.with { $0.id = world.districtID })
         let summary: OrganisationSummaryResponse = try await client.unary(
             "thidua.core.v1.Reports/OrganisationSummary",
             OrganisationSummaryRequest.with { $0.unitID = district.id }

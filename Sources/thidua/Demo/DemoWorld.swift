@@ -16,6 +16,11 @@ struct DemoWorld: Sendable {
     let clusterIDs: [String]
     /// The modules the server serves ("innovation", ...), from its reflection service.
     let modules: Set<String>
+
+    /// Each module's part of the demo: one line per module.
+    static let moduleDemos: [any ModuleDemo.Type] = [
+        GreenCleanDemo.self,
+    ]
 }
 
 /// One module's part of the demo, run when the server has that module.

@@ -1,0 +1,300 @@
+#!/usr/bin/env bash
+# Creates a campaign module that builds, registers with the server and passes its first test:
+#
+#   Scripts/new-module.sh SafetyWeek
+#
+# writes Proto/thidua/safety_week/v1/safety_week.proto and Plugins/SafetyWeek/ (API/ with the
+# generated code, Sources/ with the module, Tests/ with a test over the wire), registers the
+# module (its name in Package.swift's campaignModules, its instance in
+# Sources/ThiduaApp/BuiltinModules.swift), and regenerates the Swift, C and Python code.
+# The module keeps a register of entries per unit for campaigns of its kind: grow it from there.
+# docs/MODULES.md explains the contract.
+set -euo pipefail
+
+name=${1:-}
+if ! [[ $name =~ ^[A-Z][A-Za-z0-9]{1,40}$ ]]; then
+  echo "usage: $0 Name   (UpperCamelCase, such as SafetyWeek)" >&2
+  exit 64
+fi
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+id=$(echo "$name" | sed -E 's/([a-z0-9])([A-Z])/\1_\2/g' | tr '[:upper:]' '[:lower:]')
+if [ -e "Plugins/$name" ] || [ -e "Proto/thidua/$id" ]; then
+  echo "$0: Plugins/$name or Proto/thidua/$id exists already" >&2
+  exit 1
+fi
+
+mkdir -p "Proto/thidua/$id/v1" "Plugins/$name/API" "Plugins/$name/Sources" "Plugins/$name/Tests"
+
+cat > "Proto/thidua/$id/v1/$id.proto" <<EOF
+// The $name campaign module: a register of entries per unit, for campaigns of module "$id".
+syntax = "proto3";
+
+package thidua.$id.v1;
+
+option swift_prefix = "";
+
+service $name {
+  // Records an entry of a unit in a running campaign of this module. Needs $id.write on the unit.
+  rpc Record${name}Entry(Record${name}EntryRequest) returns (${name}Entry);
+  // The entries of a unit's subtree, oldest first. Needs $id.read.
+  rpc List${name}Entries(List${name}EntriesRequest) returns (List${name}EntriesResponse);
+}
+
+message ${name}Entry {
+  string id = 1;
+  string campaign_id = 2;
+  string unit_id = 3;
+  string title = 4;
+  // "YYYY-MM-DD"
+  string recorded_on = 5;
+}
+
+message Record${name}EntryRequest {
+  string campaign_id = 1;
+  string unit_id = 2;
+  string title = 3;
+}
+
+message List${name}EntriesRequest {
+  // Empty for the caller's root.
+  string unit_id = 1;
+  // At most this many; 0 means 100, at most 1000.
+  uint32 page_size = 2;
+  string page_token = 3;
+}
+
+message List${name}EntriesResponse {
+  repeated ${name}Entry entries = 1;
+  string next_page_token = 2;
+}
+EOF
+
+cat > "Plugins/$name/Sources/${name}Module.swift" <<EOF
+@_exported import ${name}API
+import ThiduaModuleKit
+
+/// The $name campaign module: a register of entries per unit.
+public struct ${name}Module: CampaignModule {
+    public let id = "$id"
+    public let version = "0.1.0"
+
+    public init() {}
+
+    public var migrations: [Migration] {
+        [
+            Migration("0001_entries", sql: """
+                CREATE TABLE ${id}_entry (
+                    id INTEGER PRIMARY KEY,
+                    campaign_id TEXT NOT NULL,
+                    unit_id TEXT NOT NULL,
+                    title TEXT NOT NULL CHECK (title <> ''),
+                    recorded_on TEXT NOT NULL
+                );
+                CREATE INDEX ${id}_entry_unit ON ${id}_entry(unit_id);
+                """),
+        ]
+    }
+
+    public var permissions: [PermissionDescription] {
+        [
+            PermissionDescription(${name}Service.readPermission, "see the $id register"),
+            PermissionDescription(${name}Service.writePermission, "record entries in the $id register"),
+        ]
+    }
+
+    public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
+        ${name}Runtime(id: self.id, version: self.version, service: ${name}Service(moduleID: self.id, context: context))
+    }
+}
+
+/// The provisioned module: its service and its descriptors.
+struct ${name}Runtime: ModuleRuntime {
+    let id: String
+    let version: String
+    let service: ${name}Service
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addDescriptorSet(base64: ${name}ProtoFiles.descriptorSetBase64)
+        registrar.register(self.service)
+    }
+}
+EOF
+
+cat > "Plugins/$name/Sources/${name}Service.swift" <<EOF
+import Foundation
+import ThiduaModuleKit
+
+/// \`thidua.$id.v1.$name\`.
+struct ${name}Service: RegistrableService {
+    static let readPermission = "$id.read"
+    static let writePermission = "$id.write"
+
+    let moduleID: String
+    let context: ModuleContext
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addService("thidua.$id.v1.$name", moduleID: self.moduleID) { service in
+            service.unary("Record${name}Entry", permission: Self.writePermission, self.recordEntry)
+            service.unary("List${name}Entries", permission: Self.readPermission, self.listEntries)
+        }
+    }
+
+    func recordEntry(_ request: Record${name}EntryRequest, _ call: CallContext) async throws -> ${name}Entry {
+        let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty, title.count <= 300 else {
+            throw RPCError(.invalidArgument, "title must have 1 to 300 characters", field: "title", rule: "$id.title")
+        }
+        let core = self.context.core
+        let moduleID = self.moduleID
+        let today = self.context.today
+        return try await core.mutate(call, request: request) { db, principal in
+            let campaign = try core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
+            try campaign.require(module: moduleID, field: "campaign_id")
+            try campaign.requireRunning(field: "campaign_id")
+            let unit = try core.unit(request.unitID, within: principal, field: "unit_id", in: db)
+            guard try core.units(under: campaign.scopeUnitID, in: db).contains(where: { \$0.id == unit.id }) else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "unit \(unit.id) is outside the scope of campaign \(campaign.id)",
+                    field: "unit_id",
+                    rule: "campaign.scope"
+                )
+            }
+            try db.execute(
+                sql: "INSERT INTO ${id}_entry (campaign_id, unit_id, title, recorded_on) VALUES (?, ?, ?, ?)",
+                arguments: [campaign.id, unit.id, title, today.description]
+            )
+            let entry = ${name}Entry.with {
+                \$0.id = "\(db.lastInsertedRowID)"
+                \$0.campaignID = campaign.id
+                \$0.unitID = unit.id
+                \$0.title = title
+                \$0.recordedOn = today.description
+            }
+            return Mutation(
+                response: entry,
+                audit: .of(entry, id: entry.id, unitID: unit.id),
+                changes: [.of(entry, id: entry.id, unitID: unit.id, .created)]
+            )
+        }
+    }
+
+    func listEntries(_ request: List${name}EntriesRequest, _ call: CallContext) async throws -> List${name}EntriesResponse {
+        let size = request.pageSize == 0 ? 100 : Int(request.pageSize)
+        guard size <= 1000 else {
+            throw RPCError(.invalidArgument, "page_size is at most 1000", field: "page_size", rule: "page.size.max")
+        }
+        guard request.pageToken.isEmpty || Int64(request.pageToken) != nil else {
+            throw RPCError(.invalidArgument, "page_token is not a token this server issued", field: "page_token", rule: "page.token")
+        }
+        let after = Int64(request.pageToken) ?? 0
+        let core = self.context.core
+        return try await core.read(call) { db, principal in
+            let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
+            let units = try core.units(under: root.id, in: db).map(\.id)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM ${id}_entry WHERE id > ? AND unit_id IN (SELECT value FROM json_each(?))
+                    ORDER BY id LIMIT ?
+                    """,
+                arguments: [after, String(decoding: try JSONEncoder().encode(units), as: UTF8.self), size + 1]
+            )
+            return .with {
+                \$0.entries = rows.prefix(size).map { row in
+                    ${name}Entry.with {
+                        \$0.id = "\(row["id"] as Int64)"
+                        \$0.campaignID = row["campaign_id"]
+                        \$0.unitID = row["unit_id"]
+                        \$0.title = row["title"]
+                        \$0.recordedOn = row["recorded_on"]
+                    }
+                }
+                \$0.nextPageToken = rows.count > size ? "\(rows[size - 1]["id"] as Int64)" : ""
+            }
+        }
+    }
+}
+EOF
+
+cat > "Plugins/$name/Tests/${name}Tests.swift" <<EOF
+import Testing
+import ThiduaClient
+import ThiduaCoreAPI
+import ThiduaTesting
+import ThiduaWire
+import $name
+
+/// The module over the wire: a real server on port 0 with the core and this module.
+@Suite struct ${name}Tests {
+    @Test func aUnitRecordsEntriesInARunningCampaignOfThisModule() async throws {
+        let server = try await TestServer.start(modules: [${name}Module()])
+        let admin = try await server.connectAsAdmin()
+        let me: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+        let unit: ThiduaCoreAPI.Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+            \$0.parentID = me.unitID
+            \$0.name = "Công đoàn cơ sở thử"
+            \$0.kind = .grassrootsUnion
+        })
+        func campaign(module: String) async throws -> Campaign {
+            let draft: Campaign = try await admin.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+                \$0.module = module
+                \$0.title = "Phong trào thử"
+                \$0.launchingUnitID = me.unitID
+                \$0.periodKind = .calendarYear
+                \$0.year = 2026
+            })
+            return try await admin.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+                \$0.id = draft.id
+                \$0.decisionNumber = "1/QĐ"
+                \$0.decisionDate = "2026-01-05"
+            })
+        }
+        let ours = try await campaign(module: "$id")
+        let entry: ${name}Entry = try await admin.unary("thidua.$id.v1.$name/Record${name}Entry", Record${name}EntryRequest.with {
+            \$0.campaignID = ours.id
+            \$0.unitID = unit.id
+            \$0.title = "Mục đầu tiên"
+        })
+        #expect(entry.unitID == unit.id && entry.campaignID == ours.id)
+        let listed: List${name}EntriesResponse = try await admin.unary("thidua.$id.v1.$name/List${name}Entries", List${name}EntriesRequest())
+        #expect(listed.entries == [entry])
+
+        let general = try await campaign(module: "general")
+        do {
+            let _: ${name}Entry = try await admin.unary("thidua.$id.v1.$name/Record${name}Entry", Record${name}EntryRequest.with {
+                \$0.campaignID = general.id
+                \$0.unitID = unit.id
+                \$0.title = "Sai phong trào"
+            })
+            Issue.record("an entry was recorded in another module's campaign")
+        } catch let error as RPCError {
+            #expect(error.code == .failedPrecondition && error.details.first?.rule == "campaign.module")
+        }
+        await admin.close()
+        try await server.stop()
+    }
+}
+EOF
+
+# Registration: the name in Package.swift, the instance in BuiltinModules.swift (imports and
+# entries both kept in alphabetical order by the sort below).
+python3 - "$name" <<'EOF'
+import re, sys
+name = sys.argv[1]
+def edit(path, start, end, line):
+    text = open(path).read()
+    head, rest = text.split(start, 1)
+    body, tail = rest.split(end, 1)
+    lines = [l for l in body.split("\n") if l.strip()] + [line]
+    open(path, "w").write(head + start + "\n".join(sorted(set(lines))) + "\n" + end + tail)
+edit("Package.swift", "let campaignModules: [String] = [\n", "]\n", f'    "{name}",')
+edit("Sources/ThiduaApp/BuiltinModules.swift", "// Campaign modules: one import each.\n", "// End of the imports.", f"import {name}")
+edit("Sources/ThiduaApp/BuiltinModules.swift", "public static let all: [any CampaignModule] = [\n", "    ]\n", f"        {name}Module(),")
+EOF
+
+Scripts/generate-protos.sh >/dev/null
+Clients/c/generate.sh >/dev/null
+Clients/python/generate.sh >/dev/null
+echo "created module $name (id \"$id\") in Plugins/$name; run: swift test --filter ${name}Tests"
