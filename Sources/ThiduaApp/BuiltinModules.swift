@@ -1,6 +1,7 @@
 import ThiduaModuleKit
 
 // Campaign modules: one import each.
+import GreenClean
 import TwoGoods
 // End of the imports.
 
@@ -9,6 +10,7 @@ import TwoGoods
 /// them a deployment loads. `Scripts/new-module.sh` adds both.
 public enum BuiltinModules {
     public static let all: [any CampaignModule] = [
+        GreenCleanModule(),
         TwoGoodsModule(),
     ]
 }

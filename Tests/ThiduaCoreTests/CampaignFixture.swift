@@ -56,7 +56,7 @@ extension CoreFixture {
 
     @discardableResult
     func register(_ unitID: String, member: String = "", titles: [String] = [], in campaignID: String, using client: ThiduaClient? = nil) async throws -> Registration {
-        try await (client ?? self.admin).unary("thidua.core.v1.Campaigns/Register", RegisterRequest.with {
+        try await (client ?? self.admin).unary("thidua.core.v1.Campaigns/RegisterForCampaign", RegisterForCampaignRequest.with {
             $0.campaignID = campaignID
             $0.unitID = unitID
             $0.memberID = member

@@ -37,7 +37,7 @@ let everyCampaignTargetedCall = [
     },
     probe("thidua.core.v1.Campaigns/AdvanceCampaign", Campaign.self) { f in AdvanceCampaignRequest.with { $0.id = f.campaign; $0.to = .inProgress } },
     probe("thidua.core.v1.Campaigns/SetTarget", Target.self) { f in SetTargetRequest.with { $0.campaignID = f.campaign; $0.unitID = f.commune; $0.planned = 5 } },
-    probe("thidua.core.v1.Campaigns/Register", Registration.self) { f in RegisterRequest.with { $0.campaignID = f.campaign; $0.unitID = f.commune } },
+    probe("thidua.core.v1.Campaigns/RegisterForCampaign", Registration.self) { f in RegisterForCampaignRequest.with { $0.campaignID = f.campaign; $0.unitID = f.commune } },
     probe("thidua.core.v1.Campaigns/ListRegistrations", ListRegistrationsResponse.self) { f in ListRegistrationsRequest.with { $0.campaignID = f.campaign } },
     probe("thidua.core.v1.Campaigns/ReportProgress", UnitProgress.self) { f in
         ReportProgressRequest.with { $0.campaignID = f.campaign; $0.unitID = f.grassroots; $0.achieved = 1 }

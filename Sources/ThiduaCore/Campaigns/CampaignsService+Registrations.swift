@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 extension CampaignsService {
-    func registerSubject(_ request: RegisterRequest, _ context: CallContext) async throws -> Registration {
+    func registerForCampaign(_ request: RegisterForCampaignRequest, _ context: CallContext) async throws -> Registration {
         guard request.titles.count <= 20, Set(request.titles).count == request.titles.count else {
             throw RPCError(.invalidArgument, "titles must name at most 20 distinct award forms", field: "titles", rule: "registration.titles")
         }

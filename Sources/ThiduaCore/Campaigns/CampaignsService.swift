@@ -16,7 +16,7 @@ struct CampaignsService: RegistrableService {
             service.unary("LaunchCampaign", permission: Permissions.campaignsWrite, self.launchCampaign)
             service.unary("AdvanceCampaign", permission: Permissions.campaignsWrite, self.advanceCampaign)
             service.unary("SetTarget", permission: Permissions.campaignsWrite, self.setTarget)
-            service.unary("Register", permission: Permissions.campaignsRegister, self.registerSubject)
+            service.unary("RegisterForCampaign", permission: Permissions.campaignsRegister, self.registerForCampaign)
             service.unary("ListRegistrations", permission: Permissions.campaignsRead, self.listRegistrations)
             service.unary("ReportProgress", permission: Permissions.campaignsRegister, self.reportProgress)
             service.unary("GetProgress", permission: Permissions.campaignsRead, self.getProgress)

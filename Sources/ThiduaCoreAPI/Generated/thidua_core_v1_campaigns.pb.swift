@@ -386,7 +386,7 @@ public nonisolated struct Registration: Sendable {
   public init() {}
 }
 
-public nonisolated struct RegisterRequest: Sendable {
+public nonisolated struct RegisterForCampaignRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
@@ -1145,8 +1145,8 @@ nonisolated extension Registration: SwiftProtobuf.Message, SwiftProtobuf._Messag
   }
 }
 
-nonisolated extension RegisterRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".RegisterRequest"
+nonisolated extension RegisterForCampaignRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".RegisterForCampaignRequest"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}campaign_id\0\u{3}unit_id\0\u{3}member_id\0\u{1}titles\0\u{1}committed\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
@@ -1184,7 +1184,7 @@ nonisolated extension RegisterRequest: SwiftProtobuf.Message, SwiftProtobuf._Mes
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  public static func ==(lhs: RegisterRequest, rhs: RegisterRequest) -> Bool {
+  public static func ==(lhs: RegisterForCampaignRequest, rhs: RegisterForCampaignRequest) -> Bool {
     if lhs.campaignID != rhs.campaignID {return false}
     if lhs.unitID != rhs.unitID {return false}
     if lhs.memberID != rhs.memberID {return false}

@@ -547,49 +547,49 @@ void   thidua__core__v1__registration__free_unpacked
   assert(message->base.descriptor == &thidua__core__v1__registration__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   thidua__core__v1__register_request__init
-                     (Thidua__Core__V1__RegisterRequest         *message)
+void   thidua__core__v1__register_for_campaign_request__init
+                     (Thidua__Core__V1__RegisterForCampaignRequest         *message)
 {
-  static const Thidua__Core__V1__RegisterRequest init_value = THIDUA__CORE__V1__REGISTER_REQUEST__INIT;
+  static const Thidua__Core__V1__RegisterForCampaignRequest init_value = THIDUA__CORE__V1__REGISTER_FOR_CAMPAIGN_REQUEST__INIT;
   *message = init_value;
 }
-size_t thidua__core__v1__register_request__get_packed_size
-                     (const Thidua__Core__V1__RegisterRequest *message)
+size_t thidua__core__v1__register_for_campaign_request__get_packed_size
+                     (const Thidua__Core__V1__RegisterForCampaignRequest *message)
 {
-  assert(message->base.descriptor == &thidua__core__v1__register_request__descriptor);
+  assert(message->base.descriptor == &thidua__core__v1__register_for_campaign_request__descriptor);
   return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
 }
-size_t thidua__core__v1__register_request__pack
-                     (const Thidua__Core__V1__RegisterRequest *message,
+size_t thidua__core__v1__register_for_campaign_request__pack
+                     (const Thidua__Core__V1__RegisterForCampaignRequest *message,
                       uint8_t       *out)
 {
-  assert(message->base.descriptor == &thidua__core__v1__register_request__descriptor);
+  assert(message->base.descriptor == &thidua__core__v1__register_for_campaign_request__descriptor);
   return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
 }
-size_t thidua__core__v1__register_request__pack_to_buffer
-                     (const Thidua__Core__V1__RegisterRequest *message,
+size_t thidua__core__v1__register_for_campaign_request__pack_to_buffer
+                     (const Thidua__Core__V1__RegisterForCampaignRequest *message,
                       ProtobufCBuffer *buffer)
 {
-  assert(message->base.descriptor == &thidua__core__v1__register_request__descriptor);
+  assert(message->base.descriptor == &thidua__core__v1__register_for_campaign_request__descriptor);
   return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
 }
-Thidua__Core__V1__RegisterRequest *
-       thidua__core__v1__register_request__unpack
+Thidua__Core__V1__RegisterForCampaignRequest *
+       thidua__core__v1__register_for_campaign_request__unpack
                      (ProtobufCAllocator  *allocator,
                       size_t               len,
                       const uint8_t       *data)
 {
-  return (Thidua__Core__V1__RegisterRequest *)
-     protobuf_c_message_unpack (&thidua__core__v1__register_request__descriptor,
+  return (Thidua__Core__V1__RegisterForCampaignRequest *)
+     protobuf_c_message_unpack (&thidua__core__v1__register_for_campaign_request__descriptor,
                                 allocator, len, data);
 }
-void   thidua__core__v1__register_request__free_unpacked
-                     (Thidua__Core__V1__RegisterRequest *message,
+void   thidua__core__v1__register_for_campaign_request__free_unpacked
+                     (Thidua__Core__V1__RegisterForCampaignRequest *message,
                       ProtobufCAllocator *allocator)
 {
   if(!message)
     return;
-  assert(message->base.descriptor == &thidua__core__v1__register_request__descriptor);
+  assert(message->base.descriptor == &thidua__core__v1__register_for_campaign_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   thidua__core__v1__list_registrations_request__init
@@ -1941,7 +1941,7 @@ const ProtobufCMessageDescriptor thidua__core__v1__registration__descriptor =
   (ProtobufCMessageInit) thidua__core__v1__registration__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__core__v1__register_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor thidua__core__v1__register_for_campaign_request__field_descriptors[5] =
 {
   {
     "campaign_id",
@@ -1949,7 +1949,7 @@ static const ProtobufCFieldDescriptor thidua__core__v1__register_request__field_
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
-    offsetof(Thidua__Core__V1__RegisterRequest, campaign_id),
+    offsetof(Thidua__Core__V1__RegisterForCampaignRequest, campaign_id),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
@@ -1961,7 +1961,7 @@ static const ProtobufCFieldDescriptor thidua__core__v1__register_request__field_
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
-    offsetof(Thidua__Core__V1__RegisterRequest, unit_id),
+    offsetof(Thidua__Core__V1__RegisterForCampaignRequest, unit_id),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
@@ -1973,7 +1973,7 @@ static const ProtobufCFieldDescriptor thidua__core__v1__register_request__field_
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
-    offsetof(Thidua__Core__V1__RegisterRequest, member_id),
+    offsetof(Thidua__Core__V1__RegisterForCampaignRequest, member_id),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
@@ -1984,8 +1984,8 @@ static const ProtobufCFieldDescriptor thidua__core__v1__register_request__field_
     4,
     PROTOBUF_C_LABEL_REPEATED,
     PROTOBUF_C_TYPE_STRING,
-    offsetof(Thidua__Core__V1__RegisterRequest, n_titles),
-    offsetof(Thidua__Core__V1__RegisterRequest, titles),
+    offsetof(Thidua__Core__V1__RegisterForCampaignRequest, n_titles),
+    offsetof(Thidua__Core__V1__RegisterForCampaignRequest, titles),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
@@ -1997,38 +1997,38 @@ static const ProtobufCFieldDescriptor thidua__core__v1__register_request__field_
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT64,
     0,   /* quantifier_offset */
-    offsetof(Thidua__Core__V1__RegisterRequest, committed),
+    offsetof(Thidua__Core__V1__RegisterForCampaignRequest, committed),
     NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
 };
-static const unsigned thidua__core__v1__register_request__field_indices_by_name[] = {
+static const unsigned thidua__core__v1__register_for_campaign_request__field_indices_by_name[] = {
   0,   /* field[0] = campaign_id */
   4,   /* field[4] = committed */
   2,   /* field[2] = member_id */
   3,   /* field[3] = titles */
   1,   /* field[1] = unit_id */
 };
-static const ProtobufCIntRange thidua__core__v1__register_request__number_ranges[1 + 1] =
+static const ProtobufCIntRange thidua__core__v1__register_for_campaign_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
   { 0, 5 }
 };
-const ProtobufCMessageDescriptor thidua__core__v1__register_request__descriptor =
+const ProtobufCMessageDescriptor thidua__core__v1__register_for_campaign_request__descriptor =
 {
   PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "thidua.core.v1.RegisterRequest",
-  "RegisterRequest",
-  "Thidua__Core__V1__RegisterRequest",
+  "thidua.core.v1.RegisterForCampaignRequest",
+  "RegisterForCampaignRequest",
+  "Thidua__Core__V1__RegisterForCampaignRequest",
   "thidua.core.v1",
-  sizeof(Thidua__Core__V1__RegisterRequest),
+  sizeof(Thidua__Core__V1__RegisterForCampaignRequest),
   5,
-  thidua__core__v1__register_request__field_descriptors,
-  thidua__core__v1__register_request__field_indices_by_name,
-  1,  thidua__core__v1__register_request__number_ranges,
-  (ProtobufCMessageInit) thidua__core__v1__register_request__init,
+  thidua__core__v1__register_for_campaign_request__field_descriptors,
+  thidua__core__v1__register_for_campaign_request__field_indices_by_name,
+  1,  thidua__core__v1__register_for_campaign_request__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__register_for_campaign_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor thidua__core__v1__list_registrations_request__field_descriptors[3] =
@@ -2617,7 +2617,7 @@ static const ProtobufCMethodDescriptor thidua__core__v1__campaigns__method_descr
   { "LaunchCampaign", &thidua__core__v1__launch_campaign_request__descriptor, &thidua__core__v1__campaign__descriptor },
   { "AdvanceCampaign", &thidua__core__v1__advance_campaign_request__descriptor, &thidua__core__v1__campaign__descriptor },
   { "SetTarget", &thidua__core__v1__set_target_request__descriptor, &thidua__core__v1__target__descriptor },
-  { "Register", &thidua__core__v1__register_request__descriptor, &thidua__core__v1__registration__descriptor },
+  { "RegisterForCampaign", &thidua__core__v1__register_for_campaign_request__descriptor, &thidua__core__v1__registration__descriptor },
   { "ListRegistrations", &thidua__core__v1__list_registrations_request__descriptor, &thidua__core__v1__list_registrations_response__descriptor },
   { "ReportProgress", &thidua__core__v1__report_progress_request__descriptor, &thidua__core__v1__unit_progress__descriptor },
   { "GetProgress", &thidua__core__v1__get_progress_request__descriptor, &thidua__core__v1__get_progress_response__descriptor },
@@ -2632,7 +2632,7 @@ const unsigned thidua__core__v1__campaigns__method_indices_by_name[] = {
   2,        /* ListCampaigns */
   7,        /* ListRegistrations */
   10,        /* RankCluster */
-  6,        /* Register */
+  6,        /* RegisterForCampaign */
   8,        /* ReportProgress */
   5         /* SetTarget */
 };
@@ -2695,10 +2695,10 @@ void thidua__core__v1__campaigns__set_target(ProtobufCService *service,
   assert(service->descriptor == &thidua__core__v1__campaigns__descriptor);
   service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
-void thidua__core__v1__campaigns__register(ProtobufCService *service,
-                                           const Thidua__Core__V1__RegisterRequest *input,
-                                           Thidua__Core__V1__Registration_Closure closure,
-                                           void *closure_data)
+void thidua__core__v1__campaigns__register_for_campaign(ProtobufCService *service,
+                                                        const Thidua__Core__V1__RegisterForCampaignRequest *input,
+                                                        Thidua__Core__V1__Registration_Closure closure,
+                                                        void *closure_data)
 {
   assert(service->descriptor == &thidua__core__v1__campaigns__descriptor);
   service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);

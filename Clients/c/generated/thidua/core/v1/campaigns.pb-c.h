@@ -28,7 +28,7 @@ typedef struct Thidua__Core__V1__AdvanceCampaignRequest Thidua__Core__V1__Advanc
 typedef struct Thidua__Core__V1__Target Thidua__Core__V1__Target;
 typedef struct Thidua__Core__V1__SetTargetRequest Thidua__Core__V1__SetTargetRequest;
 typedef struct Thidua__Core__V1__Registration Thidua__Core__V1__Registration;
-typedef struct Thidua__Core__V1__RegisterRequest Thidua__Core__V1__RegisterRequest;
+typedef struct Thidua__Core__V1__RegisterForCampaignRequest Thidua__Core__V1__RegisterForCampaignRequest;
 typedef struct Thidua__Core__V1__ListRegistrationsRequest Thidua__Core__V1__ListRegistrationsRequest;
 typedef struct Thidua__Core__V1__ListRegistrationsResponse Thidua__Core__V1__ListRegistrationsResponse;
 typedef struct Thidua__Core__V1__ReportProgressRequest Thidua__Core__V1__ReportProgressRequest;
@@ -297,7 +297,7 @@ struct  Thidua__Core__V1__Registration
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, (char *)protobuf_c_empty_string }
 
 
-struct  Thidua__Core__V1__RegisterRequest
+struct  Thidua__Core__V1__RegisterForCampaignRequest
 {
   ProtobufCMessage base;
   char *campaign_id;
@@ -310,8 +310,8 @@ struct  Thidua__Core__V1__RegisterRequest
   char **titles;
   uint64_t committed;
 };
-#define THIDUA__CORE__V1__REGISTER_REQUEST__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&thidua__core__v1__register_request__descriptor) \
+#define THIDUA__CORE__V1__REGISTER_FOR_CAMPAIGN_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&thidua__core__v1__register_for_campaign_request__descriptor) \
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0 }
 
 
@@ -663,24 +663,24 @@ Thidua__Core__V1__Registration *
 void   thidua__core__v1__registration__free_unpacked
                      (Thidua__Core__V1__Registration *message,
                       ProtobufCAllocator *allocator);
-/* Thidua__Core__V1__RegisterRequest methods */
-void   thidua__core__v1__register_request__init
-                     (Thidua__Core__V1__RegisterRequest         *message);
-size_t thidua__core__v1__register_request__get_packed_size
-                     (const Thidua__Core__V1__RegisterRequest   *message);
-size_t thidua__core__v1__register_request__pack
-                     (const Thidua__Core__V1__RegisterRequest   *message,
+/* Thidua__Core__V1__RegisterForCampaignRequest methods */
+void   thidua__core__v1__register_for_campaign_request__init
+                     (Thidua__Core__V1__RegisterForCampaignRequest         *message);
+size_t thidua__core__v1__register_for_campaign_request__get_packed_size
+                     (const Thidua__Core__V1__RegisterForCampaignRequest   *message);
+size_t thidua__core__v1__register_for_campaign_request__pack
+                     (const Thidua__Core__V1__RegisterForCampaignRequest   *message,
                       uint8_t             *out);
-size_t thidua__core__v1__register_request__pack_to_buffer
-                     (const Thidua__Core__V1__RegisterRequest   *message,
+size_t thidua__core__v1__register_for_campaign_request__pack_to_buffer
+                     (const Thidua__Core__V1__RegisterForCampaignRequest   *message,
                       ProtobufCBuffer     *buffer);
-Thidua__Core__V1__RegisterRequest *
-       thidua__core__v1__register_request__unpack
+Thidua__Core__V1__RegisterForCampaignRequest *
+       thidua__core__v1__register_for_campaign_request__unpack
                      (ProtobufCAllocator  *allocator,
                       size_t               len,
                       const uint8_t       *data);
-void   thidua__core__v1__register_request__free_unpacked
-                     (Thidua__Core__V1__RegisterRequest *message,
+void   thidua__core__v1__register_for_campaign_request__free_unpacked
+                     (Thidua__Core__V1__RegisterForCampaignRequest *message,
                       ProtobufCAllocator *allocator);
 /* Thidua__Core__V1__ListRegistrationsRequest methods */
 void   thidua__core__v1__list_registrations_request__init
@@ -872,8 +872,8 @@ typedef void (*Thidua__Core__V1__SetTargetRequest_Closure)
 typedef void (*Thidua__Core__V1__Registration_Closure)
                  (const Thidua__Core__V1__Registration *message,
                   void *closure_data);
-typedef void (*Thidua__Core__V1__RegisterRequest_Closure)
-                 (const Thidua__Core__V1__RegisterRequest *message,
+typedef void (*Thidua__Core__V1__RegisterForCampaignRequest_Closure)
+                 (const Thidua__Core__V1__RegisterForCampaignRequest *message,
                   void *closure_data);
 typedef void (*Thidua__Core__V1__ListRegistrationsRequest_Closure)
                  (const Thidua__Core__V1__ListRegistrationsRequest *message,
@@ -930,10 +930,10 @@ struct Thidua__Core__V1__Campaigns_Service
                      const Thidua__Core__V1__SetTargetRequest *input,
                      Thidua__Core__V1__Target_Closure closure,
                      void *closure_data);
-  void (*register)(Thidua__Core__V1__Campaigns_Service *service,
-                   const Thidua__Core__V1__RegisterRequest *input,
-                   Thidua__Core__V1__Registration_Closure closure,
-                   void *closure_data);
+  void (*register_for_campaign)(Thidua__Core__V1__Campaigns_Service *service,
+                                const Thidua__Core__V1__RegisterForCampaignRequest *input,
+                                Thidua__Core__V1__Registration_Closure closure,
+                                void *closure_data);
   void (*list_registrations)(Thidua__Core__V1__Campaigns_Service *service,
                              const Thidua__Core__V1__ListRegistrationsRequest *input,
                              Thidua__Core__V1__ListRegistrationsResponse_Closure closure,
@@ -964,7 +964,7 @@ void thidua__core__v1__campaigns__init (Thidua__Core__V1__Campaigns_Service *ser
       function_prefix__ ## launch_campaign,\
       function_prefix__ ## advance_campaign,\
       function_prefix__ ## set_target,\
-      function_prefix__ ## register,\
+      function_prefix__ ## register_for_campaign,\
       function_prefix__ ## list_registrations,\
       function_prefix__ ## report_progress,\
       function_prefix__ ## get_progress,\
@@ -993,10 +993,10 @@ void thidua__core__v1__campaigns__set_target(ProtobufCService *service,
                                              const Thidua__Core__V1__SetTargetRequest *input,
                                              Thidua__Core__V1__Target_Closure closure,
                                              void *closure_data);
-void thidua__core__v1__campaigns__register(ProtobufCService *service,
-                                           const Thidua__Core__V1__RegisterRequest *input,
-                                           Thidua__Core__V1__Registration_Closure closure,
-                                           void *closure_data);
+void thidua__core__v1__campaigns__register_for_campaign(ProtobufCService *service,
+                                                        const Thidua__Core__V1__RegisterForCampaignRequest *input,
+                                                        Thidua__Core__V1__Registration_Closure closure,
+                                                        void *closure_data);
 void thidua__core__v1__campaigns__list_registrations(ProtobufCService *service,
                                                      const Thidua__Core__V1__ListRegistrationsRequest *input,
                                                      Thidua__Core__V1__ListRegistrationsResponse_Closure closure,
@@ -1030,7 +1030,7 @@ extern const ProtobufCMessageDescriptor thidua__core__v1__advance_campaign_reque
 extern const ProtobufCMessageDescriptor thidua__core__v1__target__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__set_target_request__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__registration__descriptor;
-extern const ProtobufCMessageDescriptor thidua__core__v1__register_request__descriptor;
+extern const ProtobufCMessageDescriptor thidua__core__v1__register_for_campaign_request__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__list_registrations_request__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__list_registrations_response__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__report_progress_request__descriptor;

@@ -170,7 +170,7 @@ class RankClusterResponse(_message.Message):
     units: _containers.RepeatedCompositeFieldContainer[UnitProgress]
     def __init__(self, cluster_id: _Optional[str] = ..., cluster_name: _Optional[str] = ..., units: _Optional[_Iterable[_Union[UnitProgress, _Mapping]]] = ...) -> None: ...
 
-class RegisterRequest(_message.Message):
+class RegisterForCampaignRequest(_message.Message):
     __slots__ = ["campaign_id", "committed", "member_id", "titles", "unit_id"]
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     COMMITTED_FIELD_NUMBER: _ClassVar[int]

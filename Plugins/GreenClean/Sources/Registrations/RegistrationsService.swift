@@ -1,0 +1,175 @@
+import SwiftProtobuf
+import ThiduaModuleKit
+
+/// `thidua.green_clean.v1.Registrations`: a unit's yearly registration, from registering to
+/// recognition. The order of steps is `RegistrationLifecycle`'s; this service loads, checks scope
+/// and stores.
+struct RegistrationsService: RegistrableService {
+    let context: ModuleContext
+    let settings: GreenCleanSettings
+
+    var core: any CoreAccess { self.context.core }
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addService("thidua.green_clean.v1.Registrations", moduleID: GreenCleanModule.moduleID) { service in
+            service.unary("RegisterUnit", permission: GreenCleanPermissions.register, self.registerUnit)
+            service.unary("GetRegistration", permission: GreenCleanPermissions.read, self.getRegistration)
+            service.unary("ListRegistrations", permission: GreenCleanPermissions.read, self.listRegistrations)
+            service.unary("SelfAssess", permission: GreenCleanPermissions.register, self.selfAssess)
+            service.unary("Submit", permission: GreenCleanPermissions.register, self.submit)
+            service.unary("ReturnForFixes", permission: GreenCleanPermissions.appraise, self.returnForFixes)
+            service.unary("Appraise", permission: GreenCleanPermissions.appraise, self.appraise)
+            service.unary("ProposeRecognition", permission: GreenCleanPermissions.appraise, self.proposeRecognition)
+            service.unary("Recognise", permission: GreenCleanPermissions.recognise, self.recognise)
+            service.unary("DeclineRecognition", permission: GreenCleanPermissions.recognise, self.declineRecognition)
+            service.unary("ProposeUpward", permission: GreenCleanPermissions.recognise, self.proposeUpward)
+        }
+    }
+
+    // MARK: Registering and reading
+
+    func registerUnit(_ request: GreenCleanRegisterRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
+        let today = self.context.today
+        let registeredOn = try request.registeredOn.isEmpty
+            ? today : Fields.pastDate(request.registeredOn, field: "registered_on", today: today)
+        let core = self.core
+        return try await core.mutate(context, request: request) { db, principal in
+            let campaign = try core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
+            try campaign.require(module: GreenCleanModule.moduleID, field: "campaign_id")
+            try campaign.requireRunning(field: "campaign_id")
+            guard !campaign.isSchoolYear else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "campaign \(campaign.id) runs over a school year; units register for a calendar year",
+                    field: "campaign_id",
+                    rule: "green_clean.calendar_year"
+                )
+            }
+            let unit = try core.unit(request.unitID, within: principal, field: "unit_id", in: db)
+            guard unit.isLive else {
+                throw RPCError(.failedPrecondition, "unit \(unit.id) was dissolved", field: "unit_id", rule: "green_clean.unit_live")
+            }
+            // The launching unit appraises, so a registering unit is below it and inside the scope.
+            let inScope = try core.units(under: campaign.scopeUnitID, in: db).contains { $0.id == unit.id }
+            guard inScope, unit.id != campaign.launchingUnitID else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "unit \(unit.id) is not below the launching unit \(campaign.launchingUnitID) inside the scope of campaign \(campaign.id)",
+                    field: "unit_id",
+                    rule: "green_clean.unit_in_scope"
+                )
+            }
+            guard registeredOn <= campaign.endsOn else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "campaign \(campaign.id) ended on \(campaign.endsOn); a registration on \(registeredOn) is too late",
+                    field: "registered_on",
+                    rule: "green_clean.registration_window"
+                )
+            }
+            if let existing = try RegistrationStore.find(unitID: unit.id, year: campaign.year, in: db) {
+                throw RPCError(
+                    .alreadyExists,
+                    "unit \(unit.id) is already registered for \(campaign.year) (\(existing.id))",
+                    field: "unit_id",
+                    rule: "green_clean.registration_unique"
+                )
+            }
+            guard let sheet = try SheetStore.inForce(on: campaign.startsOn, in: db) else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "no criteria sheet is in force on \(campaign.startsOn), the first day of campaign \(campaign.id)",
+                    field: "campaign_id",
+                    rule: "green_clean.sheet_in_force"
+                )
+            }
+            let record = try RegistrationStore.insert(
+                campaignID: campaign.id, unitID: unit.id, year: campaign.year, appraisingUnitID: campaign.launchingUnitID,
+                sheetVersion: sheet.version, registeredOn: registeredOn, in: db
+            )
+            let message = try record.message(in: db)
+            return Mutation(
+                response: message,
+                audit: .of(message, id: record.id, unitID: unit.id),
+                changes: [.of(message, id: record.id, unitID: unit.id, .created)]
+            )
+        }
+    }
+
+    func getRegistration(_ request: GetGreenCleanRegistrationRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
+        let core = self.core
+        return try await core.read(context) { db, principal in
+            let record = try RegistrationStore.require(request.id, field: "id", in: db)
+            _ = try core.unit(record.unitID, within: principal, field: "id", in: db)
+            return try record.message(in: db)
+        }
+    }
+
+    func listRegistrations(
+        _ request: ListGreenCleanRegistrationsRequest, _ context: CallContext
+    ) async throws -> ListGreenCleanRegistrationsResponse {
+        let cursor = try PageCursor(pageSize: request.pageSize, pageToken: request.pageToken)
+        let state = try request.state == .unspecified
+            ? nil : RegistrationLifecycle.State(rawValue: Fields.known(request.state, field: "state").rawValue)
+        let core = self.core
+        return try await core.read(context) { db, principal in
+            let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
+            if !request.campaignID.isEmpty {
+                _ = try core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
+            }
+            let rows = try RegistrationStore.list(
+                unitIDs: core.units(under: root.id, in: db).map(\.id),
+                campaignID: request.campaignID.isEmpty ? nil : request.campaignID,
+                year: request.year == 0 ? nil : Int(request.year),
+                state: state,
+                cursor: cursor,
+                in: db
+            )
+            let (page, next) = cursor.finish(rows) { $0.row }
+            return try ListGreenCleanRegistrationsResponse.with {
+                $0.registrations = try page.map { try $0.message(in: db) }
+                $0.nextPageToken = next
+            }
+        }
+    }
+
+    // MARK: The one path of every step
+
+    /// Who acts on a registration: the registered unit, or the unit that appraises it.
+    enum Actor {
+        case registeredUnit, appraisingUnit
+    }
+
+    /// Runs one step of a registration through the core's pipeline: loads it, checks that the
+    /// caller's key reaches the acting unit and, unless told otherwise, that the campaign still
+    /// runs; then `body` makes the change, and the old and new registration go to the audit.
+    func step<Request: SwiftProtobuf.Message>(
+        _ context: CallContext,
+        request: Request,
+        id: String,
+        by actor: Actor,
+        reason: String,
+        whileCampaignRuns: Bool = true,
+        _ body: @escaping @Sendable (RegistrationRecord, Database, Principal) throws -> RegistrationRecord
+    ) async throws -> GreenCleanRegistration {
+        let core = self.core
+        return try await core.mutate(context, request: request) { db, principal in
+            let before = try RegistrationStore.require(id, field: "id", in: db)
+            switch actor {
+            case .registeredUnit: _ = try core.unit(before.unitID, within: principal, field: "id", in: db)
+            case .appraisingUnit: _ = try core.unit(before.appraisingUnitID, within: principal, field: "id", in: db)
+            }
+            if whileCampaignRuns {
+                try core.campaign(before.campaignID, within: principal, field: "id", in: db).requireRunning(field: "id")
+            }
+            let old = try before.message(in: db)
+            let after = try body(before, db, principal)
+            let new = try after.message(in: db)
+            return Mutation(
+                response: new,
+                audit: .of(new, id: after.id, unitID: after.unitID, old: old, reason: reason),
+                changes: [.of(new, id: after.id, unitID: after.unitID, .updated)]
+            )
+        }
+    }
+}

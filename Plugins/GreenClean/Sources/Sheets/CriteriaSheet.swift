@@ -1,0 +1,289 @@
+import ThiduaModuleKit
+
+/// One version of the point-based criteria sheet (thang điểm) units are assessed on.
+///
+/// The rules of scoring live here, free of I/O: which claims a self-assessment may make, which
+/// adjustments an appraisal may make, and what a new version must look like.
+public struct CriteriaSheet: Sendable, Equatable {
+    /// One criterion and the most points it can earn.
+    public struct Criterion: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var maxPoints: Int
+
+        public init(code: String, name: String, maxPoints: Int) {
+            self.code = code
+            self.name = name
+            self.maxPoints = maxPoints
+        }
+    }
+
+    public var version: Int
+    public var title: String
+    /// The regulation or guidance the sheet comes from.
+    public var regulation: String
+    /// Campaigns whose year starts on or after this day use the sheet, until a newer one is in force.
+    public var effectiveFrom: CalendarDate
+    /// The least appraised total that can be recognised.
+    public var passingScore: Int
+    public var criteria: [Criterion]
+
+    public init(version: Int, title: String, regulation: String, effectiveFrom: CalendarDate, passingScore: Int, criteria: [Criterion]) {
+        self.version = version
+        self.title = title
+        self.regulation = regulation
+        self.effectiveFrom = effectiveFrom
+        self.passingScore = passingScore
+        self.criteria = criteria
+    }
+
+    /// The sum of the criteria's maximum points.
+    public var maxScore: Int { self.criteria.reduce(0) { $0 + $1.maxPoints } }
+
+    public func criterion(_ code: String) -> Criterion? {
+        self.criteria.first { $0.code == code }
+    }
+
+    // MARK: Limits of a definition
+
+    static let maxCriteria = 100
+    static let maxPointsPerCriterion = 1000
+    static let maxEvidencePerCriterion = 20
+    static let maxEvidenceLength = 300
+
+    /// Checks a new version's criteria and passing score: at least one criterion, codes well
+    /// formed and unique, names given, maximum points from 1 to 1000, a passing score from 1 to the
+    /// sheet's maximum.
+    public func validated() throws(RPCError) -> CriteriaSheet {
+        guard !self.criteria.isEmpty, self.criteria.count <= Self.maxCriteria else {
+            throw RPCError(
+                .invalidArgument,
+                "a sheet has from 1 to \(Self.maxCriteria) criteria; this one has \(self.criteria.count)",
+                field: "criteria",
+                rule: "green_clean.criteria_count"
+            )
+        }
+        var sheet = self
+        var seen: Set<String> = []
+        for (index, criterion) in self.criteria.enumerated() {
+            let field = "criteria[\(index)]"
+            guard Self.isWellFormedCode(criterion.code) else {
+                throw RPCError(
+                    .invalidArgument,
+                    "\(field).code must be 1 to 32 letters, digits, \"_\", \"-\" or \".\"; got \"\(criterion.code)\"",
+                    field: "\(field).code",
+                    rule: "green_clean.criterion_code"
+                )
+            }
+            guard seen.insert(criterion.code).inserted else {
+                throw RPCError(
+                    .invalidArgument,
+                    "criterion \(criterion.code) is listed twice",
+                    field: "\(field).code",
+                    rule: "green_clean.criterion_duplicate"
+                )
+            }
+            sheet.criteria[index].name = try Fields.text(criterion.name, field: "\(field).name", maxLength: 300)
+            guard (1...Self.maxPointsPerCriterion).contains(criterion.maxPoints) else {
+                throw RPCError(
+                    .invalidArgument,
+                    "\(field).max_points must be from 1 to \(Self.maxPointsPerCriterion); got \(criterion.maxPoints)",
+                    field: "\(field).max_points",
+                    rule: "green_clean.criterion_max_points"
+                )
+            }
+        }
+        guard (1...sheet.maxScore).contains(self.passingScore) else {
+            throw RPCError(
+                .invalidArgument,
+                "passing_score must be from 1 to the sheet's maximum of \(sheet.maxScore); got \(self.passingScore)",
+                field: "passing_score",
+                rule: "green_clean.passing_score"
+            )
+        }
+        return sheet
+    }
+
+    private static func isWellFormedCode(_ code: String) -> Bool {
+        (1...32).contains(code.count)
+            && code.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-.".unicodeScalars.contains(scalar))
+            }
+    }
+}
+
+/// A unit's claim on one criterion in its self-assessment.
+public struct ClaimedScore: Sendable, Equatable {
+    public var code: String
+    public var points: Int
+    /// References to the evidence: minutes, photos, documents.
+    public var evidence: [String]
+    public var note: String
+
+    public init(code: String, points: Int, evidence: [String], note: String) {
+        self.code = code
+        self.points = points
+        self.evidence = evidence
+        self.note = note
+    }
+}
+
+/// The appraising unit's change to one criterion's score, with its reason.
+public struct ScoreAdjustment: Sendable, Equatable {
+    public var code: String
+    public var points: Int
+    public var reason: String
+
+    public init(code: String, points: Int, reason: String) {
+        self.code = code
+        self.points = points
+        self.reason = reason
+    }
+}
+
+extension CriteriaSheet {
+    /// Checks a self-assessment: every criterion of the sheet claimed exactly once, within its
+    /// maximum, and any points above 0 backed by at least one evidence reference. Returns the
+    /// claims in the sheet's order, their texts trimmed.
+    public func checkClaims(_ claims: [ClaimedScore]) throws(RPCError) -> [ClaimedScore] {
+        var byCode: [String: ClaimedScore] = [:]
+        for (index, claim) in claims.enumerated() {
+            let field = "scores[\(index)]"
+            guard let criterion = self.criterion(claim.code) else {
+                throw RPCError(
+                    .invalidArgument,
+                    "sheet version \(self.version) has no criterion \"\(claim.code)\"",
+                    field: "\(field).criterion_code",
+                    rule: "green_clean.criterion_unknown"
+                )
+            }
+            guard byCode[claim.code] == nil else {
+                throw RPCError(
+                    .invalidArgument,
+                    "criterion \(claim.code) is scored twice",
+                    field: "\(field).criterion_code",
+                    rule: "green_clean.criterion_duplicate"
+                )
+            }
+            guard (0...criterion.maxPoints).contains(claim.points) else {
+                throw RPCError(
+                    .invalidArgument,
+                    "criterion \(claim.code) earns at most \(criterion.maxPoints) points; \(claim.points) were claimed",
+                    field: "\(field).points",
+                    rule: "green_clean.score_range"
+                )
+            }
+            var checked = claim
+            checked.evidence = try Self.checkEvidence(claim.evidence, field: "\(field).evidence")
+            checked.note = try Fields.note(claim.note, field: "\(field).note")
+            guard claim.points == 0 || !checked.evidence.isEmpty else {
+                throw RPCError(
+                    .invalidArgument,
+                    "criterion \(claim.code) claims \(claim.points) points without any evidence reference",
+                    field: "\(field).evidence",
+                    rule: "green_clean.evidence_required"
+                )
+            }
+            byCode[claim.code] = checked
+        }
+        let missing = self.criteria.map(\.code).filter { byCode[$0] == nil }
+        guard missing.isEmpty else {
+            throw RPCError(
+                .invalidArgument,
+                "every criterion of sheet version \(self.version) must be scored; missing: \(missing.joined(separator: ", "))",
+                field: "scores",
+                rule: "green_clean.criterion_missing"
+            )
+        }
+        return self.criteria.map { byCode[$0.code]! }
+    }
+
+    private static func checkEvidence(_ references: [String], field: String) throws(RPCError) -> [String] {
+        guard references.count <= Self.maxEvidencePerCriterion else {
+            throw RPCError(
+                .invalidArgument,
+                "\(field) has \(references.count) references; the most allowed is \(Self.maxEvidencePerCriterion)",
+                field: field,
+                rule: "green_clean.evidence_format"
+            )
+        }
+        var checked: [String] = []
+        for (index, reference) in references.enumerated() {
+            guard let text = try Fields.optionalText(reference, field: "\(field)[\(index)]", maxLength: Self.maxEvidenceLength),
+                !text.contains("\n")
+            else {
+                throw RPCError(
+                    .invalidArgument,
+                    "\(field)[\(index)] must be one line of text, not empty",
+                    field: "\(field)[\(index)]",
+                    rule: "green_clean.evidence_format"
+                )
+            }
+            checked.append(text)
+        }
+        return checked
+    }
+
+    /// Checks an appraisal's adjustments against the claims: each names a criterion of the sheet
+    /// once, stays within its maximum, changes the claimed points, and gives a reason. Returns the
+    /// adjustments by criterion code, their reasons trimmed.
+    public func checkAdjustments(_ adjustments: [ScoreAdjustment], claims: [ClaimedScore]) throws(RPCError) -> [String: ScoreAdjustment] {
+        var byCode: [String: ScoreAdjustment] = [:]
+        for (index, adjustment) in adjustments.enumerated() {
+            let field = "adjustments[\(index)]"
+            guard let criterion = self.criterion(adjustment.code) else {
+                throw RPCError(
+                    .invalidArgument,
+                    "sheet version \(self.version) has no criterion \"\(adjustment.code)\"",
+                    field: "\(field).criterion_code",
+                    rule: "green_clean.criterion_unknown"
+                )
+            }
+            guard byCode[adjustment.code] == nil else {
+                throw RPCError(
+                    .invalidArgument,
+                    "criterion \(adjustment.code) is adjusted twice",
+                    field: "\(field).criterion_code",
+                    rule: "green_clean.criterion_duplicate"
+                )
+            }
+            guard (0...criterion.maxPoints).contains(adjustment.points) else {
+                throw RPCError(
+                    .invalidArgument,
+                    "criterion \(adjustment.code) earns at most \(criterion.maxPoints) points; the adjustment gives \(adjustment.points)",
+                    field: "\(field).points",
+                    rule: "green_clean.score_range"
+                )
+            }
+            let claimed = claims.first { $0.code == adjustment.code }?.points ?? 0
+            guard adjustment.points != claimed else {
+                throw RPCError(
+                    .invalidArgument,
+                    "criterion \(adjustment.code) was claimed at \(claimed) points; an adjustment must change the score",
+                    field: "\(field).points",
+                    rule: "green_clean.adjustment_unchanged"
+                )
+            }
+            guard let reason = try Fields.optionalText(adjustment.reason, field: "\(field).reason", maxLength: 1000) else {
+                throw RPCError(
+                    .invalidArgument,
+                    "the adjustment of criterion \(adjustment.code) needs a reason",
+                    field: "\(field).reason",
+                    rule: "green_clean.adjustment_reason"
+                )
+            }
+            byCode[adjustment.code] = ScoreAdjustment(code: adjustment.code, points: adjustment.points, reason: reason)
+        }
+        return byCode
+    }
+
+    /// The claimed total.
+    public static func total(of claims: [ClaimedScore]) -> Int {
+        claims.reduce(0) { $0 + $1.points }
+    }
+
+    /// The appraised total: the adjusted points where adjusted, the claimed ones elsewhere.
+    public static func appraisedTotal(of claims: [ClaimedScore], adjustments: [String: ScoreAdjustment]) -> Int {
+        claims.reduce(0) { $0 + (adjustments[$1.code]?.points ?? $1.points) }
+    }
+}

@@ -1,0 +1,88 @@
+import ThiduaModuleKit
+
+/// Reads and writes of criteria sheets, inside a caller's transaction.
+enum SheetStore {
+    static func sheet(_ version: Int, in db: Database) throws -> CriteriaSheet? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM green_clean_sheet WHERE version = ?", arguments: [version]) else {
+            return nil
+        }
+        let criteria = try Row.fetchAll(
+            db,
+            sql: "SELECT code, name, max_points FROM green_clean_criterion WHERE sheet_version = ? ORDER BY position",
+            arguments: [version]
+        ).map { CriteriaSheet.Criterion(code: $0["code"], name: $0["name"], maxPoints: $0["max_points"]) }
+        return CriteriaSheet(
+            version: row["version"],
+            title: row["title"],
+            regulation: row["regulation"],
+            effectiveFrom: CalendarDate(row["effective_from"] as String)!,
+            passingScore: row["passing_score"],
+            criteria: criteria
+        )
+    }
+
+    /// The sheet of `version`, or NOT_FOUND naming `field`.
+    static func require(_ version: Int, field: String, in db: Database) throws -> CriteriaSheet {
+        guard let sheet = try Self.sheet(version, in: db) else {
+            throw RPCError(.notFound, "criteria sheet version \(version) does not exist", field: field, rule: "green_clean.sheet_exists")
+        }
+        return sheet
+    }
+
+    static func newestVersion(in db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT max(version) FROM green_clean_sheet")
+    }
+
+    /// Every version, newest first.
+    static func all(in db: Database) throws -> [CriteriaSheet] {
+        try Int.fetchAll(db, sql: "SELECT version FROM green_clean_sheet ORDER BY version DESC")
+            .compactMap { try Self.sheet($0, in: db) }
+    }
+
+    /// The version in force on `date`: the newest whose effective date is not after it.
+    static func inForce(on date: CalendarDate, in db: Database) throws -> CriteriaSheet? {
+        let version = try Int.fetchOne(
+            db,
+            sql: "SELECT version FROM green_clean_sheet WHERE effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1",
+            arguments: [date.description]
+        )
+        return try version.flatMap { try Self.sheet($0, in: db) }
+    }
+
+    /// Stores `sheet` as the next version and returns it with that version.
+    static func insertNextVersion(_ sheet: CriteriaSheet, in db: Database) throws -> CriteriaSheet {
+        var stored = sheet
+        stored.version = try (Self.newestVersion(in: db) ?? 0) + 1
+        try db.execute(
+            sql: "INSERT INTO green_clean_sheet (version, title, regulation, effective_from, passing_score) VALUES (?, ?, ?, ?, ?)",
+            arguments: [stored.version, stored.title, stored.regulation, stored.effectiveFrom.description, stored.passingScore]
+        )
+        for (position, criterion) in stored.criteria.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO green_clean_criterion (sheet_version, position, code, name, max_points) VALUES (?, ?, ?, ?, ?)",
+                arguments: [stored.version, position + 1, criterion.code, criterion.name, criterion.maxPoints]
+            )
+        }
+        return stored
+    }
+}
+
+extension CriteriaSheet {
+    var message: GreenCleanSheet {
+        GreenCleanSheet.with {
+            $0.version = UInt32(self.version)
+            $0.title = self.title
+            $0.regulation = self.regulation
+            $0.effectiveFrom = self.effectiveFrom.description
+            $0.passingScore = UInt32(self.passingScore)
+            $0.maxScore = UInt32(self.maxScore)
+            $0.criteria = self.criteria.map { criterion in
+                GreenCleanCriterion.with {
+                    $0.code = criterion.code
+                    $0.name = criterion.name
+                    $0.maxPoints = UInt32(criterion.maxPoints)
+                }
+            }
+        }
+    }
+}
