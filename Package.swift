@@ -302,6 +302,7 @@ func moduleTargets(_ name: String) -> [Target] {
                 "ThiduaTesting",
                 "ThiduaClient",
                 "ThiduaCoreAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Plugins/\(name)/Tests",
