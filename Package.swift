@@ -17,6 +17,7 @@ import PackageDescription
 /// The campaign modules in Plugins/, one name per line; `Scripts/new-module.sh` adds to it. Each
 /// has API/ (its generated protobuf code), Sources/ (the module) and Tests/.
 let campaignModules: [String] = [
+    "Dialogue",
     "GreenClean",
     "TwoGoods",
 ]

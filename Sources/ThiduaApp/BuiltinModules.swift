@@ -1,6 +1,7 @@
 import ThiduaModuleKit
 
 // Campaign modules: one import each.
+import Dialogue
 import GreenClean
 import TwoGoods
 // End of the imports.
@@ -10,6 +11,7 @@ import TwoGoods
 /// them a deployment loads. `Scripts/new-module.sh` adds both.
 public enum BuiltinModules {
     public static let all: [any CampaignModule] = [
+        DialogueModule(),
         GreenCleanModule(),
         TwoGoodsModule(),
     ]

@@ -19,6 +19,7 @@ struct DemoWorld: Sendable {
 
     /// Each module's part of the demo: one line per module.
     static let moduleDemos: [any ModuleDemo.Type] = [
+        DialogueDemo.self,
         GreenCleanDemo.self,
         TwoGoodsDemo.self,
     ]

@@ -1,0 +1,59 @@
+import Foundation
+import DialogueAPI
+import ThiduaModuleKit
+
+/// `thidua.dialogue.v1.DialogueRules`: the versions of the rules, keyed to their regulation.
+struct DialogueRulesService: RegistrableService {
+    let context: ModuleContext
+    let rules: RuleBook
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addService("thidua.dialogue.v1.DialogueRules", moduleID: "dialogue") { service in
+            service.unary("GetDialogueRules", permission: DialoguePermissions.read, self.getDialogueRules)
+            service.unary("ListDialogueRules", permission: DialoguePermissions.read, self.listDialogueRules)
+            service.unary("SetDialogueRules", permission: DialoguePermissions.configure, self.setDialogueRules)
+        }
+    }
+
+    func getDialogueRules(_ request: GetDialogueRulesRequest, _ call: CallContext) async throws -> DialogueRuleSet {
+        let date = try RequestFields.date(request.on, field: "on", default: self.context.today)
+        return try await self.context.core.read(call) { db, _ in
+            try self.rules.rules(on: date, in: db)
+        }
+    }
+
+    func listDialogueRules(_ request: ListDialogueRulesRequest, _ call: CallContext) async throws -> ListDialogueRulesResponse {
+        try await self.context.core.read(call) { db, _ in
+            let versions = try self.rules.versions(in: db)
+            return ListDialogueRulesResponse.with {
+                $0.versions = versions
+                $0.builtInDefault = self.rules.builtIn
+            }
+        }
+    }
+
+    func setDialogueRules(_ request: DialogueRuleSet, _ call: CallContext) async throws -> DialogueRuleSet {
+        try request.validate()
+        var trimmed = request
+        trimmed.regulation = request.regulation.trimmingCharacters(in: .whitespaces)
+        let ruleSet = trimmed
+        let core = self.context.core
+        return try await core.mutate(call, request: request) { db, principal in
+            let root = try core.unit(principal.scopeUnitID, within: principal, field: "", in: db)
+            guard root.parentID == nil else {
+                throw RPCError(
+                    .permissionDenied,
+                    "the rules apply to the whole organisation: they are set with a key on the root unit, not on \(root.id)",
+                    field: "",
+                    rule: "dialogue.rules_root_only"
+                )
+            }
+            try self.rules.add(ruleSet, in: db)
+            return Mutation(
+                response: ruleSet,
+                audit: .of(ruleSet, id: ruleSet.effectiveFrom, unitID: root.id, reason: ruleSet.regulation),
+                changes: [.of(ruleSet, id: ruleSet.effectiveFrom, unitID: root.id, .created)]
+            )
+        }
+    }
+}

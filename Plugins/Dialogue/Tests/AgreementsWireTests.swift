@@ -1,0 +1,312 @@
+import Testing
+import ThiduaClient
+import ThiduaWire
+
+@testable import Dialogue
+
+/// Collective agreements through the wire: every step, every rule, and refusals that change nothing.
+@Suite struct AgreementsWireTests {
+    func request(_ f: DialogueFixture, _ unitID: String, on date: String, renews: String = "") async throws -> CollectiveAgreement {
+        try await f.call("Agreements/RequestBargaining", RequestBargainingRequest.with {
+            $0.unitID = unitID
+            $0.title = "Thỏa ước lao động tập thể"
+            $0.requestedBy = .employeeRepresentatives
+            $0.requestedOn = date
+            $0.renewsAgreementID = renews
+        })
+    }
+
+    func session(_ f: DialogueFixture, _ id: String, on date: String) async throws -> CollectiveAgreement {
+        try await f.call("Agreements/RecordBargainingSession", RecordBargainingSessionRequest.with {
+            $0.agreementID = id
+            $0.heldOn = date
+            $0.minutes = "Hai bên thống nhất các điều về tiền lương"
+        })
+    }
+
+    func draft(_ f: DialogueFixture, _ id: String, on date: String, clauses: [AgreementClause]? = nil) async throws -> CollectiveAgreement {
+        try await f.call("Agreements/RecordAgreementDraft", RecordAgreementDraftRequest.with {
+            $0.agreementID = id
+            $0.draftedOn = date
+            $0.clauses = clauses ?? [clause(1, .wages, favourable: true), clause(2, .meals, favourable: true, months: 12)]
+        })
+    }
+
+    func vote(_ f: DialogueFixture, _ id: String, on date: String, inFavour: UInt32, against: UInt32 = 0) async throws -> CollectiveAgreement {
+        try await f.call("Agreements/RecordAgreementVote", RecordAgreementVoteRequest.with {
+            $0.agreementID = id
+            $0.votedOn = date
+            $0.inFavour = inFavour
+            $0.against = against
+        })
+    }
+
+    func sign(_ f: DialogueFixture, _ id: String, on date: String, years: UInt32, effectiveFrom: String = "") async throws -> CollectiveAgreement {
+        try await f.call("Agreements/SignAgreement", SignAgreementRequest.with {
+            $0.agreementID = id
+            $0.signedOn = date
+            $0.termYears = years
+            $0.effectiveFrom = effectiveFrom
+        })
+    }
+
+    func file(_ f: DialogueFixture, _ id: String, on date: String) async throws -> CollectiveAgreement {
+        try await f.call("Agreements/FileAgreementCopy", FileAgreementCopyRequest.with {
+            $0.agreementID = id
+            $0.filedOn = date
+            $0.filedWith = "Sở Lao động – Thương binh và Xã hội Hà Nội"
+        })
+    }
+
+    func get(_ f: DialogueFixture, _ id: String, asOf: String = "") async throws -> CollectiveAgreement {
+        try await f.call("Agreements/GetAgreement", GetAgreementRequest.with {
+            $0.id = id
+            $0.asOf = asOf
+        })
+    }
+
+    @Test func fromTheRequestToAnAgreementInForce() async throws {
+        try await DialogueFixture.with { f in
+            // Monday 3 February 2025.
+            let requested = try await self.request(f, f.garmentID, on: "2025-02-03")
+            #expect(requested.id.hasPrefix("ag"))
+            #expect(requested.state == .requested)
+            #expect(try await self.session(f, requested.id, on: "2025-02-12").state == .negotiating)
+            #expect(try await self.draft(f, requested.id, on: "2025-02-14").state == .drafted)
+            // 250 employees: 126 in favour is more than half of all of them.
+            let voted = try await self.vote(f, requested.id, on: "2025-02-18", inFavour: 126, against: 100)
+            #expect(voted.state == .voted)
+            #expect(voted.votes.map(\.employees) == [250])
+            let signed = try await self.sign(f, requested.id, on: "2025-02-20", years: 2, effectiveFrom: "2025-03-01")
+            #expect(signed.state == .signed)
+            #expect(signed.expiresOn == "2027-02-28")
+            #expect(signed.clauses.map(\.expiresOn) == ["2027-02-28", "2026-02-28"])
+            #expect(signed.qualityGrade == .gradeB)
+            #expect(signed.favourableClauses == 2)
+            let filed = try await self.file(f, requested.id, on: "2025-03-02")
+            #expect(filed.state == .inForce)
+            #expect(filed.sessions.first?.id.hasPrefix("bs") == true)
+            #expect(try await self.get(f, requested.id, asOf: "2025-02-25").state == .signed)
+            #expect(try await self.get(f, requested.id, asOf: "2026-12-01").state == .renewalWindow)
+            #expect(try await self.get(f, requested.id, asOf: "2027-03-01").state == .expired)
+            #expect(try f.audit(of: requested.id).count == 6)
+            let inForce: ListAgreementsResponse = try await f.call("Agreements/ListAgreements", ListAgreementsRequest.with { $0.state = .inForce })
+            #expect(inForce.agreements.map(\.id) == [requested.id])
+        }
+    }
+
+    @Test func bargainingStepsAreRefusedOutOfOrderOrLate() async throws {
+        try await DialogueFixture.with { f in
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.enterprise_unit") {
+                _ = try await self.request(f, f.schoolID, on: "2025-02-03")
+            }
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.date_in_future") {
+                _ = try await self.request(f, f.garmentID, on: "2025-07-01")
+            }
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_enum") {
+                let _: CollectiveAgreement = try await f.call("Agreements/RequestBargaining", RequestBargainingRequest.with {
+                    $0.unitID = f.garmentID
+                    $0.title = "Thỏa ước"
+                    $0.requestedOn = "2025-02-03"
+                })
+            }
+            let requested = try await self.request(f, f.garmentID, on: "2025-02-03")
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.bargaining_under_way") {
+                _ = try await self.request(f, f.garmentID, on: "2025-02-04")
+            }
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.agreement_state") {
+                _ = try await self.draft(f, requested.id, on: "2025-02-05")
+            }
+            // Seven working days from Monday 3 February run to Wednesday 12 February.
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.first_session_deadline") {
+                _ = try await self.session(f, requested.id, on: "2025-02-13")
+            }
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.date_order") {
+                _ = try await self.session(f, requested.id, on: "2025-01-31")
+            }
+            _ = try await self.session(f, requested.id, on: "2025-02-12")
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.clauses_required") {
+                _ = try await self.draft(f, requested.id, on: "2025-02-14", clauses: [])
+            }
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.clause_term") {
+                _ = try await self.draft(f, requested.id, on: "2025-02-14", clauses: [clause(1, .wages, favourable: true, months: 40)])
+            }
+            _ = try await self.draft(f, requested.id, on: "2025-02-14")
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.vote_count") {
+                _ = try await self.vote(f, requested.id, on: "2025-02-18", inFavour: 200, against: 51)
+            }
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.agreement_state") {
+                _ = try await self.sign(f, requested.id, on: "2025-02-20", years: 1)
+            }
+            _ = try await self.vote(f, requested.id, on: "2025-02-18", inFavour: 200)
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.term_years") {
+                _ = try await self.sign(f, requested.id, on: "2025-02-20", years: 4)
+            }
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.effective_date") {
+                _ = try await self.sign(f, requested.id, on: "2025-02-20", years: 1, effectiveFrom: "2025-02-19")
+            }
+            _ = try await self.sign(f, requested.id, on: "2025-02-20", years: 1)
+            // Ten days from 20 February run to 2 March.
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.filing_deadline") {
+                _ = try await self.file(f, requested.id, on: "2025-03-03")
+            }
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_required") {
+                let _: CollectiveAgreement = try await f.call("Agreements/FileAgreementCopy", FileAgreementCopyRequest.with {
+                    $0.agreementID = requested.id
+                    $0.filedOn = "2025-03-02"
+                })
+            }
+            _ = try await self.file(f, requested.id, on: "2025-03-02")
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.agreement_in_force") {
+                _ = try await self.request(f, f.garmentID, on: "2025-06-02")
+            }
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.agreement_state") {
+                let _: CollectiveAgreement = try await f.call("Agreements/WithdrawBargaining", WithdrawBargainingRequest.with {
+                    $0.agreementID = requested.id
+                    $0.reason = "x"
+                })
+            }
+        }
+    }
+
+    @Test func theVoteCountsAllEmployeesNotThoseWhoVoted() async throws {
+        try await DialogueFixture.with { f in
+            let requested = try await self.request(f, f.garmentID, on: "2025-02-03")
+            _ = try await self.session(f, requested.id, on: "2025-02-04")
+            _ = try await self.draft(f, requested.id, on: "2025-02-05")
+            // 125 of 130 voters, but exactly half of the 250 employees: the vote fails.
+            let failed = try await self.vote(f, requested.id, on: "2025-02-06", inFavour: 125, against: 5)
+            #expect(failed.state == .negotiating)
+            #expect(failed.votes.map(\.passed) == [false])
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.vote_majority") {
+                _ = try await self.sign(f, requested.id, on: "2025-02-07", years: 1)
+            }
+            // The headcount rises before the second vote: the base follows it.
+            _ = try await f.recordHeadcount(f.garmentID, 300, asOf: "2025-03-01")
+            _ = try await self.draft(f, requested.id, on: "2025-03-03")
+            let again = try await self.vote(f, requested.id, on: "2025-03-05", inFavour: 150)
+            #expect(again.votes.map(\.employees) == [250, 300])
+            #expect(again.state == .negotiating)
+            _ = try await self.draft(f, requested.id, on: "2025-03-06")
+            #expect(try await self.vote(f, requested.id, on: "2025-03-07", inFavour: 151).state == .voted)
+        }
+    }
+
+    @Test func aVoteNeedsTheEnterprisesHeadcount() async throws {
+        try await DialogueFixture.with { f in
+            let requested = try await self.request(f, f.electronicsID, on: "2025-02-03")
+            _ = try await self.session(f, requested.id, on: "2025-02-04")
+            _ = try await self.draft(f, requested.id, on: "2025-02-05")
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.headcount_required") {
+                _ = try await self.vote(f, requested.id, on: "2025-02-06", inFavour: 100)
+            }
+            let withdrawn: CollectiveAgreement = try await f.call("Agreements/WithdrawBargaining", WithdrawBargainingRequest.with {
+                $0.agreementID = requested.id
+                $0.reason = "Chưa thống nhất được mức lương"
+            })
+            #expect(withdrawn.state == .withdrawn)
+            #expect(withdrawn.withdrawnOn == DialogueFixture.today)
+            // A withdrawn bargaining leaves room for a new one.
+            #expect(try await self.request(f, f.electronicsID, on: "2025-06-02").state == .requested)
+        }
+    }
+
+    @Test func anExpiringAgreementIsRenewedContinuedAndReplaced() async throws {
+        try await DialogueFixture.with { f in
+            _ = try await f.recordHeadcount(f.garmentID, 240, asOf: "2024-01-01")
+            // Monday 1 April 2024; signed 15 April for one year: expires 14 April 2025.
+            let old = try await f.agreementInForce(f.garmentID, requestedOn: "2024-04-01", signedOn: "2024-04-15", termYears: 1)
+            #expect(old.expiresOn == "2025-04-14")
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.renewal_window") {
+                _ = try await self.request(f, f.garmentID, on: "2025-01-13", renews: old.id)
+            }
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.continuation_needs_renewal") {
+                let _: CollectiveAgreement = try await f.call("Agreements/ContinueAgreement", ContinueAgreementRequest.with {
+                    $0.agreementID = old.id
+                    $0.continuedUntil = "2025-07-13"
+                })
+            }
+            let renewal = try await self.request(f, f.garmentID, on: "2025-04-01", renews: old.id)
+            #expect(renewal.renewsAgreementID == old.id)
+            #expect(try await self.get(f, old.id).renewedByAgreementID == renewal.id)
+            _ = try await self.session(f, renewal.id, on: "2025-04-03")
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.continuation_limit") {
+                let _: CollectiveAgreement = try await f.call("Agreements/ContinueAgreement", ContinueAgreementRequest.with {
+                    $0.agreementID = old.id
+                    $0.continuedUntil = "2025-07-14"
+                })
+            }
+            let continued: CollectiveAgreement = try await f.call("Agreements/ContinueAgreement", ContinueAgreementRequest.with {
+                $0.agreementID = old.id
+                $0.continuedUntil = "2025-07-13"
+                $0.reason = "Đang thương lượng thỏa ước mới"
+            })
+            #expect(continued.state == .continued)
+
+            let expiring: ListExpiringAgreementsResponse = try await f.call("BargainingReports/ListExpiringAgreements", ListExpiringAgreementsRequest())
+            #expect(expiring.windowEndsOn == "2025-09-28")
+            #expect(expiring.agreements.map(\.agreement.id) == [old.id])
+            #expect(expiring.agreements.first?.endsOn == "2025-07-13")
+            #expect(expiring.agreements.first?.daysLeft == 13)
+            #expect(expiring.agreements.first?.renewalAgreementID == renewal.id)
+            #expect(expiring.agreements.first?.renewalState == .negotiating)
+
+            _ = try await self.draft(f, renewal.id, on: "2025-06-10")
+            _ = try await self.vote(f, renewal.id, on: "2025-06-16", inFavour: 200)
+            _ = try await self.sign(f, renewal.id, on: "2025-06-20", years: 3, effectiveFrom: "2025-07-01")
+            let filed = try await self.file(f, renewal.id, on: "2025-06-25")
+            #expect(filed.state == .filed)
+            let replaced = try await self.get(f, old.id)
+            #expect(replaced.replacedOn == "2025-07-01")
+            #expect(replaced.state == .continued)
+            #expect(try await self.get(f, old.id, asOf: "2025-07-01").state == .replaced)
+            #expect(try await self.get(f, renewal.id, asOf: "2025-07-01").state == .inForce)
+        }
+    }
+
+    @Test func aWithdrawnRenewalLeavesTheOldAgreementToBeRenewedAgain() async throws {
+        try await DialogueFixture.with { f in
+            _ = try await f.recordHeadcount(f.garmentID, 240, asOf: "2024-01-01")
+            let old = try await f.agreementInForce(f.garmentID, requestedOn: "2024-04-01", signedOn: "2024-04-15", termYears: 1)
+            let renewal = try await self.request(f, f.garmentID, on: "2025-04-01", renews: old.id)
+            let _: CollectiveAgreement = try await f.call("Agreements/WithdrawBargaining", WithdrawBargainingRequest.with {
+                $0.agreementID = renewal.id
+                $0.withdrawnOn = "2025-04-10"
+                $0.reason = "Ban chấp hành công đoàn đề nghị tạm dừng"
+            })
+            #expect(try await self.get(f, old.id).renewedByAgreementID == "")
+            // Expired on 14 April 2025 and not continued: on 30 June it is over.
+            #expect(try await self.get(f, old.id).state == .expired)
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.continuation_needs_renewal") {
+                let _: CollectiveAgreement = try await f.call("Agreements/ContinueAgreement", ContinueAgreementRequest.with {
+                    $0.agreementID = old.id
+                    $0.continuedUntil = "2025-07-13"
+                })
+            }
+        }
+    }
+
+    @Test func agreementsAreSeenOnlyInsideTheKeysSubtree() async throws {
+        try await DialogueFixture.with { f in
+            _ = try await f.recordHeadcount(f.elsewhereID, 900, asOf: "2024-01-01")
+            let elsewhere = try await self.request(f, f.elsewhereID, on: "2025-02-03")
+            let district = try await f.connect(scopedTo: f.districtID, permissions: [DialoguePermissions.read, DialoguePermissions.write])
+            try await f.expectRefusal(.permissionDenied, rule: "scope.subtree") {
+                let _: CollectiveAgreement = try await f.call("Agreements/GetAgreement", GetAgreementRequest.with { $0.id = elsewhere.id }, using: district)
+            }
+            try await f.expectRefusal(.permissionDenied, rule: "scope.subtree") {
+                let _: CollectiveAgreement = try await f.call("Agreements/RecordBargainingSession", RecordBargainingSessionRequest.with {
+                    $0.agreementID = elsewhere.id
+                    $0.heldOn = "2025-02-04"
+                    $0.minutes = "x"
+                }, using: district)
+            }
+            try await f.expectRefusal(.notFound, rule: "dialogue.agreement_exists") {
+                _ = try await self.get(f, "ag999")
+            }
+            let listed: ListAgreementsResponse = try await f.call("Agreements/ListAgreements", ListAgreementsRequest(), using: district)
+            #expect(listed.agreements.isEmpty)
+            await district.close()
+        }
+    }
+}
