@@ -194,7 +194,12 @@ final class ServerProcess: @unchecked Sendable {
         // two-goods module's Giấy khen of the school year, 26 and 58.
         #expect(demo.stdout.contains("awards of the 2021-2022 school year: 53 to collectives, 124 to individuals"), "\(demo.stdout)")
         #expect(demo.stdout.contains("Giấy khen of the district: 26 collectives, 58 individuals"), "\(demo.stdout)")
-        #expect(demo.stdout.contains("Cờ thi đua xuất sắc của LĐLĐ tỉnh, thành phố (province): 1 collectives"))
+        #expect(demo.stdout.contains("Cờ thi đua xuất sắc của LĐLĐ tỉnh, thành phố (province): 1 collective"))
+        // Seed 001, Quan Hóa: 14 units registered over 2021-2022, 4 recognised in 2021, 5 proposed for 2022.
+        #expect(demo.stdout.contains("2021-2022: 14 units registered, 4 recognised"), "\(demo.stdout)")
+        #expect(demo.stdout.contains("2022: 10 units registered, 5 proposed for recognition"), "\(demo.stdout)")
+        // Seed 002, Thanh Xuân: agreements and dialogues in its enterprises.
+        #expect(demo.stdout.contains("with a collective agreement in force: 5 (62.5%)"), "\(demo.stdout)")
         let again = try await Executable("thidua").run(["demo", "--server", server.address, "--api-key-file", keyFile])
         #expect(again.status == 0)
         #expect(again.stderr.contains("already loaded"))

@@ -132,7 +132,7 @@ enum CampaignDemo {
         ]
         standardOutput("  awards of the 2021-2022 school year: \(awards.collectiveAwards) to collectives, \(awards.individualAwards) to individuals\n")
         for count in awards.counts {
-            let whom = count.recipients == .collective ? "collectives" : "individuals"
+            let whom = (count.recipients == .collective ? "collective" : "individual") + (count.count == 1 ? "" : "s")
             standardOutput("    \(count.formName) (\(levels[count.issuingKind] ?? "\(count.issuingKind)")): \(count.count) \(whom)\n")
         }
     }
