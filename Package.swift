@@ -19,6 +19,7 @@ import PackageDescription
 let campaignModules: [String] = [
     "Dialogue",
     "GreenClean",
+    "Innovation",
     "TwoGoods",
 ]
 

@@ -3,6 +3,7 @@ import ThiduaModuleKit
 // Campaign modules: one import each.
 import Dialogue
 import GreenClean
+import Innovation
 import TwoGoods
 // End of the imports.
 
@@ -13,6 +14,7 @@ public enum BuiltinModules {
     public static let all: [any CampaignModule] = [
         DialogueModule(),
         GreenCleanModule(),
+        InnovationModule(),
         TwoGoodsModule(),
     ]
 }

@@ -21,6 +21,7 @@ struct DemoWorld: Sendable {
     static let moduleDemos: [any ModuleDemo.Type] = [
         DialogueDemo.self,
         GreenCleanDemo.self,
+        InnovationDemo.self,
         TwoGoodsDemo.self,
     ]
 }

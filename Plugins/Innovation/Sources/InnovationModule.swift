@@ -1,0 +1,42 @@
+@_exported import InnovationAPI
+import Foundation
+import ThiduaModuleKit
+
+/// The innovation drive ("Lao động giỏi, lao động sáng tạo", "01 triệu sáng kiến"): initiatives
+/// filed in the units' registers, recognised through the core's review workflow under Decree
+/// 13/2012/NĐ-CP, counted toward campaigns of module "innovation", and feeding titles.
+///
+/// Construction has no side effects; ``provision(_:)`` registers the review observer.
+public struct InnovationModule: CampaignModule {
+    public let id = "innovation"
+    public let version = "1.0.0"
+
+    public init() {}
+
+    public var migrations: [Migration] { InnovationSchema.migrations }
+
+    public var permissions: [PermissionDescription] { InnovationPermissions.all }
+
+    public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
+        let follower = ReviewFollower(core: context.core, clock: context.clock)
+        context.core.observeReviews(of: ReviewFollower.subjectType) { review, db in
+            try follower.follow(review, in: db)
+        }
+        return InnovationRuntime(id: self.id, version: self.version, core: context.core, clock: context.clock)
+    }
+}
+
+/// The provisioned module: its three services.
+struct InnovationRuntime: ModuleRuntime {
+    let id: String
+    let version: String
+    let core: any CoreAccess
+    let clock: @Sendable () -> Date
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addDescriptorSet(base64: InnovationProtoFiles.descriptorSetBase64)
+        registrar.register(InitiativesService(core: self.core, clock: self.clock))
+        registrar.register(InnovationReportsService(core: self.core))
+        registrar.register(InnovationTitlesService(core: self.core))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import InnovationAPI
+import ThiduaModuleKit
+
+/// `thidua.innovation.v1.Initiatives`: the units' registers and the recognition workflow.
+struct InitiativesService: RegistrableService {
+    let core: any CoreAccess
+    let clock: @Sendable () -> Date
+
+    var rules: RegisterRules { RegisterRules(core: self.core) }
+    var follower: ReviewFollower { ReviewFollower(core: self.core, clock: self.clock) }
+    var today: CalendarDate { CalendarDate(self.clock()) }
+    var now: Int64 { Int64(self.clock().timeIntervalSince1970 * 1000) }
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addService("thidua.innovation.v1.Initiatives", moduleID: RegisterRules.module) { service in
+            service.unary("FileInitiative", permission: InnovationPermissions.file, self.fileInitiative)
+            service.unary("GetInitiative", permission: InnovationPermissions.read, self.getInitiative)
+            service.unary("ListInitiatives", permission: InnovationPermissions.read, self.listInitiatives)
+            service.unary("ListAuthorInitiatives", permission: InnovationPermissions.read, self.listAuthorInitiatives)
+            service.unary("UpdateInitiative", permission: InnovationPermissions.file, self.updateInitiative)
+            service.unary("SubmitInitiative", permission: InnovationPermissions.file, self.submitInitiative)
+            service.unary("WithdrawInitiative", permission: InnovationPermissions.file, self.withdrawInitiative)
+            service.unary("ImportDecidedRegister", permission: InnovationPermissions.decide, self.importDecidedRegister)
+        }
+    }
+
+    func fileInitiative(_ request: FileInitiativeRequest, _ context: CallContext) async throws -> Initiative {
+        let (today, now) = (self.today, self.now)
+        let content = try InitiativeContent.validated(
+            title: request.title, summary: request.summary, kind: request.kind, authors: request.authors,
+            application: request.application, firstAppliedOn: request.firstAppliedOn, benefitVND: request.benefitVnd,
+            benefitNote: request.benefitNote, today: today
+        )
+        return try await self.core.mutate(context, request: request) { db, principal in
+            let unit = try self.rules.liveUnit(request.unitID, principal: principal, field: "unit_id", in: db)
+            let campaign = try self.rules.openCampaign(request.campaignID, for: unit, principal: principal, in: db)
+            let authors = try self.rules.authors(content.authors, of: unit, principal: principal, in: db)
+            try InitiativeStore.requireNovel(content, unitID: unit.id, field: "title", in: db)
+            let transition = try InitiativeLifecycle.apply(.file, to: InitiativeLifecycle.new)
+            try CampaignWindowStore.save(campaign, in: db)
+            let record = try InitiativeStore.insert(
+                campaignID: campaign.id, unitID: unit.id, content: content, authors: authors,
+                state: transition.state, filedOn: today, in: db
+            )
+            try InitiativeStore.appendStep(
+                to: record.row, action: transition.action, state: transition.state, at: now, keyID: principal.keyID, in: db
+            )
+            let message = try InitiativeStore.message(of: record, in: db)
+            return Mutation(
+                response: message,
+                audit: .of(message, id: message.id, unitID: unit.id),
+                changes: [.of(message, id: message.id, unitID: unit.id, .created)]
+            )
+        }
+    }
+
+    func getInitiative(_ request: GetInitiativeRequest, _ context: CallContext) async throws -> Initiative {
+        try await self.core.read(context) { db, principal in
+            let record = try self.rules.visibleInitiative(request.id, principal: principal, in: db)
+            return try InitiativeStore.message(of: record, in: db)
+        }
+    }
+
+    func listInitiatives(_ request: ListInitiativesRequest, _ context: CallContext) async throws -> ListInitiativesResponse {
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
+        if request.state != .unspecified {
+            _ = try Fields.known(request.state, field: "state")
+        }
+        return try await self.core.read(context) { db, principal in
+            let unit = try self.core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
+            if !request.campaignID.isEmpty {
+                _ = try self.core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
+            }
+            let units = request.includeSubtree ? try self.core.units(under: unit.id, in: db).map(\.id) : [unit.id]
+            let records = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM innovation_initiative
+                    WHERE unit_id IN (SELECT value FROM json_each(?)) AND (? = '' OR campaign_id = ?) AND (? = 0 OR state = ?)
+                      AND id > ?
+                    ORDER BY id LIMIT ?
+                    """,
+                arguments: [
+                    InitiativeStore.jsonArray(units), request.campaignID, request.campaignID,
+                    request.state.rawValue, request.state.rawValue, page.after ?? 0, page.fetchLimit,
+                ]
+            ).map(InitiativeRecord.init(row:))
+            let (served, next) = page.finish(records) { $0.row }
+            let messages = try InitiativeStore.messages(of: served, withHistory: request.includeHistory, in: db)
+            return .with {
+                $0.initiatives = messages
+                $0.nextPageToken = next
+            }
+        }
+    }
+
+    func listAuthorInitiatives(_ request: ListAuthorInitiativesRequest, _ context: CallContext) async throws -> ListInitiativesResponse {
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
+        return try await self.core.read(context) { db, principal in
+            let member = try self.core.member(request.memberID, within: principal, field: "member_id", in: db)
+            let records = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.* FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
+                    WHERE a.member_id = ? AND i.id < ? ORDER BY i.id DESC LIMIT ?
+                    """,
+                arguments: [member.id, page.after ?? Int64.max, page.fetchLimit]
+            ).map(InitiativeRecord.init(row:))
+            let (window, next) = page.finish(records) { $0.row }
+            // An initiative filed above the key's subtree stays out of sight, even for its author.
+            let tree = self.rules.tree
+            let visible = try window.filter { try tree.isVisible($0.unitID, to: principal, in: db) }
+            let messages = try InitiativeStore.messages(of: visible, withHistory: true, in: db)
+            return .with {
+                $0.initiatives = messages
+                $0.nextPageToken = next
+            }
+        }
+    }
+}

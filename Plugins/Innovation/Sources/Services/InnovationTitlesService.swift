@@ -1,0 +1,153 @@
+import InnovationAPI
+import ThiduaModuleKit
+
+/// `thidua.innovation.v1.InnovationTitles`: what initiatives contribute to titles and awards.
+struct InnovationTitlesService: RegistrableService {
+    let core: any CoreAccess
+
+    /// The most members one condition check takes.
+    static let maxMembers = 1000
+
+    func register(into registrar: inout ServiceRegistrar) {
+        registrar.addService("thidua.innovation.v1.InnovationTitles", moduleID: RegisterRules.module) { service in
+            service.unary("CheckEmulationSoldierCondition", permission: InnovationPermissions.read, self.checkEmulationSoldierCondition)
+            service.unary("SetBenefitBands", permission: InnovationPermissions.configure, self.setBenefitBands)
+            service.unary("ListBenefitBandSets", permission: InnovationPermissions.read, self.listBenefitBandSets)
+            service.unary("ListCreativeLabourCandidates", permission: InnovationPermissions.read, self.listCreativeLabourCandidates)
+        }
+    }
+
+    func checkEmulationSoldierCondition(
+        _ request: EmulationSoldierConditionRequest, _ context: CallContext
+    ) async throws -> EmulationSoldierConditionResponse {
+        guard (1...Self.maxMembers).contains(request.memberIds.count) else {
+            throw RPCError(
+                .invalidArgument,
+                "member_ids holds 1 to \(Self.maxMembers) members; this request has \(request.memberIds.count)",
+                field: "member_ids",
+                rule: "innovation.member_count"
+            )
+        }
+        let period = try Fields.period(from: request.from, to: request.to)
+        return try await self.core.read(context) { db, principal in
+            let tree = UnitTree(core: self.core)
+            var response = EmulationSoldierConditionResponse()
+            for (index, memberID) in request.memberIds.enumerated() {
+                let member = try self.core.member(memberID, within: principal, field: "member_ids[\(index)]", in: db)
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT i.id, i.unit_id FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
+                        WHERE a.member_id = ? AND i.state IN (?, ?) AND i.recognised_on BETWEEN ? AND ?
+                        ORDER BY i.id
+                        """,
+                    arguments: [
+                        member.id, InitiativeState.recognised.rawValue, InitiativeState.published.rawValue,
+                        period.lowerBound.description, period.upperBound.description,
+                    ]
+                )
+                // The condition is a fact about the member; initiatives filed above the key's
+                // subtree count toward it but are not named.
+                let visible = try rows.filter { try tree.isVisible($0["unit_id"], to: principal, in: db) }
+                response.members.append(.with {
+                    $0.memberID = member.id
+                    $0.fullName = member.fullName
+                    $0.meets = !rows.isEmpty
+                    $0.initiativeIds = visible.map { InnovationID.initiative($0["id"]) }
+                })
+            }
+            return response
+        }
+    }
+
+    func setBenefitBands(_ request: BenefitBandSet, _ context: CallContext) async throws -> BenefitBandSet {
+        let bands = try BenefitBands.check(request)
+        return try await self.core.mutate(context, request: request) { db, principal in
+            let scope = try self.core.unit(principal.scopeUnitID, within: principal, field: "", in: db)
+            guard scope.parentID == nil else {
+                throw RPCError(
+                    .permissionDenied,
+                    "the benefit bands apply to the whole organisation; only a key on the root sets them",
+                    field: "",
+                    rule: "innovation.configure_root"
+                )
+            }
+            let earlier = try BenefitBandStore.replace(with: bands, in: db)
+            let message = bands.message
+            return Mutation(
+                response: message,
+                audit: .of(message, id: message.effectiveFrom, unitID: scope.id, old: earlier?.message),
+                changes: [.of(message, id: message.effectiveFrom, unitID: scope.id, earlier == nil ? .created : .updated)]
+            )
+        }
+    }
+
+    func listBenefitBandSets(_ request: ListBenefitBandSetsRequest, _ context: CallContext) async throws -> ListBenefitBandSetsResponse {
+        try await self.core.read(context) { db, _ in
+            let sets = try BenefitBandStore.all(in: db)
+            return .with { $0.sets = sets.reversed().map(\.message) }
+        }
+    }
+
+    func listCreativeLabourCandidates(
+        _ request: CreativeLabourCandidatesRequest, _ context: CallContext
+    ) async throws -> CreativeLabourCandidatesResponse {
+        let period = try Fields.period(from: request.from, to: request.to)
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
+        return try await self.core.read(context) { db, principal in
+            let unit = try self.core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
+            guard let bands = try BenefitBands.inForce(on: period.upperBound, among: BenefitBandStore.all(in: db)) else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "no benefit bands are in force on \(period.upperBound); set them with SetBenefitBands",
+                    field: "to",
+                    rule: "innovation.bands_in_force"
+                )
+            }
+            let units = try self.core.units(under: unit.id, in: db).map(\.id)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.id, i.unit_id, i.benefit_vnd, a.member_id, a.full_name, a.share_percent, a.category
+                    FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
+                    WHERE i.unit_id IN (SELECT value FROM json_each(?)) AND i.state IN (?, ?) AND i.recognised_on BETWEEN ? AND ?
+                    ORDER BY i.id
+                    """,
+                arguments: [
+                    InitiativeStore.jsonArray(units), InitiativeState.recognised.rawValue, InitiativeState.published.rawValue,
+                    period.lowerBound.description, period.upperBound.description,
+                ]
+            )
+            var candidates: [String: CreativeLabourCandidate] = [:]
+            for row in rows {
+                let category = WorkerCategory(rawValue: row["category"]) ?? .unspecified
+                let benefit = UInt64(row["benefit_vnd"] as Int64)
+                let share: Int = row["share_percent"]
+                guard bands.qualifies(category: category, benefitVND: benefit, sharePercent: share) else { continue }
+                let memberID: String = row["member_id"]
+                let credited = bands.credited(benefitVND: benefit, sharePercent: share)
+                var candidate = candidates[memberID] ?? CreativeLabourCandidate.with {
+                    $0.memberID = memberID
+                    $0.fullName = row["full_name"]
+                }
+                if credited > candidate.benefitVnd {
+                    candidate.benefitVnd = credited
+                    candidate.unitID = row["unit_id"]
+                    candidate.category = category
+                    candidate.bandVnd = bands.thresholds[category] ?? 0
+                }
+                candidate.initiativeIds.append(InnovationID.initiative(row["id"]))
+                candidates[memberID] = candidate
+            }
+            let ordered = candidates.values
+                .filter { InnovationID.number(of: $0.memberID) > page.after ?? 0 }
+                .sorted { InnovationID.number(of: $0.memberID) < InnovationID.number(of: $1.memberID) }
+            let (served, next) = page.finish(Array(ordered.prefix(page.fetchLimit))) { InnovationID.number(of: $0.memberID) }
+            return .with {
+                $0.bands = bands.message
+                $0.candidates = served
+                $0.nextPageToken = next
+            }
+        }
+    }
+}

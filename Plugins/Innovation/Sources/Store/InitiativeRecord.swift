@@ -1,0 +1,85 @@
+import InnovationAPI
+import ThiduaModuleKit
+
+/// An author as stored, with the name the member had when the initiative was filed.
+struct AuthorRecord: Sendable, Equatable {
+    let memberID: String
+    let fullName: String
+    let sharePercent: Int
+    let category: WorkerCategory
+
+    var message: InitiativeAuthor {
+        .with {
+            $0.memberID = self.memberID
+            $0.fullName = self.fullName
+            $0.sharePercent = UInt32(self.sharePercent)
+            $0.category = self.category
+        }
+    }
+}
+
+/// One row of `innovation_initiative`.
+struct InitiativeRecord: Sendable {
+    let row: Int64
+    let campaignID: String
+    let unitID: String
+    let registerNumber: Int
+    var content: InitiativeContent
+    var state: InitiativeState
+    let filedOn: String
+    var reviewID: String?
+    var recognisedOn: String?
+    var decisionNumber: String
+    var counted: Bool
+
+    var id: String { InnovationID.initiative(self.row) }
+
+    init(row: Row) {
+        self.row = row["id"]
+        self.campaignID = row["campaign_id"]
+        self.unitID = row["unit_id"]
+        self.registerNumber = row["register_number"]
+        self.content = InitiativeContent(
+            title: row["title"],
+            normalisedTitle: row["normalised_title"],
+            summary: row["summary"],
+            kind: InitiativeKind(rawValue: row["kind"]) ?? .unspecified,
+            authors: [],
+            application: ApplicationStatus(rawValue: row["application"]) ?? .unspecified,
+            firstAppliedOn: (row["first_applied_on"] as String?).flatMap(CalendarDate.init),
+            benefitVND: UInt64(row["benefit_vnd"] as Int64),
+            benefitNote: row["benefit_note"]
+        )
+        self.state = InitiativeState(rawValue: row["state"]) ?? .unspecified
+        self.filedOn = row["filed_on"]
+        self.reviewID = row["review_id"]
+        self.recognisedOn = row["recognised_on"]
+        self.decisionNumber = row["decision_number"]
+        self.counted = row["counted"]
+    }
+
+    /// The message, with the given authors and history.
+    func message(authors: [AuthorRecord], history: [InitiativeStep] = []) -> Initiative {
+        .with {
+            $0.id = self.id
+            $0.campaignID = self.campaignID
+            $0.unitID = self.unitID
+            $0.registerNumber = UInt32(self.registerNumber)
+            $0.title = self.content.title
+            $0.summary = self.content.summary
+            $0.kind = self.content.kind
+            $0.authors = authors.map(\.message)
+            $0.application = self.content.application
+            $0.firstAppliedOn = self.content.firstAppliedOn?.description ?? ""
+            $0.benefitVnd = self.content.benefitVND
+            $0.benefitNote = self.content.benefitNote
+            $0.state = self.state
+            $0.filedOn = self.filedOn
+            $0.reviewID = self.reviewID ?? ""
+            $0.recognisedOn = self.recognisedOn ?? ""
+            $0.decisionNumber = self.decisionNumber
+            $0.counted = self.counted
+            $0.history = history
+        }
+    }
+}
