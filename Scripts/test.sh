@@ -11,7 +11,7 @@ echo "== Swift build" >&2
 swift build --build-tests
 echo "== Swift tests" >&2
 swift test --skip-build 2>&1 | tee .build/swift-test.log
-swift_passed=$(sed -n 's/.*Test run with \([0-9]*\) tests.* passed.*/\1/p' .build/swift-test.log | tail -1)
+swift_passed=$(sed -n 's/.*Test run with \([0-9]*\) test.* passed.*/\1/p' .build/swift-test.log | tail -1)
 
 echo "== Generated code" >&2
 Scripts/check-generated.sh
@@ -31,7 +31,7 @@ python_passed=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' .build/python-test.log | ta
 # Last, as it rebuilds the server with a throwaway module in it.
 echo "== Module scaffold" >&2
 Scripts/check-scaffold.sh 2>&1 | tee .build/scaffold-test.log
-scaffold_passed=$(sed -n 's/.*Test run with \([0-9]*\) tests.* passed.*/\1/p' .build/scaffold-test.log | tail -1)
+scaffold_passed=$(sed -n 's/.*Test run with \([0-9]*\) test.* passed.*/\1/p' .build/scaffold-test.log | tail -1)
 
 echo "swift: ${swift_passed:-0} passed, C: ${c_passed:-0} passed, Python: ${python_passed:-0} passed, scaffold: ${scaffold_passed:-0} passed" >&2
 echo "all: $(( ${swift_passed:-0} + ${c_passed:-0} + ${python_passed:-0} + ${scaffold_passed:-0} )) passed, 0 failed"
