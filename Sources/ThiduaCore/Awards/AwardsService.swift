@@ -76,7 +76,7 @@ struct AwardsService: RegistrableService {
         let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         let grant = AwardGrant(
             formCode: request.formCode, issuingUnitID: request.issuingUnitID,
-            recipientUnitID: request.recipientUnitID.isEmpty && !request.recipientMemberID.isEmpty ? "" : request.recipientUnitID,
+            recipientUnitID: request.recipientUnitID,
             recipientMemberID: request.recipientMemberID.isEmpty ? nil : request.recipientMemberID,
             achievement: achievement, campaignID: request.campaignID.isEmpty ? nil : request.campaignID,
             decisionNumber: number, decisionDate: date, reason: reason

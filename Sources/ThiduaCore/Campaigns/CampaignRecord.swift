@@ -62,6 +62,14 @@ struct CampaignRecord: Sendable {
         return campaign
     }
 
+    /// Where a campaign's listings start when the request names no unit: the campaign's scope if
+    /// the key reaches it, else the key's own root (a key below the scope sees its own part).
+    func defaultRoot(within principal: Principal, in db: Database) throws -> UnitRecord {
+        let scope = try UnitRecord.fetch(self.scopeUnitRow, in: db)!
+        let keyPath = try Scope.path(of: principal, in: db)
+        return scope.path.hasPrefix(keyPath) ? scope : try Scope.unit(principal.scopeUnitID, field: "unit_id", within: principal, in: db)
+    }
+
     /// The unit named by `field`, inside both the key's subtree and the campaign's scope.
     func participant(_ unitID: String, field: String, within principal: Principal, in db: Database) throws -> UnitRecord {
         let unit = try Scope.unit(unitID, field: field, within: principal, in: db)

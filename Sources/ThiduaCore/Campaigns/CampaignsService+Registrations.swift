@@ -64,14 +64,9 @@ extension CampaignsService {
         let after = page.after.flatMap { Int64($0) } ?? 0
         return try await self.core.read(context) { db, principal in
             let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
-            let root: UnitRecord
-            if request.unitID.isEmpty {
-                let scope = try UnitRecord.fetch(campaign.scopeUnitRow, in: db)!
-                let keyPath = try Scope.path(of: principal, in: db)
-                root = scope.path.hasPrefix(keyPath) ? scope : try Scope.unit(principal.scopeUnitID, field: "unit_id", within: principal, in: db)
-            } else {
-                root = try Scope.unit(request.unitID, field: "unit_id", within: principal, in: db)
-            }
+            let root = try request.unitID.isEmpty
+                ? campaign.defaultRoot(within: principal, in: db)
+                : Scope.unit(request.unitID, field: "unit_id", within: principal, in: db)
             let rows = try Row.fetchAll(
                 db,
                 sql: """

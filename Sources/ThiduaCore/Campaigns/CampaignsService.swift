@@ -209,14 +209,9 @@ struct CampaignsService: RegistrableService {
     func getProgress(_ request: GetProgressRequest, _ context: CallContext) async throws -> GetProgressResponse {
         try await self.core.read(context) { db, principal in
             let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
-            let unit: UnitRecord
-            if request.unitID.isEmpty {
-                let scope = try UnitRecord.fetch(campaign.scopeUnitRow, in: db)!
-                let keyPath = try Scope.path(of: principal, in: db)
-                unit = scope.path.hasPrefix(keyPath) ? scope : try Scope.unit(principal.scopeUnitID, field: "unit_id", within: principal, in: db)
-            } else {
-                unit = try campaign.participant(request.unitID, field: "unit_id", within: principal, in: db)
-            }
+            let unit = try request.unitID.isEmpty
+                ? campaign.defaultRoot(within: principal, in: db)
+                : campaign.participant(request.unitID, field: "unit_id", within: principal, in: db)
             let children = try Row.fetchAll(db, sql: "SELECT * FROM core_unit WHERE parent_id = ? ORDER BY id", arguments: [unit.row])
                 .map(UnitRecord.init(row:))
             return try .with {

@@ -56,7 +56,9 @@ struct ReviewsService: RegistrableService {
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
             let waiting = request.waitingForUnitID.isEmpty
                 ? nil : try Scope.unit(request.waitingForUnitID, field: "waiting_for_unit_id", within: principal, in: db)
-            let rows = try Row.fetchAll(
+            // The level a review waits for is derived from its row, so it is filtered here, reading
+            // rows in order only until the page (and one more) is full.
+            let cursor = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT r.* FROM core_review r JOIN core_unit u ON u.id = r.unit_id
@@ -65,9 +67,12 @@ struct ReviewsService: RegistrableService {
                     """,
                 arguments: [root.path, state, state, campaign, campaign, after]
             )
-            .map(ReviewRecord.init(row:))
-            .filter { waiting == nil || $0.waitingFor == waiting!.row }
-            let (reviews, next) = page.finish(Array(rows.prefix(page.fetchLimit))) { "\($0.row)" }
+            var rows: [ReviewRecord] = []
+            while rows.count < page.fetchLimit, let row = try cursor.next() {
+                let review = ReviewRecord(row: row)
+                if waiting == nil || review.waitingFor == waiting!.row { rows.append(review) }
+            }
+            let (reviews, next) = page.finish(rows) { "\($0.row)" }
             return try .with {
                 $0.reviews = try reviews.map { try ReviewStore.message($0, in: db) }
                 $0.nextPageToken = next
