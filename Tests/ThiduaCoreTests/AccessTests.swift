@@ -37,8 +37,8 @@ import ThiduaWire
     @Test func aWrongOrMalformedKeyIsRefusedAtTheHandshake() async throws {
         try await CoreFixture.with { fixture in
             var forged = fixture.server.adminKey
-            forged.removeLast()
-            forged.append(forged.last == "A" ? "B" : "A")
+            let last = forged.removeLast()
+            forged.append(last == "A" ? "B" : "A")
             for key in [forged, "not-a-key", "thd_k0000000000000000_" + String(repeating: "A", count: 43)] {
                 await expectRefusal(.unauthenticated, rule: "handshake.api_key") {
                     _ = try await fixture.server.connect(apiKey: key)

@@ -24,19 +24,10 @@ struct Executable {
 
     /// Runs to completion and returns what it printed.
     func run(_ arguments: [String]) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = self.url
-        process.arguments = arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        let exited = ProcessExit(process)
-        try process.run()
-        async let out = readToEnd(stdout.fileHandleForReading)
-        async let err = readToEnd(stderr.fileHandleForReading)
-        let status = await exited.status()
+        let child = try ChildProcess(self.url, arguments: arguments)
+        async let out = readToEnd(child.stdout)
+        async let err = readToEnd(child.stderr!)
+        let status = await child.status()
         return Outcome(status: status, stdout: await out, stderr: await err)
     }
 }
@@ -51,38 +42,6 @@ func readToEnd(_ handle: FileHandle) async -> String {
     }
 }
 
-/// The exit status of a process, awaited rather than blocked on.
-final class ProcessExit: @unchecked Sendable {
-    private let lock = NSLock()
-    private var exitStatus: Int32?
-    private var waiter: CheckedContinuation<Int32, Never>?
-
-    /// Must be created before the process runs.
-    init(_ process: Process) {
-        process.terminationHandler = { process in
-            self.lock.lock()
-            self.exitStatus = process.terminationStatus
-            let waiter = self.waiter
-            self.waiter = nil
-            self.lock.unlock()
-            waiter?.resume(returning: process.terminationStatus)
-        }
-    }
-
-    func status() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            self.lock.lock()
-            if let exitStatus = self.exitStatus {
-                self.lock.unlock()
-                continuation.resume(returning: exitStatus)
-            } else {
-                self.waiter = continuation
-                self.lock.unlock()
-            }
-        }
-    }
-}
-
 struct ExecutableMissing: Error, CustomStringConvertible {
     let name: String
     let searched: [String]
@@ -90,23 +49,19 @@ struct ExecutableMissing: Error, CustomStringConvertible {
 }
 
 /// `thidua-server` running as its own process.
-final class ServerProcess: @unchecked Sendable {
-    let process = Process()
+final class ServerProcess: Sendable {
     let address: String
-    private let stdout: Pipe
     let dataDirectory: URL
-    private let exited: ProcessExit
+    private let child: ChildProcess
 
     init(arguments: [String] = []) async throws {
         self.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-proc-\(UUID().uuidString)")
-        self.process.executableURL = try Executable("thidua-server").url
-        self.process.arguments = ["--host", "127.0.0.1", "--port", "0", "--data-dir", self.dataDirectory.path] + arguments
-        self.stdout = Pipe()
-        self.process.standardOutput = self.stdout
-        self.process.standardError = FileHandle.nullDevice
-        self.exited = ProcessExit(self.process)
-        try self.process.run()
-        let reader = self.stdout.fileHandleForReading
+        self.child = try ChildProcess(
+            try Executable("thidua-server").url,
+            arguments: ["--host", "127.0.0.1", "--port", "0", "--data-dir", self.dataDirectory.path] + arguments,
+            keepStderr: false
+        )
+        let reader = self.child.stdout
         let line: String = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var bytes = Data()
@@ -120,16 +75,16 @@ final class ServerProcess: @unchecked Sendable {
         }
         self.address = line.hasPrefix("listening on ") ? String(line.dropFirst("listening on ".count)) : ""
         if self.address.isEmpty {
-            self.process.terminate()
+            self.child.terminate()
             throw ExecutableMissing(name: "a listening line from thidua-server", searched: [line])
         }
     }
 
     /// Sends SIGTERM and returns the exit status and anything more it printed on stdout.
     func terminate() async -> (status: Int32, laterOutput: String) {
-        self.process.terminate()
-        let rest = await readToEnd(self.stdout.fileHandleForReading)
-        let status = await self.exited.status()
+        self.child.terminate()
+        let rest = await readToEnd(self.child.stdout)
+        let status = await self.child.status()
         try? FileManager.default.removeItem(at: self.dataDirectory)
         return (status, rest)
     }
@@ -211,18 +166,13 @@ final class ServerProcess: @unchecked Sendable {
         let server = try await ServerProcess()
         let cli = try Executable("thidua")
         // A stream of 100,000 lines into a pipe whose reader closes at once, as `| head -1` does.
-        let process = Process()
-        process.executableURL = cli.url
-        process.arguments = ["call", "thidua.host.v1.Echo/Stream", "--json", #"{"payload":"eA==","count":100000}"#, "--server", server.address]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let exited = ProcessExit(process)
-        try process.run()
-        try stdout.fileHandleForReading.close()
-        let status = await exited.status()
-        let errors = await readToEnd(stderr.fileHandleForReading)
+        let child = try ChildProcess(
+            cli.url,
+            arguments: ["call", "thidua.host.v1.Echo/Stream", "--json", #"{"payload":"eA==","count":100000}"#, "--server", server.address]
+        )
+        try child.stdout.close()
+        let status = await child.status()
+        let errors = await readToEnd(child.stderr!)
         #expect(status == 141, "exit status \(status)")
         #expect(!errors.contains("Fatal error"), "\(errors.prefix(300))")
         #expect(await server.terminate().status == 0)
