@@ -55,24 +55,21 @@ public final class Core: ModuleRuntime {
         let now = self.pipeline.clock().unixMilliseconds
         let today = CalendarDate(self.pipeline.clock())
         let root = try await self.pipeline.storage.write { db -> UnitRecord in
-            let existing = try Row.fetchOne(db, sql: "SELECT * FROM core_unit WHERE parent_id IS NULL ORDER BY id LIMIT 1")
-                .map(UnitRecord.init(row:))
+            let existing = try UnitRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_unit WHERE parent_id IS NULL ORDER BY id LIMIT 1"))
             let root = try existing ?? UnitStore.insert(
                 parent: nil, name: rootUnitName, kind: .confederation, sector: .unspecified, code: nil,
                 validFrom: today, fullyStateFunded: false, in: db
             )
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO core_api_key (id, label, secret_hash, unit_id, permissions, created_at, created_by)
                     VALUES (?, 'first admin key', ?, ?, '*', ?, 'bootstrap')
-                    """,
+                    """).execute(
                 arguments: [secret.keyID, secret.hash, root.row, now]
             )
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO core_audit (at, key_id, method, target_type, target_id, unit_id, old_value, new_value, reason)
                     VALUES (?, 'bootstrap', 'bootstrap', ?, ?, ?, '', ?, 'first start: root unit and admin key')
-                    """,
+                    """).execute(
                 arguments: [now, ApiKeyInfo.protoMessageName, secret.keyID, root.row, try root.message.jsonString()]
             )
             return root

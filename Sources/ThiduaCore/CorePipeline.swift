@@ -26,8 +26,7 @@ struct CorePipeline: CoreAccess {
         return try await self.storage.write { db in
             if let idempotencyKey,
                 let earlier = try Row.fetchOne(
-                    db,
-                    sql: "SELECT method, request_hash, response FROM core_idempotency WHERE key_id = ? AND idempotency_key = ?",
+                    db.cachedStatement(sql: "SELECT method, request_hash, response FROM core_idempotency WHERE key_id = ? AND idempotency_key = ?"),
                     arguments: [principal.keyID, idempotencyKey]
                 )
             {
@@ -47,11 +46,10 @@ struct CorePipeline: CoreAccess {
                 try Self.record(change, at: now, in: db)
             }
             if let idempotencyKey {
-                try db.execute(
-                    sql: """
+                try db.cachedStatement(sql: """
                         INSERT INTO core_idempotency (key_id, idempotency_key, method, request_hash, response, at)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        """,
+                        """).execute(
                     arguments: [principal.keyID, idempotencyKey, method, requestHash, try mutation.response.serializedBytes() as Data, now]
                 )
             }
@@ -72,7 +70,9 @@ struct CorePipeline: CoreAccess {
 
     func units(under unitID: String, in db: Database) throws -> [UnitReference] {
         let root = try UnitRecord.require(unitID, field: "unit_id", in: db)
-        return try Row.fetchAll(db, sql: "SELECT * FROM core_unit WHERE path LIKE ? || '%' ORDER BY depth, id", arguments: [root.path])
+        return try Row.fetchAll(db.cachedStatement(
+            sql: "SELECT * FROM core_unit WHERE path LIKE ? || '%' ORDER BY depth, id"
+        ), arguments: [root.path])
             .map { UnitRecord(row: $0).reference }
     }
 
@@ -107,10 +107,10 @@ struct CorePipeline: CoreAccess {
     }
 
     func latestReview(subjectType: String, subjectID: String, in db: Database) throws -> ReviewReference? {
-        let review = try Row.fetchOne(
-            db, sql: "SELECT * FROM core_review WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC LIMIT 1",
+        let review = try ReviewRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM core_review WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC LIMIT 1"),
             arguments: [subjectType, subjectID]
-        ).map(ReviewRecord.init(row:))
+        )
         return try review.map { $0.reference(reason: try ReviewStore.lastReason(of: $0, in: db)) }
     }
 
@@ -158,11 +158,10 @@ struct CorePipeline: CoreAccess {
     }
 
     private static func record(_ audit: AuditEntry, method: String, principal: Principal, at now: Int64, in db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO core_audit (at, key_id, method, target_type, target_id, unit_id, old_value, new_value, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 now, principal.keyID, method, audit.targetType, audit.targetID,
                 audit.unitID.isEmpty ? nil : try EntityID.unitRow(audit.unitID, field: "audit.unit_id"),
@@ -172,11 +171,10 @@ struct CorePipeline: CoreAccess {
     }
 
     private static func record(_ change: ChangeEntry, at now: Int64, in db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO core_change (at, entity_type, entity_id, operation, unit_id, entity)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 now, change.entityType, change.entityID, change.operation.rawValue,
                 try EntityID.unitRow(change.unitID, field: "change.unit_id"),

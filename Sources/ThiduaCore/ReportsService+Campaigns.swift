@@ -9,8 +9,7 @@ extension ReportsService {
             let campaign = try request.campaignID.isEmpty
                 ? 0 : CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db).row
             let rows = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT a.form_code, f.name, i.kind AS issuing_kind, a.recipient_member_id IS NOT NULL AS individual, count(*) AS n
                     FROM core_award a
                     JOIN core_award_form f ON f.code = a.form_code
@@ -20,7 +19,7 @@ extension ReportsService {
                       AND (? = 0 OR a.campaign_id = ?)
                     GROUP BY a.form_code, i.kind, individual
                     ORDER BY i.kind, a.form_code, individual
-                    """,
+                    """),
                 arguments: [root.path, from, to, campaign, campaign]
             )
             let counts = rows.map { row in
@@ -48,32 +47,29 @@ extension ReportsService {
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
             // Campaigns whose scope overlaps the subtree: inside it, or above it.
-            let campaigns = try Row.fetchAll(
-                db,
-                sql: """
+            let campaigns = try CampaignRecord.fetchAll(
+                db.cachedStatement(sql: """
                     SELECT c.* FROM core_campaign c JOIN core_unit s ON s.id = c.scope_unit_id
                     WHERE c.year = ? AND (s.path LIKE ? || '%' OR ? LIKE s.path || '%') ORDER BY c.id
-                    """,
+                    """),
                 arguments: [request.year, root.path, root.path]
-            ).map(CampaignRecord.init(row:))
+            )
             return try .with {
                 $0.unitID = root.id
                 $0.campaigns = try campaigns.map { campaign in
                     let sectors = try Row.fetchAll(
-                        db,
-                        sql: """
+                        db.cachedStatement(sql: """
                             SELECT u.sector, count(*) AS n FROM core_registration g JOIN core_unit u ON u.id = g.unit_id
                             WHERE g.campaign_id = ? AND g.member_id IS NULL AND u.path LIKE ? || '%'
                             GROUP BY u.sector ORDER BY u.sector
-                            """,
+                            """),
                         arguments: [campaign.row, root.path]
                     )
                     let people = try Int.fetchOne(
-                        db,
-                        sql: """
+                        db.cachedStatement(sql: """
                             SELECT count(*) FROM core_registration g JOIN core_unit u ON u.id = g.unit_id
                             WHERE g.campaign_id = ? AND g.member_id IS NOT NULL AND u.path LIKE ? || '%'
-                            """,
+                            """),
                         arguments: [campaign.row, root.path]
                     ) ?? 0
                     return CampaignRegistrations.with {

@@ -17,24 +17,22 @@ struct ReportsService: RegistrableService {
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
             let below = "path LIKE ? || '%' AND path <> ? AND valid_to IS NULL"
             let kinds = try Row.fetchAll(
-                db, sql: "SELECT kind, count(*) AS n FROM core_unit WHERE \(below) GROUP BY kind ORDER BY kind",
+                db.cachedStatement(sql: "SELECT kind, count(*) AS n FROM core_unit WHERE \(below) GROUP BY kind ORDER BY kind"),
                 arguments: [root.path, root.path]
             )
             let sectors = try Row.fetchAll(
-                db,
-                sql: "SELECT sector, count(*) AS n FROM core_unit WHERE \(below) AND kind = ? GROUP BY sector ORDER BY sector",
+                db.cachedStatement(sql: "SELECT sector, count(*) AS n FROM core_unit WHERE \(below) AND kind = ? GROUP BY sector ORDER BY sector"),
                 arguments: [root.path, root.path, UnitKind.grassrootsUnion.rawValue]
             )
             let people = try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT count(*) AS workers,
                            coalesce(sum(m.gender = ?), 0) AS women,
                            coalesce(sum(m.union_member), 0) AS members,
                            coalesce(sum(m.union_member AND m.gender = ?), 0) AS women_members
                     FROM core_member m JOIN core_unit u ON u.id = m.unit_id
                     WHERE u.path LIKE ? || '%' AND m.left_on IS NULL
-                    """,
+                    """),
                 arguments: [Gender.female.rawValue, Gender.female.rawValue, root.path]
             )!
             let members: Int = people["members"]

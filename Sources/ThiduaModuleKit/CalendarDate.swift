@@ -18,13 +18,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1900...2999).contains(year), (1...12).contains(month), (1...31).contains(day),
-            let date = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
-            Self.calendar.component(.day, from: date) == day
+            (1900...2999).contains(year)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day `year`-`month`-`day`, or nil when there is no such day. Years have four digits;
+    /// dates parsed from requests are further held to 1900 to 2999.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Self.days(inMonth: month, of: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The number of days in `month` of `year`, in the Gregorian calendar.
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// The day `date` falls on in Vietnam.
@@ -36,7 +52,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", self.year, self.month, self.day)
+        // Written out by hand: this runs for every date bound to a statement, and String(format:) is slow.
+        Self.zeroPadded(self.year, width: 4) + "-" + Self.zeroPadded(self.month, width: 2) + "-"
+            + Self.zeroPadded(self.day, width: 2)
+    }
+
+    private static func zeroPadded(_ value: Int, width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private var date: Date {

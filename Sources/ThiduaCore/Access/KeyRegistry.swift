@@ -15,7 +15,7 @@ final class KeyRegistry: HelloAuthenticator, Sendable {
     private let entries = Mutex<[String: Entry]>([:])
 
     func load(_ db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, secret_hash, unit_id, permissions, revoked_at FROM core_api_key")
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, secret_hash, unit_id, permissions, revoked_at FROM core_api_key"))
         var loaded: [String: Entry] = [:]
         for row in rows {
             let keyID: String = row["id"]

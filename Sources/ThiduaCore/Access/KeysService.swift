@@ -37,11 +37,10 @@ struct KeysService: RegistrableService {
         let now = self.core.clock().unixMilliseconds
         let response = try await self.core.mutate(context, request: request) { db, principal in
             let unit = try Scope.unit(request.unitID, field: "unit_id", within: principal, in: db)
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO core_api_key (id, label, secret_hash, unit_id, permissions, created_at, created_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [secret.keyID, label, secret.hash, unit.row, Permissions.format(permissions), now, principal.keyID]
             )
             let info = try Self.info(secret.keyID, in: db)!
@@ -99,8 +98,7 @@ struct KeysService: RegistrableService {
             guard !before.revoked else {
                 throw RPCError(.failedPrecondition, "key \(before.keyID) is already revoked", field: "key_id", rule: "key.revoked_once")
             }
-            try db.execute(
-                sql: "UPDATE core_api_key SET revoked_at = ?, revoke_reason = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE core_api_key SET revoked_at = ?, revoke_reason = ? WHERE id = ?").execute(
                 arguments: [now, reason, before.keyID]
             )
             let after = try Self.info(before.keyID, in: db)!
@@ -120,7 +118,7 @@ struct KeysService: RegistrableService {
     }
 
     static func info(_ keyID: String, in db: Database) throws -> ApiKeyInfo? {
-        try Row.fetchOne(db, sql: "SELECT * FROM core_api_key WHERE id = ?", arguments: [keyID]).map { row in
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_api_key WHERE id = ?"), arguments: [keyID]).map { row in
             ApiKeyInfo.with {
                 $0.keyID = row["id"]
                 $0.label = row["label"]

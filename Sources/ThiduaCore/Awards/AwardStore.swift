@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `core_award_form`.
-struct AwardFormRecord: Sendable {
+struct AwardFormRecord: Sendable, FetchableRecord {
     var code: String
     var name: String
     var recipients: RecipientKind
@@ -45,7 +45,7 @@ struct AwardFormRecord: Sendable {
 }
 
 /// A row of `core_award`.
-struct AwardRecord: Sendable {
+struct AwardRecord: Sendable, FetchableRecord {
     var row: Int64
     var formCode: String
     var issuingUnitRow: Int64
@@ -97,14 +97,16 @@ struct AwardRecord: Sendable {
 /// The award catalogue, grants with their rules, and caps.
 enum AwardStore {
     static func requireForm(_ code: String, field: String, in db: Database) throws -> AwardFormRecord {
-        guard let form = try Row.fetchOne(db, sql: "SELECT * FROM core_award_form WHERE code = ?", arguments: [code]).map(AwardFormRecord.init(row:)) else {
+        guard let form = try AwardFormRecord.fetchOne(db.cachedStatement(
+            sql: "SELECT * FROM core_award_form WHERE code = ?"
+        ), arguments: [code]) else {
             throw RPCError(.notFound, "there is no award form \"\(code)\" in the catalogue", field: field, rule: "award.form_exists")
         }
         return form
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> AwardRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM core_award WHERE id = ?", arguments: [row]).map(AwardRecord.init(row:))
+        try AwardRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_award WHERE id = ?"), arguments: [row])
     }
 
     /// Checks every rule and stores the award. Field names are those of `GrantAwardRequest`.
@@ -152,11 +154,10 @@ enum AwardStore {
             _ = try CampaignRecord.require(campaignID, field: "campaign_id", within: principal, in: db)
         }
         let existing = try Int64.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT id FROM core_award WHERE recipient_unit_id = ? AND coalesce(recipient_member_id, 0) = ?
                 AND achievement = ? AND revoked_on IS NULL
-                """,
+                """),
             arguments: [recipient.row, memberRow ?? 0, grant.achievement]
         )
         if let existing {
@@ -168,12 +169,11 @@ enum AwardStore {
             )
         }
         try Self.checkCap(form: form.code, issuer: issuer, on: grant.decisionDate, in: db)
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO core_award (form_code, issuing_unit_id, recipient_unit_id, recipient_member_id, achievement,
                     campaign_id, decision_number, decision_date, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 form.code, issuer.row, recipient.row, memberRow, grant.achievement,
                 try grant.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") },
@@ -187,17 +187,15 @@ enum AwardStore {
     /// the decision's year would pass the cap of the regulation in force on that date.
     static func checkCap(form: String, issuer: UnitRecord, on date: CalendarDate, in db: Database) throws {
         guard let cap = try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM core_award_cap WHERE form_code = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+            db.cachedStatement(sql: "SELECT * FROM core_award_cap WHERE form_code = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1"),
             arguments: [form, date.description]
         ) else { return }
         func issued(_ code: String) throws -> Int {
             try Int.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT count(*) FROM core_award WHERE form_code = ? AND issuing_unit_id = ?
                     AND substr(decision_date, 1, 4) = ? AND revoked_on IS NULL
-                    """,
+                    """),
                 arguments: [code, issuer.row, String(format: "%04d", date.year)]
             ) ?? 0
         }

@@ -19,7 +19,9 @@ struct AwardsService: RegistrableService {
 
     func listAwardForms(_ request: ListAwardFormsRequest, _ context: CallContext) async throws -> ListAwardFormsResponse {
         try await self.core.read(context) { db, _ in
-            try .with { $0.forms = try Row.fetchAll(db, sql: "SELECT * FROM core_award_form ORDER BY code").map { AwardFormRecord(row: $0).message } }
+            try .with { $0.forms = try Row.fetchAll(db.cachedStatement(
+                sql: "SELECT * FROM core_award_form ORDER BY code"
+            )).map { AwardFormRecord(row: $0).message } }
         }
     }
 
@@ -48,13 +50,14 @@ struct AwardsService: RegistrableService {
         }
         return try await self.core.mutate(context, request: request) { db, principal in
             try Self.requireRoot(principal, in: db)
-            let old = try Row.fetchOne(db, sql: "SELECT * FROM core_award_form WHERE code = ?", arguments: [request.code]).map { AwardFormRecord(row: $0).message }
-            try db.execute(
-                sql: """
+            let old = try Row.fetchOne(db.cachedStatement(
+                sql: "SELECT * FROM core_award_form WHERE code = ?"
+            ), arguments: [request.code]).map { AwardFormRecord(row: $0).message }
+            try db.cachedStatement(sql: """
                     INSERT INTO core_award_form (code, name, recipients, issuing_kinds, title) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, recipients = excluded.recipients,
                         issuing_kinds = excluded.issuing_kinds, title = excluded.title
-                    """,
+                    """).execute(
                 arguments: [request.code, name, recipients.rawValue, request.issuingKinds.map { "\($0.rawValue)" }.joined(separator: ","), request.title]
             )
             let form = try AwardStore.requireForm(request.code, field: "code", in: db).message
@@ -107,8 +110,7 @@ struct AwardsService: RegistrableService {
             guard before.revokedOn == nil else {
                 throw RPCError(.failedPrecondition, "award \(before.id) was revoked on \(before.revokedOn!)", field: "id", rule: "award.revoked")
             }
-            try db.execute(
-                sql: "UPDATE core_award SET revoked_on = ?, revoke_reason = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE core_award SET revoked_on = ?, revoke_reason = ? WHERE id = ?").execute(
                 arguments: [today.description, reason, row]
             )
             let after = try AwardStore.fetch(row, in: db)!.message
@@ -138,16 +140,15 @@ struct AwardsService: RegistrableService {
         let to = try request.to.isEmpty ? "9999-12-31" : CalendarDate.parse(request.to, field: "to").description
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try AwardRecord.fetchAll(
+                db.cachedStatement(sql: """
                     SELECT a.* FROM core_award a JOIN core_unit u ON u.id = a.recipient_unit_id
                     WHERE u.path LIKE ? || '%' AND (? = '' OR a.form_code = ?) AND a.decision_date BETWEEN ? AND ?
                       AND (? OR a.revoked_on IS NULL) AND a.id > ?
                     ORDER BY a.id LIMIT ?
-                    """,
+                    """),
                 arguments: [root.path, request.formCode, request.formCode, from, to, request.includeRevoked, after, page.fetchLimit]
-            ).map(AwardRecord.init(row:))
+            )
             let (awards, next) = page.finish(rows) { "\($0.row)" }
             return .with {
                 $0.awards = awards.map(\.message)
@@ -183,14 +184,13 @@ struct AwardsService: RegistrableService {
                 _ = try AwardStore.requireForm(request.basisFormCode, field: "basis_form_code", in: db)
             }
             let old = try Row.fetchOne(
-                db, sql: "SELECT * FROM core_award_cap WHERE form_code = ? AND effective_from = ?",
+                db.cachedStatement(sql: "SELECT * FROM core_award_cap WHERE form_code = ? AND effective_from = ?"),
                 arguments: [request.formCode, effectiveFrom.description]
             ).map(Self.cap(row:))
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO core_award_cap (regulation, effective_from, form_code, max_count, basis_form_code, max_percent_of_basis)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [
                     regulation, effectiveFrom.description, request.formCode, request.maxCount,
                     request.basisFormCode.isEmpty ? nil : request.basisFormCode, request.maxPercentOfBasis,
@@ -210,7 +210,9 @@ struct AwardsService: RegistrableService {
 
     func listAwardCaps(_ request: ListAwardCapsRequest, _ context: CallContext) async throws -> ListAwardCapsResponse {
         try await self.core.read(context) { db, _ in
-            try .with { $0.caps = try Row.fetchAll(db, sql: "SELECT * FROM core_award_cap ORDER BY form_code, effective_from").map(Self.cap(row:)) }
+            try .with { $0.caps = try Row.fetchAll(db.cachedStatement(
+                sql: "SELECT * FROM core_award_cap ORDER BY form_code, effective_from"
+            )).map(Self.cap(row:)) }
         }
     }
 

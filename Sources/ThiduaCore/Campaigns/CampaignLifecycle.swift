@@ -32,7 +32,7 @@ enum CampaignLifecycle {
     /// 15 January, then to 31 August.
     static func rounds(kind: PeriodKind, year: Int) -> [CampaignReference.Round] {
         func day(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
-            CalendarDate(String(format: "%04d-%02d-%02d", year, month, day))!
+            CalendarDate(year: year, month: month, day: day)!
         }
         switch kind {
         case .schoolYear:

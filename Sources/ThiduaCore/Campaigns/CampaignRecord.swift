@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `core_campaign`.
-struct CampaignRecord: Sendable {
+struct CampaignRecord: Sendable, FetchableRecord {
     var row: Int64
     var module: String
     var title: String
@@ -31,7 +31,7 @@ struct CampaignRecord: Sendable {
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> CampaignRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM core_campaign WHERE id = ?", arguments: [row]).map(Self.init(row:))
+        try Self.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_campaign WHERE id = ?"), arguments: [row])
     }
 
     /// The campaign named by a request field, if the key may see it: launched inside its subtree,
@@ -41,10 +41,10 @@ struct CampaignRecord: Sendable {
         guard let campaign = try Self.fetch(row, in: db) else {
             throw RPCError(.notFound, "campaign \(id) does not exist", field: field, rule: "campaign.exists")
         }
-        let keyPath = try Scope.path(of: principal, in: db)
         let launcher = try UnitRecord.fetch(campaign.launchingUnitRow, in: db)!
-        let scope = try UnitRecord.fetch(campaign.scopeUnitRow, in: db)!
-        guard launcher.path.hasPrefix(keyPath) || keyPath.hasPrefix(scope.path) else {
+        guard try Scope.covers(launcher.path, for: principal)
+            || Scope.path(of: principal, in: db).contains("/\(campaign.scopeUnitRow)/")
+        else {
             throw RPCError(
                 .permissionDenied,
                 "campaign \(id) is neither launched inside the subtree of key \(principal.keyID) nor open to its unit",

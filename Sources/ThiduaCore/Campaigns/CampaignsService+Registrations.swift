@@ -35,19 +35,17 @@ extension CampaignsService {
                 try form.require(individual: memberRow != nil, field: "titles[\(index)]")
             }
             let taken = try Bool.fetchOne(
-                db,
-                sql: "SELECT 1 FROM core_registration WHERE campaign_id = ? AND unit_id = ? AND coalesce(member_id, 0) = ?",
+                db.cachedStatement(sql: "SELECT 1 FROM core_registration WHERE campaign_id = ? AND unit_id = ? AND coalesce(member_id, 0) = ?"),
                 arguments: [campaign.row, unit.row, memberRow ?? 0]
             ) ?? false
             guard !taken else {
                 let who = memberRow == nil ? "unit \(unit.id)" : "member \(request.memberID)"
                 throw RPCError(.alreadyExists, "\(who) has already registered for campaign \(campaign.id)", field: "unit_id", rule: "registration.once")
             }
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO core_registration (campaign_id, unit_id, member_id, titles, committed, registered_on)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [campaign.row, unit.row, memberRow, request.titles.joined(separator: ","), Int64(clamping: request.committed), today.description]
             )
             let registration = try RegistrationRecord.fetch(db.lastInsertedRowID, in: db)!.message
@@ -67,14 +65,13 @@ extension CampaignsService {
             let root = try request.unitID.isEmpty
                 ? campaign.defaultRoot(within: principal, in: db)
                 : Scope.unit(request.unitID, field: "unit_id", within: principal, in: db)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try RegistrationRecord.fetchAll(
+                db.cachedStatement(sql: """
                     SELECT r.* FROM core_registration r JOIN core_unit u ON u.id = r.unit_id
                     WHERE r.campaign_id = ? AND u.path LIKE ? || '%' AND r.id > ? ORDER BY r.id LIMIT ?
-                    """,
+                    """),
                 arguments: [campaign.row, root.path, after, page.fetchLimit]
-            ).map(RegistrationRecord.init(row:))
+            )
             let (registrations, next) = page.finish(rows) { "\($0.row)" }
             return .with {
                 $0.registrations = registrations.map(\.message)
@@ -85,7 +82,7 @@ extension CampaignsService {
 }
 
 /// A row of `core_registration`.
-struct RegistrationRecord: Sendable {
+struct RegistrationRecord: Sendable, FetchableRecord {
     var row: Int64
     var campaignRow: Int64
     var unitRow: Int64
@@ -107,7 +104,7 @@ struct RegistrationRecord: Sendable {
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> RegistrationRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM core_registration WHERE id = ?", arguments: [row]).map(Self.init(row:))
+        try Self.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_registration WHERE id = ?"), arguments: [row])
     }
 
     var message: Registration {

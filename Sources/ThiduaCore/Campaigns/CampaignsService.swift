@@ -54,11 +54,10 @@ struct CampaignsService: RegistrableService {
                     rule: "campaign.scope_under_launcher"
                 )
             }
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO core_campaign (module, title, launching_unit_id, scope_unit_id, period_kind, year, metric, state)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [module, title, launcher.row, scope.row, kind.rawValue, request.year, metric, CampaignState.draft.rawValue]
             )
             let campaign = try CampaignRecord.fetch(db.lastInsertedRowID, in: db)!
@@ -78,17 +77,16 @@ struct CampaignsService: RegistrableService {
         return try await self.core.read(context) { db, principal in
             let unit = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
             // Launched inside the subtree, or covering the unit from above.
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try CampaignRecord.fetchAll(
+                db.cachedStatement(sql: """
                     SELECT c.* FROM core_campaign c
                     JOIN core_unit l ON l.id = c.launching_unit_id JOIN core_unit s ON s.id = c.scope_unit_id
                     WHERE (l.path LIKE ? || '%' OR ? LIKE s.path || '%')
                       AND (? = '' OR c.module = ?) AND (? = 0 OR c.year = ?) AND c.id > ?
                     ORDER BY c.id LIMIT ?
-                    """,
+                    """),
                 arguments: [unit.path, unit.path, request.module, request.module, request.year, request.year, after, page.fetchLimit]
-            ).map(CampaignRecord.init(row:))
+            )
             let (campaigns, next) = page.finish(rows) { "\($0.row)" }
             return .with {
                 $0.campaigns = campaigns.map(\.message)
@@ -106,8 +104,7 @@ struct CampaignsService: RegistrableService {
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try CampaignRecord.requireManaged(request.id, field: "id", within: principal, in: db)
             let state = try CampaignLifecycle.advance(from: before.state, to: .launched)
-            try db.execute(
-                sql: "UPDATE core_campaign SET state = ?, decision_number = ?, decision_date = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE core_campaign SET state = ?, decision_number = ?, decision_date = ? WHERE id = ?").execute(
                 arguments: [state.rawValue, number, date.description, before.row]
             )
             return Self.mutation(try CampaignRecord.fetch(before.row, in: db)!, before: before, reason: "launched by decision \(number)")
@@ -123,7 +120,7 @@ struct CampaignsService: RegistrableService {
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try CampaignRecord.requireManaged(request.id, field: "id", within: principal, in: db)
             let state = try CampaignLifecycle.advance(from: before.state, to: requested)
-            try db.execute(sql: "UPDATE core_campaign SET state = ? WHERE id = ?", arguments: [state.rawValue, before.row])
+            try db.cachedStatement(sql: "UPDATE core_campaign SET state = ? WHERE id = ?").execute(arguments: [state.rawValue, before.row])
             return Self.mutation(try CampaignRecord.fetch(before.row, in: db)!, before: before, reason: reason)
         }
     }
@@ -146,7 +143,7 @@ struct CampaignsService: RegistrableService {
             }
             let setBy = try EntityID.unitRow(principal.scopeUnitID, field: "key")
             let old = try Row.fetchOne(
-                db, sql: "SELECT planned, set_by_unit_id FROM core_target WHERE campaign_id = ? AND unit_id = ?",
+                db.cachedStatement(sql: "SELECT planned, set_by_unit_id FROM core_target WHERE campaign_id = ? AND unit_id = ?"),
                 arguments: [campaign.row, unit.row]
             ).map { row in
                 Target.with {
@@ -156,11 +153,10 @@ struct CampaignsService: RegistrableService {
                     $0.setByUnitID = EntityID.unit(row["set_by_unit_id"])
                 }
             }
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO core_target (campaign_id, unit_id, planned, set_by_unit_id) VALUES (?, ?, ?, ?)
                     ON CONFLICT (campaign_id, unit_id) DO UPDATE SET planned = excluded.planned, set_by_unit_id = excluded.set_by_unit_id
-                    """,
+                    """).execute(
                 arguments: [campaign.row, unit.row, Int64(clamping: request.planned), setBy]
             )
             let target = Target.with {
@@ -212,8 +208,9 @@ struct CampaignsService: RegistrableService {
             let unit = try request.unitID.isEmpty
                 ? campaign.defaultRoot(within: principal, in: db)
                 : campaign.participant(request.unitID, field: "unit_id", within: principal, in: db)
-            let children = try Row.fetchAll(db, sql: "SELECT * FROM core_unit WHERE parent_id = ? ORDER BY id", arguments: [unit.row])
-                .map(UnitRecord.init(row:))
+            let children = try UnitRecord.fetchAll(db.cachedStatement(
+                sql: "SELECT * FROM core_unit WHERE parent_id = ? ORDER BY id"
+            ), arguments: [unit.row])
             return try .with {
                 $0.total = try ProgressStore.progress(of: unit, campaign: campaign.row, in: db)
                 $0.children = try children.map { try ProgressStore.progress(of: $0, campaign: campaign.row, in: db) }
@@ -225,14 +222,17 @@ struct CampaignsService: RegistrableService {
         let clusterRow = try EntityID.row(request.clusterID, prefix: "c", field: "cluster_id")
         return try await self.core.read(context) { db, principal in
             let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
-            guard let name = try String.fetchOne(db, sql: "SELECT name FROM core_cluster WHERE id = ?", arguments: [clusterRow]) else {
+            guard let name = try String.fetchOne(db.cachedStatement(
+                sql: "SELECT name FROM core_cluster WHERE id = ?"
+            ), arguments: [clusterRow]) else {
                 throw RPCError(.notFound, "cluster \(request.clusterID) does not exist", field: "cluster_id", rule: "cluster.exists")
             }
-            let units = try Row.fetchAll(
-                db,
-                sql: "SELECT u.* FROM core_cluster_unit cu JOIN core_unit u ON u.id = cu.unit_id WHERE cu.cluster_id = ? ORDER BY u.id",
+            let units = try UnitRecord.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT u.* FROM core_cluster_unit cu JOIN core_unit u ON u.id = cu.unit_id WHERE cu.cluster_id = ? ORDER BY u.id"
+                ),
                 arguments: [clusterRow]
-            ).map(UnitRecord.init(row:))
+            )
             for unit in units {
                 try Scope.require(unit, within: principal, in: db, field: "cluster_id")
             }

@@ -50,12 +50,11 @@ struct ChangesService: RegistrableService {
         try await self.core.read(context) { db, principal in
             let scope = try Scope.path(of: principal, in: db)
             let rows = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT c.* FROM core_change c JOIN core_unit u ON u.id = c.unit_id
                     WHERE c.cursor > ? AND u.path LIKE ? || '%'
                     ORDER BY c.cursor LIMIT ?
-                    """,
+                    """),
                 arguments: [Int64(clamping: cursor), scope, limit]
             )
             return rows.map { row in

@@ -179,7 +179,7 @@ struct ImportService: RegistrableService {
     }
 
     private static func liveUnit(code: String, in db: Database) throws -> UnitRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM core_unit WHERE code = ? AND valid_to IS NULL", arguments: [code]).map(UnitRecord.init(row:))
+        try UnitRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_unit WHERE code = ? AND valid_to IS NULL"), arguments: [code])
     }
 
     private static func mutation(imported: Int, total: Int, what: String, principal: Principal, changes: [ChangeEntry]) -> Mutation<ImportProgress> {

@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `core_member`.
-struct MemberRecord: Sendable {
+struct MemberRecord: Sendable, FetchableRecord {
     var row: Int64
     var unitRow: Int64
     var fullName: String
@@ -42,7 +42,7 @@ struct MemberRecord: Sendable {
 /// Reads and writes of members and their history, inside a caller's transaction.
 enum MemberStore {
     static func fetch(_ row: Int64, in db: Database) throws -> MemberRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM core_member WHERE id = ?", arguments: [row]).map(MemberRecord.init(row:))
+        try MemberRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_member WHERE id = ?"), arguments: [row])
     }
 
     static func require(_ id: String, field: String, in db: Database) throws -> MemberRecord {
@@ -63,16 +63,14 @@ enum MemberStore {
         since: CalendarDate,
         in db: Database
     ) throws -> MemberRecord {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO core_member (unit_id, full_name, gender, role, union_member, joined_on)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [unit.row, fullName, gender.rawValue, role, unionMember, joinedOn?.description]
         )
         let row = db.lastInsertedRowID
-        try db.execute(
-            sql: "INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (?, ?, ?)").execute(
             arguments: [row, unit.row, since.description]
         )
         return try Self.fetch(row, in: db)!
@@ -80,29 +78,27 @@ enum MemberStore {
 
     /// Moves one member, closing their current period and opening one in the new unit.
     static func transfer(_ member: MemberRecord, to unit: UnitRecord, on date: CalendarDate, in db: Database) throws -> MemberRecord {
-        try db.execute(
-            sql: "UPDATE core_membership SET to_date = ? WHERE member_id = ? AND to_date IS NULL",
+        try db.cachedStatement(sql: "UPDATE core_membership SET to_date = ? WHERE member_id = ? AND to_date IS NULL").execute(
             arguments: [date.description, member.row]
         )
-        try db.execute(
-            sql: "INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (?, ?, ?)").execute(
             arguments: [member.row, unit.row, date.description]
         )
-        try db.execute(sql: "UPDATE core_member SET unit_id = ? WHERE id = ?", arguments: [unit.row, member.row])
+        try db.cachedStatement(sql: "UPDATE core_member SET unit_id = ? WHERE id = ?").execute(arguments: [unit.row, member.row])
         return try Self.fetch(member.row, in: db)!
     }
 
     /// The current members of a unit (those who have not left).
     static func current(of unit: UnitRecord, in db: Database) throws -> [MemberRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM core_member WHERE unit_id = ? AND left_on IS NULL ORDER BY id", arguments: [unit.row])
-            .map(MemberRecord.init(row:))
+        try MemberRecord.fetchAll(db.cachedStatement(
+            sql: "SELECT * FROM core_member WHERE unit_id = ? AND left_on IS NULL ORDER BY id"
+        ), arguments: [unit.row])
     }
 
     /// Marks a member as having left on `date`.
     static func leave(_ member: MemberRecord, on date: CalendarDate, in db: Database) throws -> MemberRecord {
-        try db.execute(sql: "UPDATE core_member SET left_on = ? WHERE id = ?", arguments: [date.description, member.row])
-        try db.execute(
-            sql: "UPDATE core_membership SET to_date = ? WHERE member_id = ? AND to_date IS NULL",
+        try db.cachedStatement(sql: "UPDATE core_member SET left_on = ? WHERE id = ?").execute(arguments: [date.description, member.row])
+        try db.cachedStatement(sql: "UPDATE core_membership SET to_date = ? WHERE member_id = ? AND to_date IS NULL").execute(
             arguments: [date.description, member.row]
         )
         return try Self.fetch(member.row, in: db)!
@@ -131,6 +127,6 @@ enum MemberStore {
         }
         sql += " ORDER BY m.id LIMIT ?"
         arguments += [page.fetchLimit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(MemberRecord.init(row:))
+        return try MemberRecord.fetchAll(db, sql: sql, arguments: arguments)
     }
 }

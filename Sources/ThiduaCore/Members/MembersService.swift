@@ -89,8 +89,9 @@ struct MembersService: RegistrableService {
             guard before.leftOn == nil else {
                 throw RPCError(.failedPrecondition, "member \(before.id) left on \(before.leftOn!); the record is closed", field: "id", rule: "member.current")
             }
-            try db.execute(
-                sql: "UPDATE core_member SET full_name = ?, gender = ?, role = ?, union_member = ?, joined_on = ? WHERE id = ?",
+            try db.cachedStatement(
+                sql: "UPDATE core_member SET full_name = ?, gender = ?, role = ?, union_member = ?, joined_on = ? WHERE id = ?"
+            ).execute(
                 arguments: [
                     name ?? before.fullName, (gender ?? before.gender).rawValue, role ?? before.role,
                     mask.contains("union_member") ? request.unionMember : before.unionMember,
@@ -131,8 +132,7 @@ struct MembersService: RegistrableService {
         try await self.core.read(context) { db, principal in
             let member = try self.visibleMember(request.id, field: "id", principal: principal, in: db)
             let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT unit_id, from_date, to_date FROM core_membership WHERE member_id = ? ORDER BY rowid",
+                db.cachedStatement(sql: "SELECT unit_id, from_date, to_date FROM core_membership WHERE member_id = ? ORDER BY rowid"),
                 arguments: [member.row]
             )
             return .with {

@@ -2,7 +2,7 @@ import Foundation
 import ThiduaModuleKit
 
 /// A row of `core_review`.
-struct ReviewRecord: Sendable {
+struct ReviewRecord: Sendable, FetchableRecord {
     var row: Int64
     var subjectType: String
     var subjectID: String
@@ -55,7 +55,7 @@ struct ReviewRecord: Sendable {
 /// Reviews and their history.
 enum ReviewStore {
     static func fetch(_ row: Int64, in db: Database) throws -> ReviewRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM core_review WHERE id = ?", arguments: [row]).map(ReviewRecord.init(row:))
+        try ReviewRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_review WHERE id = ?"), arguments: [row])
     }
 
     /// The review named by a request field, submitted inside the key's subtree or waiting for (or
@@ -65,10 +65,9 @@ enum ReviewStore {
         guard let review = try Self.fetch(row, in: db) else {
             throw RPCError(.notFound, "review \(id) does not exist", field: field, rule: "review.exists")
         }
-        let keyPath = try Scope.path(of: principal, in: db)
         let submitter = try UnitRecord.fetch(review.unitRow, in: db)!
         let decider = try UnitRecord.fetch(review.deciderRow, in: db)!
-        guard submitter.path.hasPrefix(keyPath) || decider.path.hasPrefix(keyPath) else {
+        guard Scope.covers(submitter.path, for: principal) || Scope.covers(decider.path, for: principal) else {
             throw RPCError(
                 .permissionDenied,
                 "review \(id) is outside the subtree of key \(principal.keyID), which is rooted at \(principal.scopeUnitID)",
@@ -97,11 +96,10 @@ enum ReviewStore {
         }
         let levels = Array(ancestors[...deciderIndex])
         let open = try Row.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT id, state FROM core_review WHERE subject_type = ? AND subject_id = ? AND corrected_by_review_id IS NULL
                 ORDER BY id DESC LIMIT 1
-                """,
+                """),
             arguments: [subjectType, subjectID]
         )
         if let open, corrects == nil {
@@ -116,11 +114,10 @@ enum ReviewStore {
             )
         }
         let lifecycle = ReviewLifecycle.submitted(levels: levels.count)
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO core_review (subject_type, subject_id, campaign_id, unit_id, levels, current_level, state, round, summary, corrects_review_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 subjectType, subjectID, campaign, unit.row, levels.map(String.init).joined(separator: ","),
                 lifecycle.currentLevel, lifecycle.state.rawValue, lifecycle.round, summary, corrects,
@@ -136,8 +133,7 @@ enum ReviewStore {
         _ review: ReviewRecord, _ action: ReviewLifecycle.Action, actor: Int64, principal: Principal, at now: Int64, in db: Database
     ) throws -> ReviewRecord {
         let (next, step) = try review.lifecycle.applying(action)
-        try db.execute(
-            sql: "UPDATE core_review SET state = ?, current_level = ?, round = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE core_review SET state = ?, current_level = ?, round = ? WHERE id = ?").execute(
             arguments: [next.state.rawValue, next.currentLevel, next.round, review.row]
         )
         var reason = ""
@@ -149,8 +145,9 @@ enum ReviewStore {
     }
 
     static func recordStep(_ review: ReviewRecord, action: String, unit: Int64, principal: Principal, reason: String, at now: Int64, in db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO core_review_step (review_id, at, action, unit_id, key_id, reason, round) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(
+            sql: "INSERT INTO core_review_step (review_id, at, action, unit_id, key_id, reason, round) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).execute(
             arguments: [review.row, now, action, unit, principal.keyID, reason, review.lifecycle.round]
         )
     }
@@ -158,12 +155,14 @@ enum ReviewStore {
     /// The reason of the last rejection, for observers.
     static func lastReason(of review: ReviewRecord, in db: Database) throws -> String {
         try String.fetchOne(
-            db, sql: "SELECT reason FROM core_review_step WHERE review_id = ? ORDER BY rowid DESC LIMIT 1", arguments: [review.row]
+            db.cachedStatement(sql: "SELECT reason FROM core_review_step WHERE review_id = ? ORDER BY rowid DESC LIMIT 1"), arguments: [review.row]
         ) ?? ""
     }
 
     static func message(_ review: ReviewRecord, in db: Database) throws -> Review {
-        let steps = try Row.fetchAll(db, sql: "SELECT * FROM core_review_step WHERE review_id = ? ORDER BY rowid", arguments: [review.row])
+        let steps = try Row.fetchAll(db.cachedStatement(
+            sql: "SELECT * FROM core_review_step WHERE review_id = ? ORDER BY rowid"
+        ), arguments: [review.row])
         return Review.with {
             $0.id = review.id
             $0.subjectType = review.subjectType

@@ -122,7 +122,7 @@ struct ReviewsService: RegistrableService {
             let (action, actor) = try choose(before)
             try Scope.require(try UnitRecord.fetch(actor, in: db)!, within: principal, in: db, field: "id")
             if let newSummary {
-                try db.execute(sql: "UPDATE core_review SET summary = ? WHERE id = ?", arguments: [newSummary, before.row])
+                try db.cachedStatement(sql: "UPDATE core_review SET summary = ? WHERE id = ?").execute(arguments: [newSummary, before.row])
             }
             let after = try ReviewStore.move(before, action, actor: actor, principal: principal, at: now, in: db)
             return try self.mutation(after, old: old, reason: reason, in: db)
@@ -158,7 +158,9 @@ struct ReviewsService: RegistrableService {
                 summary: summary ?? published.summary, corrects: published.row, principal: principal, at: now, in: db
             )
             // The published result stays as it was; only the forward link to its correction is added.
-            try db.execute(sql: "UPDATE core_review SET corrected_by_review_id = ? WHERE id = ?", arguments: [correction.row, published.row])
+            try db.cachedStatement(
+                sql: "UPDATE core_review SET corrected_by_review_id = ? WHERE id = ?"
+            ).execute(arguments: [correction.row, published.row])
             return try self.mutation(correction, old: nil, reason: reason, in: db)
         }
     }

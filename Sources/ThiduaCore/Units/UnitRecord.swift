@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `core_unit`.
-struct UnitRecord: Sendable, Equatable {
+struct UnitRecord: Sendable, FetchableRecord, Equatable {
     var row: Int64
     var parentRow: Int64?
     var path: String
@@ -32,7 +32,7 @@ struct UnitRecord: Sendable, Equatable {
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> UnitRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM core_unit WHERE id = ?", arguments: [row]).map(UnitRecord.init(row:))
+        try UnitRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_unit WHERE id = ?"), arguments: [row])
     }
 
     /// The unit named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
@@ -77,17 +77,22 @@ enum Scope {
     /// The path of the key's root unit.
     static func path(of principal: Principal, in db: Database) throws -> String {
         guard let row = Int64(principal.scopeUnitID.dropFirst()),
-            let path = try String.fetchOne(db, sql: "SELECT path FROM core_unit WHERE id = ?", arguments: [row])
+            let path = try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM core_unit WHERE id = ?"), arguments: [row])
         else {
             throw RPCError(.permissionDenied, "the key's unit no longer exists", field: "", rule: "scope.subtree")
         }
         return path
     }
 
+    /// Whether the unit at `path` is the key's root or below it. A path lists the row ids from the
+    /// top of the tree down ("/1/5/17/"), so the answer needs no query.
+    static func covers(_ path: String, for principal: Principal) -> Bool {
+        path.contains("/\(principal.scopeUnitID.dropFirst())/")
+    }
+
     /// PERMISSION_DENIED unless `unit` is inside the key's subtree.
     static func require(_ unit: UnitRecord, within principal: Principal, in db: Database, field: String) throws {
-        let scope = try Self.path(of: principal, in: db)
-        guard unit.path.hasPrefix(scope) else {
+        guard Self.covers(unit.path, for: principal) else {
             throw RPCError(
                 .permissionDenied,
                 "unit \(unit.id) is outside the subtree of key \(principal.keyID), which is rooted at \(principal.scopeUnitID)",

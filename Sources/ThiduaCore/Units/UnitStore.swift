@@ -14,11 +14,10 @@ enum UnitStore {
         in db: Database
     ) throws -> UnitRecord {
         if let code { try Self.requireFreeCode(code, field: "code", in: db) }
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO core_unit (parent_id, path, depth, name, kind, sector, code, valid_from, fully_state_funded)
                 VALUES (?, '', ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 parent?.row, (parent?.depth ?? -1) + 1, name, kind.rawValue, sector.rawValue, code,
                 validFrom.description, fullyStateFunded,
@@ -26,12 +25,14 @@ enum UnitStore {
         )
         let row = db.lastInsertedRowID
         let path = (parent?.path ?? "/") + "\(row)/"
-        try db.execute(sql: "UPDATE core_unit SET path = ? WHERE id = ?", arguments: [path, row])
+        try db.cachedStatement(sql: "UPDATE core_unit SET path = ? WHERE id = ?").execute(arguments: [path, row])
         return try UnitRecord.fetch(row, in: db)!
     }
 
     static func requireFreeCode(_ code: String, field: String, in db: Database) throws {
-        if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM core_unit WHERE code = ? AND valid_to IS NULL", arguments: [code]) {
+        if let holder = try Int64.fetchOne(db.cachedStatement(
+            sql: "SELECT id FROM core_unit WHERE code = ? AND valid_to IS NULL"
+        ), arguments: [code]) {
             throw RPCError(
                 .alreadyExists,
                 "the code \"\(code)\" already belongs to unit \(EntityID.unit(holder))",
@@ -67,7 +68,7 @@ enum UnitStore {
         }
         sql += " ORDER BY path LIMIT ?"
         arguments += [page.fetchLimit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(UnitRecord.init(row:))
+        return try UnitRecord.fetchAll(db, sql: sql, arguments: arguments)
     }
 
     /// Moves `unit` and everything under it below `parent`.
@@ -84,21 +85,22 @@ enum UnitStore {
             throw RPCError(.failedPrecondition, "unit \(parent.id) was dissolved", field: "new_parent_id", rule: "unit.live")
         }
         let newPath = parent.path + "\(unit.row)/"
-        try db.execute(
-            sql: "UPDATE core_unit SET path = ? || substr(path, ?), depth = depth + ? WHERE path LIKE ? || '%'",
+        try db.cachedStatement(sql: "UPDATE core_unit SET path = ? || substr(path, ?), depth = depth + ? WHERE path LIKE ? || '%'").execute(
             arguments: [newPath, unit.path.count + 1, parent.depth + 1 - unit.depth, unit.path]
         )
-        try db.execute(sql: "UPDATE core_unit SET parent_id = ? WHERE id = ?", arguments: [parent.row, unit.row])
+        try db.cachedStatement(sql: "UPDATE core_unit SET parent_id = ? WHERE id = ?").execute(arguments: [parent.row, unit.row])
         return try UnitRecord.fetch(unit.row, in: db)!
     }
 
     static func hasLiveChildren(_ unit: UnitRecord, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM core_unit WHERE parent_id = ? AND valid_to IS NULL)", arguments: [unit.row]) ?? false
+        try Bool.fetchOne(db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM core_unit WHERE parent_id = ? AND valid_to IS NULL)"
+        ), arguments: [unit.row]) ?? false
     }
 
     /// Ends a unit on `date`.
     static func end(_ unit: UnitRecord, on date: CalendarDate, in db: Database) throws -> UnitRecord {
-        try db.execute(sql: "UPDATE core_unit SET valid_to = ? WHERE id = ?", arguments: [date.description, unit.row])
+        try db.cachedStatement(sql: "UPDATE core_unit SET valid_to = ? WHERE id = ?").execute(arguments: [date.description, unit.row])
         return try UnitRecord.fetch(unit.row, in: db)!
     }
 
@@ -112,11 +114,10 @@ enum UnitStore {
         membersMoved: Int,
         in db: Database
     ) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO core_unit_event (kind, unit_id, from_unit_id, to_unit_id, effective_on, decision, members_moved)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [kind, unit.row, from?.row, to?.row, date.description, decision, membersMoved]
         )
     }

@@ -21,13 +21,12 @@ extension UnitsService {
                 return unit
             }
             let head = units.first { $0.id == request.headUnitID }!
-            try db.execute(
-                sql: "INSERT INTO core_cluster (name, year, head_unit_id) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO core_cluster (name, year, head_unit_id) VALUES (?, ?, ?)").execute(
                 arguments: [name, request.year, head.row]
             )
             let row = db.lastInsertedRowID
             for unit in units {
-                try db.execute(sql: "INSERT INTO core_cluster_unit (cluster_id, unit_id) VALUES (?, ?)", arguments: [row, unit.row])
+                try db.cachedStatement(sql: "INSERT INTO core_cluster_unit (cluster_id, unit_id) VALUES (?, ?)").execute(arguments: [row, unit.row])
             }
             let cluster = Cluster.with {
                 $0.id = EntityID.cluster(row)
@@ -70,7 +69,9 @@ extension UnitsService {
             return try .with {
                 $0.clusters = try clusters.map { row in
                     let id: Int64 = row["id"]
-                    let units = try Int64.fetchAll(db, sql: "SELECT unit_id FROM core_cluster_unit WHERE cluster_id = ? ORDER BY unit_id", arguments: [id])
+                    let units = try Int64.fetchAll(db.cachedStatement(
+                        sql: "SELECT unit_id FROM core_cluster_unit WHERE cluster_id = ? ORDER BY unit_id"
+                    ), arguments: [id])
                     return Cluster.with {
                         $0.id = EntityID.cluster(id)
                         $0.name = row["name"]

@@ -83,10 +83,9 @@ struct UnitsService: RegistrableService {
                 throw RPCError(.failedPrecondition, "unit \(before.id) was dissolved; it can no longer change", field: "id", rule: "unit.live")
             }
             if let code, code != before.code { try UnitStore.requireFreeCode(code, field: "code", in: db) }
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     UPDATE core_unit SET name = ?, code = ?, sector = ?, fully_state_funded = ? WHERE id = ?
-                    """,
+                    """).execute(
                 arguments: [
                     name ?? before.name,
                     mask.contains("code") ? code : before.code,

@@ -5,7 +5,9 @@ import ThiduaModuleKit
 /// transaction.
 enum AgreementStore {
     static func fetch(_ row: Int64, in db: Database) throws -> AgreementRecord? {
-        guard let main = try Row.fetchOne(db, sql: "SELECT * FROM dialogue_agreement WHERE id = ?", arguments: [row]) else { return nil }
+        guard let main = try Row.fetchOne(db.cachedStatement(
+            sql: "SELECT * FROM dialogue_agreement WHERE id = ?"
+        ), arguments: [row]) else { return nil }
         return try Self.withDetails(Self.record(from: main), in: db)
     }
 
@@ -20,7 +22,7 @@ enum AgreementStore {
 
     /// Every agreement of one enterprise, with details.
     static func all(of unitID: String, in db: Database) throws -> [AgreementRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM dialogue_agreement WHERE unit_id = ? ORDER BY id", arguments: [unitID])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM dialogue_agreement WHERE unit_id = ? ORDER BY id"), arguments: [unitID])
             .map { try Self.withDetails(Self.record(from: $0), in: db) }
     }
 
@@ -28,8 +30,9 @@ enum AgreementStore {
     /// need only the dates).
     static func list(units unitIDs: [String], afterRow: Int64 = 0, limit: Int = .max, details: Bool, in db: Database) throws -> [AgreementRecord] {
         let records = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM dialogue_agreement WHERE unit_id IN (SELECT value FROM json_each(?)) AND id > ? ORDER BY id LIMIT ?",
+            db.cachedStatement(
+                sql: "SELECT * FROM dialogue_agreement WHERE unit_id IN (SELECT value FROM json_each(?)) AND id > ? ORDER BY id LIMIT ?"
+            ),
             arguments: [UnitSet.json(unitIDs), afterRow, limit]
         ).map(Self.record(from:))
         return details ? try records.map { try Self.withDetails($0, in: db) } : records
@@ -37,14 +40,13 @@ enum AgreementStore {
 
     /// Stores a new agreement and returns it with its row.
     static func insert(_ agreement: AgreementRecord, in db: Database) throws -> AgreementRecord {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO dialogue_agreement (
                     unit_id, title, stage, requested_by, requested_on, renews_id, renewed_by_id, drafted_on, signed_on,
                     effective_from, term_years, expires_on, quality_grade, favourable_clauses, filed_on, filed_with,
                     continued_until, replaced_on, withdrawn_on, withdraw_reason
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: Self.arguments(of: agreement)
         )
         var stored = agreement
@@ -55,15 +57,14 @@ enum AgreementStore {
 
     /// Writes `agreement` over `before` and returns it as stored.
     static func update(_ agreement: AgreementRecord, from before: AgreementRecord, in db: Database) throws -> AgreementRecord {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 UPDATE dialogue_agreement SET
                     unit_id = ?, title = ?, stage = ?, requested_by = ?, requested_on = ?, renews_id = ?, renewed_by_id = ?,
                     drafted_on = ?, signed_on = ?, effective_from = ?, term_years = ?, expires_on = ?, quality_grade = ?,
                     favourable_clauses = ?, filed_on = ?, filed_with = ?, continued_until = ?, replaced_on = ?,
                     withdrawn_on = ?, withdraw_reason = ?
                 WHERE id = ?
-                """,
+                """).execute(
             arguments: Self.arguments(of: agreement) + [agreement.row]
         )
         try Self.saveDetails(agreement, before: before, in: db)
@@ -73,25 +74,24 @@ enum AgreementStore {
     /// Sessions and votes are only ever added; clauses are replaced when the draft changes.
     private static func saveDetails(_ agreement: AgreementRecord, before: AgreementRecord?, in db: Database) throws {
         for session in agreement.sessions where session.row == 0 {
-            try db.execute(
-                sql: "INSERT INTO dialogue_session (agreement_id, number, held_on, minutes) VALUES (?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO dialogue_session (agreement_id, number, held_on, minutes) VALUES (?, ?, ?, ?)").execute(
                 arguments: [agreement.row, session.number, session.heldOn.description, session.minutes]
             )
         }
         for (index, vote) in agreement.votes.enumerated().dropFirst(before?.votes.count ?? 0) {
-            try db.execute(
-                sql: "INSERT INTO dialogue_vote (agreement_id, number, voted_on, employees, in_favour, against, passed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.cachedStatement(
+                sql: "INSERT INTO dialogue_vote (agreement_id, number, voted_on, employees, in_favour, against, passed) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            ).execute(
                 arguments: [agreement.row, index + 1, vote.votedOn.description, vote.employees, vote.inFavour, vote.against, vote.passed]
             )
         }
         if agreement.clauses != before?.clauses {
-            try db.execute(sql: "DELETE FROM dialogue_clause WHERE agreement_id = ?", arguments: [agreement.row])
+            try db.cachedStatement(sql: "DELETE FROM dialogue_clause WHERE agreement_id = ?").execute(arguments: [agreement.row])
             for clause in agreement.clauses {
-                try db.execute(
-                    sql: """
+                try db.cachedStatement(sql: """
                         INSERT INTO dialogue_clause (agreement_id, number, title, topic, more_favourable, term_months, expires_on)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
+                        """).execute(
                     arguments: [
                         agreement.row, clause.number, clause.title, clause.topic.rawValue, clause.moreFavourableThanLaw,
                         clause.termMonths, clause.expiresOn.isEmpty ? nil : clause.expiresOn,
@@ -104,12 +104,12 @@ enum AgreementStore {
     private static func withDetails(_ agreement: AgreementRecord, in db: Database) throws -> AgreementRecord {
         var full = agreement
         full.sessions = try Row.fetchAll(
-            db, sql: "SELECT * FROM dialogue_session WHERE agreement_id = ? ORDER BY number", arguments: [agreement.row]
+            db.cachedStatement(sql: "SELECT * FROM dialogue_session WHERE agreement_id = ? ORDER BY number"), arguments: [agreement.row]
         ).map { row in
             AgreementRecord.Session(row: row["id"], number: row["number"], heldOn: CalendarDate(row["held_on"] as String)!, minutes: row["minutes"])
         }
         full.clauses = try Row.fetchAll(
-            db, sql: "SELECT * FROM dialogue_clause WHERE agreement_id = ? ORDER BY number", arguments: [agreement.row]
+            db.cachedStatement(sql: "SELECT * FROM dialogue_clause WHERE agreement_id = ? ORDER BY number"), arguments: [agreement.row]
         ).map { row in
             AgreementClause.with {
                 $0.number = row["number"]
@@ -121,7 +121,7 @@ enum AgreementStore {
             }
         }
         full.votes = try Row.fetchAll(
-            db, sql: "SELECT * FROM dialogue_vote WHERE agreement_id = ? ORDER BY number", arguments: [agreement.row]
+            db.cachedStatement(sql: "SELECT * FROM dialogue_vote WHERE agreement_id = ? ORDER BY number"), arguments: [agreement.row]
         ).map { row in
             AgreementRecord.Vote(
                 votedOn: CalendarDate(row["voted_on"] as String)!, employees: row["employees"], inFavour: row["in_favour"],

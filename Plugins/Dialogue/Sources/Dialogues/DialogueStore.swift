@@ -4,7 +4,7 @@ import ThiduaModuleKit
 /// Reads and writes of `dialogue_dialogue`, inside a caller's transaction.
 enum DialogueStore {
     static func fetch(_ row: Int64, in db: Database) throws -> DialogueRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM dialogue_dialogue WHERE id = ?", arguments: [row]).map(Self.record(from:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM dialogue_dialogue WHERE id = ?"), arguments: [row]).map(Self.record(from:))
     }
 
     /// The dialogue named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
@@ -18,14 +18,13 @@ enum DialogueStore {
 
     /// Stores a new dialogue and returns it with its row.
     static func insert(_ dialogue: DialogueRecord, in db: Database) throws -> DialogueRecord {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO dialogue_dialogue (
                     unit_id, kind, event, requested_by, requested_on, campaign_id, planned_on, agenda, employees,
                     delegation_size, state, held_on, employer_legal_representative_present, representatives_present,
                     minutes_signed_on, minutes_published_on, minutes_summary, cancel_reason
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: Self.arguments(of: dialogue)
         )
         var stored = dialogue
@@ -34,15 +33,14 @@ enum DialogueStore {
     }
 
     static func update(_ dialogue: DialogueRecord, in db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 UPDATE dialogue_dialogue SET
                     unit_id = ?, kind = ?, event = ?, requested_by = ?, requested_on = ?, campaign_id = ?, planned_on = ?,
                     agenda = ?, employees = ?, delegation_size = ?, state = ?, held_on = ?,
                     employer_legal_representative_present = ?, representatives_present = ?, minutes_signed_on = ?,
                     minutes_published_on = ?, minutes_summary = ?, cancel_reason = ?
                 WHERE id = ?
-                """,
+                """).execute(
             arguments: Self.arguments(of: dialogue) + [dialogue.row]
         )
     }

@@ -6,8 +6,7 @@ enum HeadcountStore {
     /// The headcount in force on `date`: the latest recorded on or before it.
     static func headcount(of unitID: String, on date: CalendarDate, in db: Database) throws -> EnterpriseHeadcount? {
         try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1",
+            db.cachedStatement(sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1"),
             arguments: [unitID, date.description]
         ).map(Self.headcount(from:))
     }
@@ -20,13 +19,12 @@ enum HeadcountStore {
     /// The headcount in force on `date` of each of `unitIDs` that has one.
     static func employees(of unitIDs: [String], on date: CalendarDate, in db: Database) throws -> [String: Int] {
         let rows = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT h.unit_id, h.employees FROM dialogue_headcount h
                 WHERE h.unit_id IN (SELECT value FROM json_each(?)) AND h.as_of = (
                     SELECT max(as_of) FROM dialogue_headcount WHERE unit_id = h.unit_id AND as_of <= ?
                 )
-                """,
+                """),
             arguments: [UnitSet.json(unitIDs), date.description]
         )
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["unit_id"] as String, $0["employees"] as Int) })
@@ -34,20 +32,19 @@ enum HeadcountStore {
 
     /// Every headcount of the enterprise, latest first.
     static func history(of unitID: String, in db: Database) throws -> [EnterpriseHeadcount] {
-        try Row.fetchAll(db, sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? ORDER BY as_of DESC", arguments: [unitID])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? ORDER BY as_of DESC"), arguments: [unitID])
             .map(Self.headcount(from:))
     }
 
     /// Records a headcount, replacing one of the same date; returns the one replaced.
     static func record(_ headcount: EnterpriseHeadcount, in db: Database) throws -> EnterpriseHeadcount? {
         let before = try Row.fetchOne(
-            db, sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? AND as_of = ?", arguments: [headcount.unitID, headcount.asOf]
+            db.cachedStatement(sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? AND as_of = ?"), arguments: [headcount.unitID, headcount.asOf]
         ).map(Self.headcount(from:))
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO dialogue_headcount (unit_id, as_of, employees) VALUES (?, ?, ?)
                 ON CONFLICT (unit_id, as_of) DO UPDATE SET employees = excluded.employees
-                """,
+                """).execute(
             arguments: [headcount.unitID, headcount.asOf, headcount.employees]
         )
         return before

@@ -10,8 +10,7 @@ struct RuleBook: Sendable {
     /// The rules in force on `date`: the latest added version effective on or before it.
     func rules(on date: CalendarDate, in db: Database) throws -> DialogueRuleSet {
         let json = try String.fetchOne(
-            db,
-            sql: "SELECT rules FROM dialogue_rule_set WHERE effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+            db.cachedStatement(sql: "SELECT rules FROM dialogue_rule_set WHERE effective_from <= ? ORDER BY effective_from DESC LIMIT 1"),
             arguments: [date.description]
         )
         return try json.map { try DialogueRuleSet(jsonString: $0) } ?? self.builtIn
@@ -19,14 +18,14 @@ struct RuleBook: Sendable {
 
     /// Every added version, oldest first.
     func versions(in db: Database) throws -> [DialogueRuleSet] {
-        try String.fetchAll(db, sql: "SELECT rules FROM dialogue_rule_set ORDER BY effective_from")
+        try String.fetchAll(db.cachedStatement(sql: "SELECT rules FROM dialogue_rule_set ORDER BY effective_from"))
             .map { try DialogueRuleSet(jsonString: $0) }
     }
 
     /// Adds a version; ALREADY_EXISTS when one starts on the same day.
     func add(_ rules: DialogueRuleSet, in db: Database) throws {
         let exists = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM dialogue_rule_set WHERE effective_from = ?)", arguments: [rules.effectiveFrom]
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM dialogue_rule_set WHERE effective_from = ?)"), arguments: [rules.effectiveFrom]
         ) ?? false
         guard !exists else {
             throw RPCError(
@@ -36,8 +35,7 @@ struct RuleBook: Sendable {
                 rule: "dialogue.rules_version_exists"
             )
         }
-        try db.execute(
-            sql: "INSERT INTO dialogue_rule_set (effective_from, regulation, rules) VALUES (?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO dialogue_rule_set (effective_from, regulation, rules) VALUES (?, ?, ?)").execute(
             arguments: [rules.effectiveFrom, rules.regulation, try rules.jsonString()]
         )
     }

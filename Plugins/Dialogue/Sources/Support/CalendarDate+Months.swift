@@ -7,20 +7,16 @@ extension CalendarDate {
         let index = self.year * 12 + (self.month - 1) + months
         let year = index / 12
         let month = index % 12 + 1
-        var day = self.day
-        while true {
-            if let date = CalendarDate(String(format: "%04d-%02d-%02d", year, month, day)) { return date }
-            day -= 1
-        }
+        return CalendarDate(year: year, month: month, day: min(self.day, CalendarDate.days(inMonth: month, of: year)))!
     }
 
     /// 1 January of `year`.
     static func firstDay(of year: Int) -> CalendarDate {
-        CalendarDate(String(format: "%04d-01-01", year))!
+        CalendarDate(year: year, month: 1, day: 1)!
     }
 
     /// 31 December of `year`.
     static func lastDay(of year: Int) -> CalendarDate {
-        CalendarDate(String(format: "%04d-12-31", year))!
+        CalendarDate(year: year, month: 12, day: 31)!
     }
 }

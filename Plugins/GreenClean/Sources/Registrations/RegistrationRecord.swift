@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `green_clean_registration`.
-struct RegistrationRecord: Sendable {
+struct RegistrationRecord: Sendable, FetchableRecord {
     var row: Int64
     var campaignID: String
     var unitID: String

@@ -4,8 +4,7 @@ import ThiduaModuleKit
 /// Reads and writes of registrations and their scores, inside a caller's transaction.
 enum RegistrationStore {
     static func fetch(_ row: Int64, in db: Database) throws -> RegistrationRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM green_clean_registration WHERE id = ?", arguments: [row])
-            .map(RegistrationRecord.init(row:))
+        try RegistrationRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM green_clean_registration WHERE id = ?"), arguments: [row])
     }
 
     /// The registration `id` names, or INVALID_ARGUMENT / NOT_FOUND naming `field`.
@@ -19,19 +18,19 @@ enum RegistrationStore {
 
     /// The registration of a unit for a year, if any.
     static func find(unitID: String, year: Int, in db: Database) throws -> RegistrationRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM green_clean_registration WHERE unit_id = ? AND year = ?", arguments: [unitID, year])
-            .map(RegistrationRecord.init(row:))
+        try RegistrationRecord.fetchOne(db.cachedStatement(
+            sql: "SELECT * FROM green_clean_registration WHERE unit_id = ? AND year = ?"
+        ), arguments: [unitID, year])
     }
 
     static func insert(
         campaignID: String, unitID: String, year: Int, appraisingUnitID: String, sheetVersion: Int,
         registeredOn: CalendarDate, in db: Database
     ) throws -> RegistrationRecord {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO green_clean_registration (campaign_id, unit_id, year, appraising_unit_id, sheet_version, state, registered_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 campaignID, unitID, year, appraisingUnitID, sheetVersion,
                 RegistrationLifecycle.State.registered.rawValue, registeredOn.description,
@@ -63,8 +62,9 @@ enum RegistrationStore {
     /// The scores of a registration in the sheet's order; empty until self-assessed.
     static func scores(of record: RegistrationRecord, in db: Database) throws -> [StoredScore] {
         let evidence = try Row.fetchAll(
-            db,
-            sql: "SELECT criterion_code, reference FROM green_clean_evidence WHERE registration_id = ? ORDER BY criterion_code, position",
+            db.cachedStatement(
+                sql: "SELECT criterion_code, reference FROM green_clean_evidence WHERE registration_id = ? ORDER BY criterion_code, position"
+            ),
             arguments: [record.row]
         )
         var referencesByCode: [String: [String]] = [:]
@@ -72,8 +72,7 @@ enum RegistrationStore {
             referencesByCode[row["criterion_code"], default: []].append(row["reference"])
         }
         return try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM green_clean_score WHERE registration_id = ? ORDER BY position",
+            db.cachedStatement(sql: "SELECT * FROM green_clean_score WHERE registration_id = ? ORDER BY position"),
             arguments: [record.row]
         ).map { row in
             let code: String = row["criterion_code"]
@@ -87,16 +86,18 @@ enum RegistrationStore {
 
     /// Replaces the claims of a self-assessment; any appraisal goes with them.
     static func replaceClaims(of record: RegistrationRecord, with claims: [ClaimedScore], in db: Database) throws {
-        try db.execute(sql: "DELETE FROM green_clean_evidence WHERE registration_id = ?", arguments: [record.row])
-        try db.execute(sql: "DELETE FROM green_clean_score WHERE registration_id = ?", arguments: [record.row])
+        try db.cachedStatement(sql: "DELETE FROM green_clean_evidence WHERE registration_id = ?").execute(arguments: [record.row])
+        try db.cachedStatement(sql: "DELETE FROM green_clean_score WHERE registration_id = ?").execute(arguments: [record.row])
         for (position, claim) in claims.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO green_clean_score (registration_id, criterion_code, position, claimed_points, note) VALUES (?, ?, ?, ?, ?)",
+            try db.cachedStatement(
+                sql: "INSERT INTO green_clean_score (registration_id, criterion_code, position, claimed_points, note) VALUES (?, ?, ?, ?, ?)"
+            ).execute(
                 arguments: [record.row, claim.code, position + 1, claim.points, claim.note]
             )
             for (index, reference) in claim.evidence.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO green_clean_evidence (registration_id, criterion_code, position, reference) VALUES (?, ?, ?, ?)",
+                try db.cachedStatement(
+                    sql: "INSERT INTO green_clean_evidence (registration_id, criterion_code, position, reference) VALUES (?, ?, ?, ?)"
+                ).execute(
                     arguments: [record.row, claim.code, index + 1, reference]
                 )
             }
@@ -105,21 +106,22 @@ enum RegistrationStore {
 
     /// Records the appraised points: the adjusted ones with their reasons, the claimed ones elsewhere.
     static func setAppraisal(of record: RegistrationRecord, adjustments: [String: ScoreAdjustment], in db: Database) throws {
-        try db.execute(
-            sql: "UPDATE green_clean_score SET appraised_points = claimed_points, adjustment_reason = '' WHERE registration_id = ?",
+        try db.cachedStatement(
+            sql: "UPDATE green_clean_score SET appraised_points = claimed_points, adjustment_reason = '' WHERE registration_id = ?"
+        ).execute(
             arguments: [record.row]
         )
         for adjustment in adjustments.values {
-            try db.execute(
-                sql: "UPDATE green_clean_score SET appraised_points = ?, adjustment_reason = ? WHERE registration_id = ? AND criterion_code = ?",
+            try db.cachedStatement(
+                sql: "UPDATE green_clean_score SET appraised_points = ?, adjustment_reason = ? WHERE registration_id = ? AND criterion_code = ?"
+            ).execute(
                 arguments: [adjustment.points, adjustment.reason, record.row, adjustment.code]
             )
         }
     }
 
     static func clearAppraisal(of record: RegistrationRecord, in db: Database) throws {
-        try db.execute(
-            sql: "UPDATE green_clean_score SET appraised_points = NULL, adjustment_reason = '' WHERE registration_id = ?",
+        try db.cachedStatement(sql: "UPDATE green_clean_score SET appraised_points = NULL, adjustment_reason = '' WHERE registration_id = ?").execute(
             arguments: [record.row]
         )
     }
@@ -147,19 +149,18 @@ enum RegistrationStore {
         }
         sql += " ORDER BY id LIMIT ?"
         arguments += [cursor.fetchLimit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(RegistrationRecord.init(row:))
+        return try RegistrationRecord.fetchAll(db, sql: sql, arguments: arguments)
     }
 
     /// Every registration of the units in `unitIDs` over a year range, for the report.
     static func all(unitIDs: [String], years: ClosedRange<Int>, in db: Database) throws -> [RegistrationRecord] {
-        try Row.fetchAll(
-            db,
-            sql: """
+        try RegistrationRecord.fetchAll(
+            db.cachedStatement(sql: """
                 SELECT * FROM green_clean_registration
                 WHERE unit_id IN (SELECT value FROM json_each(?)) AND year BETWEEN ? AND ? ORDER BY id
-                """,
+                """),
             arguments: [try JSONList.encode(unitIDs), years.lowerBound, years.upperBound]
-        ).map(RegistrationRecord.init(row:))
+        )
     }
 }
 

@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `green_clean_safety_fact`.
-struct SafetyFactRecord: Sendable {
+struct SafetyFactRecord: Sendable, FetchableRecord {
     var row: Int64
     var fact: SafetyFact
     var description: String
@@ -50,7 +50,7 @@ struct SafetyFactRecord: Sendable {
 /// Reads and writes of safety facts, inside a caller's transaction.
 enum SafetyFactStore {
     static func fetch(_ row: Int64, in db: Database) throws -> SafetyFactRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM green_clean_safety_fact WHERE id = ?", arguments: [row]).map(SafetyFactRecord.init(row:))
+        try SafetyFactRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM green_clean_safety_fact WHERE id = ?"), arguments: [row])
     }
 
     /// The fact `id` names, or INVALID_ARGUMENT / NOT_FOUND naming `field`.
@@ -64,30 +64,27 @@ enum SafetyFactStore {
 
     /// The live count of occupational-disease cases of a unit and year, if recorded.
     static func liveDiseaseCount(unitID: String, year: Int, in db: Database) throws -> SafetyFactRecord? {
-        try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM green_clean_safety_fact WHERE unit_id = ? AND year = ? AND kind = ? AND retracted_on IS NULL",
+        try SafetyFactRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM green_clean_safety_fact WHERE unit_id = ? AND year = ? AND kind = ? AND retracted_on IS NULL"),
             arguments: [unitID, year, SafetyFact.Kind.occupationalDiseaseCases.rawValue]
-        ).map(SafetyFactRecord.init(row:))
+        )
     }
 
     static func insert(
         unitID: String, kind: SafetyFact.Kind, year: Int, occurredOn: CalendarDate?, cases: Int,
         description: String, reference: String, recordedOn: CalendarDate, in db: Database
     ) throws -> SafetyFactRecord {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO green_clean_safety_fact (unit_id, kind, year, occurred_on, cases, description, reference, recorded_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [unitID, kind.rawValue, year, occurredOn?.description, cases, description, reference, recordedOn.description]
         )
         return try Self.fetch(db.lastInsertedRowID, in: db)!
     }
 
     static func retract(_ record: SafetyFactRecord, on date: CalendarDate, reason: String, in db: Database) throws -> SafetyFactRecord {
-        try db.execute(
-            sql: "UPDATE green_clean_safety_fact SET retracted_on = ?, retract_reason = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE green_clean_safety_fact SET retracted_on = ?, retract_reason = ? WHERE id = ?").execute(
             arguments: [date.description, reason, record.row]
         )
         return try Self.fetch(record.row, in: db)!
@@ -96,8 +93,9 @@ enum SafetyFactStore {
     /// What disqualifies `unitID` for `year`: the facts of that year and the year before decide.
     static func disqualifiers(of unitID: String, year: Int, in db: Database) throws -> [Disqualifier] {
         let facts = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM green_clean_safety_fact WHERE unit_id = ? AND year IN (?, ?) AND retracted_on IS NULL ORDER BY id",
+            db.cachedStatement(
+                sql: "SELECT * FROM green_clean_safety_fact WHERE unit_id = ? AND year IN (?, ?) AND retracted_on IS NULL ORDER BY id"
+            ),
             arguments: [unitID, year, year - 1]
         ).map { SafetyFactRecord(row: $0).fact }
         return SafetyFact.disqualifiers(of: unitID, year: year, among: facts)
@@ -114,7 +112,7 @@ enum SafetyFactStore {
         if !includeRetracted { sql += " AND retracted_on IS NULL" }
         sql += " ORDER BY id LIMIT ?"
         arguments += [cursor.fetchLimit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(SafetyFactRecord.init(row:))
+        return try SafetyFactRecord.fetchAll(db, sql: sql, arguments: arguments)
     }
 }
 

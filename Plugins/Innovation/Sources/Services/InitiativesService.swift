@@ -43,10 +43,11 @@ struct InitiativesService: RegistrableService {
                 campaignID: campaign.id, unitID: unit.id, content: content, authors: authors,
                 state: transition.state, filedOn: today, in: db
             )
-            try InitiativeStore.appendStep(
+            let step = try InitiativeStore.appendStep(
                 to: record.row, action: transition.action, state: transition.state, at: now, keyID: principal.keyID, in: db
             )
-            let message = try InitiativeStore.message(of: record, in: db)
+            // Built from what was just written rather than read back.
+            let message = record.message(authors: authors, history: [step])
             return Mutation(
                 response: message,
                 audit: .of(message, id: message.id, unitID: unit.id),
@@ -73,19 +74,18 @@ struct InitiativesService: RegistrableService {
                 _ = try self.core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
             }
             let units = request.includeSubtree ? try self.core.units(under: unit.id, in: db).map(\.id) : [unit.id]
-            let records = try Row.fetchAll(
-                db,
-                sql: """
+            let records = try InitiativeRecord.fetchAll(
+                db.cachedStatement(sql: """
                     SELECT * FROM innovation_initiative
                     WHERE unit_id IN (SELECT value FROM json_each(?)) AND (? = '' OR campaign_id = ?) AND (? = 0 OR state = ?)
                       AND id > ?
                     ORDER BY id LIMIT ?
-                    """,
+                    """),
                 arguments: [
                     InitiativeStore.jsonArray(units), request.campaignID, request.campaignID,
                     request.state.rawValue, request.state.rawValue, page.after ?? 0, page.fetchLimit,
                 ]
-            ).map(InitiativeRecord.init(row:))
+            )
             let (served, next) = page.finish(records) { $0.row }
             let messages = try InitiativeStore.messages(of: served, withHistory: request.includeHistory, in: db)
             return .with {
@@ -99,14 +99,13 @@ struct InitiativesService: RegistrableService {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         return try await self.core.read(context) { db, principal in
             let member = try self.core.member(request.memberID, within: principal, field: "member_id", in: db)
-            let records = try Row.fetchAll(
-                db,
-                sql: """
+            let records = try InitiativeRecord.fetchAll(
+                db.cachedStatement(sql: """
                     SELECT i.* FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
                     WHERE a.member_id = ? AND i.id < ? ORDER BY i.id DESC LIMIT ?
-                    """,
+                    """),
                 arguments: [member.id, page.after ?? Int64.max, page.fetchLimit]
-            ).map(InitiativeRecord.init(row:))
+            )
             let (window, next) = page.finish(records) { $0.row }
             // An initiative filed above the key's subtree stays out of sight, even for its author.
             let tree = self.rules.tree

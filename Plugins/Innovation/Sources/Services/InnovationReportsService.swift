@@ -28,11 +28,10 @@ struct InnovationReportsService: RegistrableService {
             var byKind: [InitiativeKind: KindTally] = [:]
 
             let groups = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT unit_id, state, counted, kind, count(*) AS initiatives, sum(benefit_vnd) AS benefit
                     FROM innovation_initiative WHERE campaign_id = ? GROUP BY unit_id, state, counted, kind
-                    """,
+                    """),
                 arguments: [campaign.id]
             )
             for group in groups {
@@ -50,11 +49,10 @@ struct InnovationReportsService: RegistrableService {
                 }
             }
             let authors = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT DISTINCT i.unit_id, a.member_id FROM innovation_author a JOIN innovation_initiative i ON i.id = a.initiative_id
                     WHERE i.campaign_id = ? AND i.state IN (?, ?)
-                    """,
+                    """),
                 arguments: [campaign.id, InitiativeState.recognised.rawValue, InitiativeState.published.rawValue]
             )
             for author in authors {

@@ -35,12 +35,11 @@ struct InnovationTitlesService: RegistrableService {
             for (index, memberID) in request.memberIds.enumerated() {
                 let member = try self.core.member(memberID, within: principal, field: "member_ids[\(index)]", in: db)
                 let rows = try Row.fetchAll(
-                    db,
-                    sql: """
+                    db.cachedStatement(sql: """
                         SELECT i.id, i.unit_id FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
                         WHERE a.member_id = ? AND i.state IN (?, ?) AND i.recognised_on BETWEEN ? AND ?
                         ORDER BY i.id
-                        """,
+                        """),
                     arguments: [
                         member.id, InitiativeState.recognised.rawValue, InitiativeState.published.rawValue,
                         period.lowerBound.description, period.upperBound.description,
@@ -106,13 +105,12 @@ struct InnovationTitlesService: RegistrableService {
             }
             let units = try self.core.units(under: unit.id, in: db).map(\.id)
             let rows = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT i.id, i.unit_id, i.benefit_vnd, a.member_id, a.full_name, a.share_percent, a.category
                     FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
                     WHERE i.unit_id IN (SELECT value FROM json_each(?)) AND i.state IN (?, ?) AND i.recognised_on BETWEEN ? AND ?
                     ORDER BY i.id
-                    """,
+                    """),
                 arguments: [
                     InitiativeStore.jsonArray(units), InitiativeState.recognised.rawValue, InitiativeState.published.rawValue,
                     period.lowerBound.description, period.upperBound.description,

@@ -5,8 +5,8 @@ import ThiduaModuleKit
 enum BenefitBandStore {
     /// Every version, oldest first.
     static func all(in db: Database) throws -> [BenefitBands] {
-        let sets = try Row.fetchAll(db, sql: "SELECT * FROM innovation_band_set ORDER BY effective_from")
-        let bands = try Row.fetchAll(db, sql: "SELECT * FROM innovation_band")
+        let sets = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM innovation_band_set ORDER BY effective_from"))
+        let bands = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM innovation_band"))
         var thresholds: [String: [WorkerCategory: UInt64]] = [:]
         for band in bands {
             let category = WorkerCategory(rawValue: band["category"]) ?? .unspecified
@@ -28,15 +28,13 @@ enum BenefitBandStore {
     static func replace(with bands: BenefitBands, in db: Database) throws -> BenefitBands? {
         let earlier = try Self.all(in: db).first { $0.effectiveFrom == bands.effectiveFrom }
         let from = bands.effectiveFrom.description
-        try db.execute(sql: "DELETE FROM innovation_band WHERE effective_from = ?", arguments: [from])
-        try db.execute(sql: "DELETE FROM innovation_band_set WHERE effective_from = ?", arguments: [from])
-        try db.execute(
-            sql: "INSERT INTO innovation_band_set (effective_from, regulation, by_author_share) VALUES (?, ?, ?)",
+        try db.cachedStatement(sql: "DELETE FROM innovation_band WHERE effective_from = ?").execute(arguments: [from])
+        try db.cachedStatement(sql: "DELETE FROM innovation_band_set WHERE effective_from = ?").execute(arguments: [from])
+        try db.cachedStatement(sql: "INSERT INTO innovation_band_set (effective_from, regulation, by_author_share) VALUES (?, ?, ?)").execute(
             arguments: [from, bands.regulation, bands.byAuthorShare]
         )
         for (category, threshold) in bands.thresholds {
-            try db.execute(
-                sql: "INSERT INTO innovation_band (effective_from, category, min_benefit_vnd) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO innovation_band (effective_from, category, min_benefit_vnd) VALUES (?, ?, ?)").execute(
                 arguments: [from, category.rawValue, Int64(threshold)]
             )
         }

@@ -19,7 +19,7 @@ struct AuthorRecord: Sendable, Equatable {
 }
 
 /// One row of `innovation_initiative`.
-struct InitiativeRecord: Sendable {
+struct InitiativeRecord: Sendable, FetchableRecord {
     let row: Int64
     let campaignID: String
     let unitID: String
@@ -33,6 +33,25 @@ struct InitiativeRecord: Sendable {
     var counted: Bool
 
     var id: String { InnovationID.initiative(self.row) }
+
+    /// The record as just inserted; `content.authors` stays empty, as when read back.
+    init(
+        inserted row: Int64, campaignID: String, unitID: String, registerNumber: Int, content: InitiativeContent,
+        state: InitiativeState, filedOn: String, recognisedOn: String?, decisionNumber: String, counted: Bool
+    ) {
+        self.row = row
+        self.campaignID = campaignID
+        self.unitID = unitID
+        self.registerNumber = registerNumber
+        self.content = content
+        self.content.authors = []
+        self.state = state
+        self.filedOn = filedOn
+        self.reviewID = nil
+        self.recognisedOn = recognisedOn
+        self.decisionNumber = decisionNumber
+        self.counted = counted
+    }
 
     init(row: Row) {
         self.row = row["id"]

@@ -14,8 +14,7 @@ enum InitiativeStore {
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> InitiativeRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM innovation_initiative WHERE id = ?"), arguments: [row])
-            .map(InitiativeRecord.init(row:))
+        try InitiativeRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM innovation_initiative WHERE id = ?"), arguments: [row])
     }
 
     /// FAILED_PRECONDITION (rule `innovation.novel_in_unit`) when the unit's register already holds
@@ -67,17 +66,19 @@ enum InitiativeStore {
         )
         let row = db.lastInsertedRowID
         try Self.replaceAuthors(of: row, with: authors, in: db)
-        return try Self.fetch(row, in: db)!
+        return InitiativeRecord(
+            inserted: row, campaignID: campaignID, unitID: unitID, registerNumber: number, content: content, state: state,
+            filedOn: filedOn.description, recognisedOn: recognisedOn?.description, decisionNumber: decisionNumber, counted: counted
+        )
     }
 
     /// Writes the content fields of `record`.
     static func updateContent(_ record: InitiativeRecord, authors: [AuthorRecord], in db: Database) throws {
         let content = record.content
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 UPDATE innovation_initiative SET title = ?, normalised_title = ?, summary = ?, kind = ?, application = ?,
                     first_applied_on = ?, benefit_vnd = ?, benefit_note = ? WHERE id = ?
-                """,
+                """).execute(
             arguments: [
                 content.title, content.normalisedTitle, content.summary, content.kind.rawValue, content.application.rawValue,
                 content.firstAppliedOn?.description, Int64(content.benefitVND), content.benefitNote, record.row,
@@ -88,8 +89,7 @@ enum InitiativeStore {
 
     /// Writes the workflow fields of `record`: state, review, recognition and count.
     static func updateWorkflow(_ record: InitiativeRecord, in db: Database) throws {
-        try db.execute(
-            sql: "UPDATE innovation_initiative SET state = ?, review_id = ?, recognised_on = ?, counted = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE innovation_initiative SET state = ?, review_id = ?, recognised_on = ?, counted = ? WHERE id = ?").execute(
             arguments: [record.state.rawValue, record.reviewID, record.recognisedOn, record.counted, record.row]
         )
     }
@@ -109,11 +109,10 @@ enum InitiativeStore {
     static func authors(of rows: [Int64], in db: Database) throws -> [Int64: [AuthorRecord]] {
         guard !rows.isEmpty else { return [:] }
         let fetched = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT initiative_id, member_id, full_name, share_percent, category FROM innovation_author
                 WHERE initiative_id IN (SELECT value FROM json_each(?)) ORDER BY initiative_id, position
-                """,
+                """),
             arguments: [Self.jsonArray(rows)]
         )
         var authors: [Int64: [AuthorRecord]] = [:]
@@ -128,25 +127,33 @@ enum InitiativeStore {
         return authors
     }
 
-    /// Appends a step to the initiative's history.
+    /// Appends a step to the initiative's history, and returns it.
+    @discardableResult
     static func appendStep(
         to row: Int64, action: String, state: InitiativeState, at: Int64, keyID: String = "", reason: String = "",
         reviewID: String = "", in db: Database
-    ) throws {
+    ) throws -> InitiativeStep {
         try db.cachedStatement(
             sql: "INSERT INTO innovation_step (initiative_id, at, action, state, key_id, reason, review_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [row, at, action, state.rawValue, keyID, reason, reviewID])
+        return InitiativeStep.with {
+            $0.at = at
+            $0.action = action
+            $0.state = state
+            $0.keyID = keyID
+            $0.reason = reason
+            $0.reviewID = reviewID
+        }
     }
 
     /// The history of each of `rows`, oldest first.
     static func history(of rows: [Int64], in db: Database) throws -> [Int64: [InitiativeStep]] {
         guard !rows.isEmpty else { return [:] }
         let fetched = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT * FROM innovation_step WHERE initiative_id IN (SELECT value FROM json_each(?))
                 ORDER BY initiative_id, rowid
-                """,
+                """),
             arguments: [Self.jsonArray(rows)]
         )
         var history: [Int64: [InitiativeStep]] = [:]

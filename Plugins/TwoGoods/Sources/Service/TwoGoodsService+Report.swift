@@ -14,7 +14,7 @@ extension TwoGoodsService {
         }
         return try await self.core.read(context) { db, principal in
             let units = try self.subtree(request.unitID, field: "unit_id", within: principal, in: db)
-            let startsOn = CalendarDate(String(format: "%04d-09-01", request.schoolYear))!
+            let startsOn = CalendarDate(year: Int(request.schoolYear), month: 9, day: 1)!
             let rules = try RuleSetStore.inForce(on: startsOn, in: db)
             return try YearReportQuery.report(schoolYear: Int(request.schoolYear), units: units, rules: rules, in: db)
         }

@@ -2,7 +2,7 @@ import ThiduaModuleKit
 import TwoGoodsAPI
 
 /// A commendation as stored, with the revocation of its core award.
-struct CommendationRow: Sendable {
+struct CommendationRow: Sendable, FetchableRecord {
     var row: Int64
     var participationRow: Int64
     var campaignID: String
@@ -69,28 +69,26 @@ enum CommendationStore {
     static let standing = "a.revoked_on IS NULL"
 
     static func fetch(_ row: Int64, in db: Database) throws -> CommendationRow? {
-        try Row.fetchOne(db, sql: "\(Self.select) WHERE c.id = ?", arguments: [row]).map(CommendationRow.init(row:))
+        try CommendationRow.fetchOne(db.cachedStatement(sql: "\(Self.select) WHERE c.id = ?"), arguments: [row])
     }
 
     /// The standing commendation of a recipient in a school year: the school's collective one
     /// when `memberID` is nil.
     static func standing(participation: ParticipationRecord, memberID: String?, in db: Database) throws -> CommendationRow? {
-        try Row.fetchOne(
-            db,
-            sql: "\(Self.select) WHERE c.participation_id = ? AND coalesce(c.member_id, '') = ? AND \(Self.standing)",
+        try CommendationRow.fetchOne(
+            db.cachedStatement(sql: "\(Self.select) WHERE c.participation_id = ? AND coalesce(c.member_id, '') = ? AND \(Self.standing)"),
             arguments: [participation.row, memberID ?? ""]
-        ).map(CommendationRow.init(row:))
+        )
     }
 
     static func insert(
         participation: ParticipationRecord, memberID: String?, awardID: String, grant: AwardGrant, in db: Database
     ) throws -> CommendationRow {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO two_goods_commendation (participation_id, campaign_id, school_year, school_unit_id, member_id,
                     award_id, form_code, issuing_unit_id, achievement, decision_number, decision_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 participation.row, participation.campaignID, participation.schoolYear, participation.schoolUnitID, memberID,
                 awardID, grant.formCode, grant.issuingUnitID, grant.achievement, grant.decisionNumber, grant.decisionDate.description,
@@ -101,14 +99,13 @@ enum CommendationStore {
 
     /// Commendations of a campaign's schools in `schoolIDs`, revoked ones too, by id, after `page`.
     static func list(campaignID: String, schoolIDs: [String], page: ListPage, in db: Database) throws -> [CommendationRow] {
-        try Row.fetchAll(
-            db,
-            sql: """
+        try CommendationRow.fetchAll(
+            db.cachedStatement(sql: """
                 \(Self.select)
                 WHERE c.campaign_id = ? AND c.school_unit_id IN (SELECT value FROM json_each(?)) AND c.id > ?
                 ORDER BY c.id LIMIT ?
-                """,
+                """),
             arguments: [campaignID, try JSONList.encode(schoolIDs), page.afterRow, page.fetchLimit]
-        ).map(CommendationRow.init(row:))
+        )
     }
 }

@@ -75,7 +75,7 @@ extension SchoolRoundStage {
 /// Reads and writes of participations and their rounds, inside a caller's transaction.
 enum ParticipationStore {
     static func fetch(_ row: Int64, in db: Database) throws -> ParticipationRecord? {
-        guard let stored = try Row.fetchOne(db, sql: "SELECT * FROM two_goods_participation WHERE id = ?", arguments: [row]) else {
+        guard let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM two_goods_participation WHERE id = ?"), arguments: [row]) else {
             return nil
         }
         return try Self.record(stored, in: db)
@@ -93,8 +93,7 @@ enum ParticipationStore {
     /// The school's participation in a school year, in whichever campaign.
     static func find(school schoolUnitID: String, schoolYear: Int, in db: Database) throws -> ParticipationRecord? {
         guard let stored = try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM two_goods_participation WHERE school_year = ? AND school_unit_id = ?",
+            db.cachedStatement(sql: "SELECT * FROM two_goods_participation WHERE school_year = ? AND school_unit_id = ?"),
             arguments: [schoolYear, schoolUnitID]
         ) else { return nil }
         return try Self.record(stored, in: db)
@@ -103,14 +102,14 @@ enum ParticipationStore {
     static func insert(
         campaign: CampaignReference, schoolUnitID: String, enrolledOn: CalendarDate, in db: Database
     ) throws -> ParticipationRecord {
-        try db.execute(
-            sql: "INSERT INTO two_goods_participation (campaign_id, school_year, school_unit_id, enrolled_on) VALUES (?, ?, ?, ?)",
+        try db.cachedStatement(
+            sql: "INSERT INTO two_goods_participation (campaign_id, school_year, school_unit_id, enrolled_on) VALUES (?, ?, ?, ?)"
+        ).execute(
             arguments: [campaign.id, campaign.year, schoolUnitID, enrolledOn.description]
         )
         let row = db.lastInsertedRowID
         for round in campaign.rounds {
-            try db.execute(
-                sql: "INSERT INTO two_goods_round (participation_id, round, stage) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO two_goods_round (participation_id, round, stage) VALUES (?, ?, ?)").execute(
                 arguments: [row, round.number, SchoolYearLifecycle.Stage.open.rawValue]
             )
         }
@@ -119,12 +118,11 @@ enum ParticipationStore {
 
     /// Stores a round's collective result.
     static func saveResult(_ result: SchoolRoundResult, round: Int, of record: ParticipationRecord, in db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 UPDATE two_goods_round SET classification = ?, students = ?, students_passed = ?, students_excellent = ?,
                     good_lessons = ?, result_note = ?
                 WHERE participation_id = ? AND round = ?
-                """,
+                """).execute(
             arguments: [
                 result.classification.rawValue, result.students, result.studentsPassed, result.studentsExcellent,
                 result.goodLessons, result.note, record.row, round,
@@ -146,19 +144,20 @@ enum ParticipationStore {
     /// A campaign's participations of the schools in `schoolIDs`, by id, after `page`.
     static func list(campaignID: String, schoolIDs: [String], page: ListPage, in db: Database) throws -> [ParticipationRecord] {
         try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT * FROM two_goods_participation
                 WHERE campaign_id = ? AND school_unit_id IN (SELECT value FROM json_each(?)) AND id > ?
                 ORDER BY id LIMIT ?
-                """,
+                """),
             arguments: [campaignID, try JSONList.encode(schoolIDs), page.afterRow, page.fetchLimit]
         ).map { try Self.record($0, in: db) }
     }
 
     private static func record(_ row: Row, in db: Database) throws -> ParticipationRecord {
         let id: Int64 = row["id"]
-        let rounds = try Row.fetchAll(db, sql: "SELECT * FROM two_goods_round WHERE participation_id = ? ORDER BY round", arguments: [id])
+        let rounds = try Row.fetchAll(db.cachedStatement(
+            sql: "SELECT * FROM two_goods_round WHERE participation_id = ? ORDER BY round"
+        ), arguments: [id])
             .map { round -> ParticipationRecord.StoredRound in
                 let classification: Int? = round["classification"]
                 return ParticipationRecord.StoredRound(

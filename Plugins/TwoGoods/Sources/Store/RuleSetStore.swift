@@ -7,10 +7,9 @@ enum RuleSetStore {
     /// earliest set for a date before them all.
     static func inForce(on date: CalendarDate, in db: Database) throws -> TwoGoodsRules {
         let row = try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM two_goods_rule_set WHERE effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+            db.cachedStatement(sql: "SELECT * FROM two_goods_rule_set WHERE effective_from <= ? ORDER BY effective_from DESC LIMIT 1"),
             arguments: [date.description]
-        ) ?? Row.fetchOne(db, sql: "SELECT * FROM two_goods_rule_set ORDER BY effective_from LIMIT 1")
+        ) ?? Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM two_goods_rule_set ORDER BY effective_from LIMIT 1"))
         guard let row else {
             throw RPCError(.internal, "no two-goods rule set is stored", field: "", rule: "two_goods.rule_set_missing")
         }
@@ -19,17 +18,18 @@ enum RuleSetStore {
 
     /// Every set, oldest first.
     static func all(in db: Database) throws -> [TwoGoodsRules] {
-        try Row.fetchAll(db, sql: "SELECT * FROM two_goods_rule_set ORDER BY effective_from").map(Self.rules)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM two_goods_rule_set ORDER BY effective_from")).map(Self.rules)
     }
 
     static func find(effectiveFrom date: CalendarDate, in db: Database) throws -> TwoGoodsRules? {
-        try Row.fetchOne(db, sql: "SELECT * FROM two_goods_rule_set WHERE effective_from = ?", arguments: [date.description]).map(Self.rules)
+        try Row.fetchOne(db.cachedStatement(
+            sql: "SELECT * FROM two_goods_rule_set WHERE effective_from = ?"
+        ), arguments: [date.description]).map(Self.rules)
     }
 
     /// Adds the set, or replaces the one of the same effective date.
     static func save(_ rules: TwoGoodsRules, in db: Database) throws {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO two_goods_rule_set (effective_from, regulation, required_training_hours, max_hours_per_year,
                     exclude_fully_state_funded, collective_commendation_minimum, individual_commendation_needs_achievement)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -38,7 +38,7 @@ enum RuleSetStore {
                     exclude_fully_state_funded = excluded.exclude_fully_state_funded,
                     collective_commendation_minimum = excluded.collective_commendation_minimum,
                     individual_commendation_needs_achievement = excluded.individual_commendation_needs_achievement
-                """,
+                """).execute(
             arguments: [
                 rules.effectiveFrom.description, rules.regulation, rules.requiredTrainingHours, rules.maxHoursPerYear,
                 rules.excludeFullyStateFunded, rules.collectiveCommendationMinimum.rawValue, rules.individualCommendationNeedsAchievement,

@@ -35,7 +35,7 @@ struct TeacherRecordRow: Sendable {
 /// Reads and writes of teacher records, inside a caller's transaction.
 enum TeacherRecordStore {
     static func fetch(_ row: Int64, in db: Database) throws -> TeacherRecordRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM two_goods_teacher_record WHERE id = ?", arguments: [row])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM two_goods_teacher_record WHERE id = ?"), arguments: [row])
             .map { try Self.record($0, in: db) }
     }
 
@@ -51,8 +51,7 @@ enum TeacherRecordStore {
     /// The teacher's record of a school year, if any.
     static func find(member memberID: String, schoolYear: Int, in db: Database) throws -> TeacherRecordRow? {
         try Row.fetchOne(
-            db,
-            sql: "SELECT * FROM two_goods_teacher_record WHERE school_year = ? AND member_id = ?",
+            db.cachedStatement(sql: "SELECT * FROM two_goods_teacher_record WHERE school_year = ? AND member_id = ?"),
             arguments: [schoolYear, memberID]
         ).map { try Self.record($0, in: db) }
     }
@@ -60,12 +59,11 @@ enum TeacherRecordStore {
     static func insert(
         participation: ParticipationRecord, memberID: String, teacherName: String, content: TeacherRecordContent, in db: Database
     ) throws -> TeacherRecordRow {
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO two_goods_teacher_record (participation_id, campaign_id, school_year, school_unit_id, member_id,
                     teacher_name, self_study_hours, training_hours)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [
                 participation.row, participation.campaignID, participation.schoolYear, participation.schoolUnitID, memberID,
                 teacherName, content.selfStudyHours, content.trainingHours,
@@ -77,12 +75,11 @@ enum TeacherRecordStore {
     }
 
     static func update(_ record: TeacherRecordRow, to content: TeacherRecordContent, in db: Database) throws -> TeacherRecordRow {
-        try db.execute(
-            sql: "UPDATE two_goods_teacher_record SET self_study_hours = ?, training_hours = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE two_goods_teacher_record SET self_study_hours = ?, training_hours = ? WHERE id = ?").execute(
             arguments: [content.selfStudyHours, content.trainingHours, record.row]
         )
         for table in ["two_goods_excellent_result", "two_goods_teaching_initiative", "two_goods_evidence"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE record_id = ?", arguments: [record.row])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE record_id = ?").execute(arguments: [record.row])
         }
         try Self.saveLists(content, of: record.row, in: db)
         return try Self.fetch(record.row, in: db)!
@@ -91,32 +88,32 @@ enum TeacherRecordStore {
     /// Records of a campaign's schools in `schoolIDs`, by id, after `page`.
     static func list(campaignID: String, schoolIDs: [String], page: ListPage, in db: Database) throws -> [TeacherRecordRow] {
         try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT * FROM two_goods_teacher_record
                 WHERE campaign_id = ? AND school_unit_id IN (SELECT value FROM json_each(?)) AND id > ?
                 ORDER BY id LIMIT ?
-                """,
+                """),
             arguments: [campaignID, try JSONList.encode(schoolIDs), page.afterRow, page.fetchLimit]
         ).map { try Self.record($0, in: db) }
     }
 
     private static func saveLists(_ content: TeacherRecordContent, of row: Int64, in db: Database) throws {
         for result in content.excellentTeacherResults {
-            try db.execute(
-                sql: "INSERT INTO two_goods_excellent_result (record_id, level, prize, decided_on, reference) VALUES (?, ?, ?, ?, ?)",
+            try db.cachedStatement(
+                sql: "INSERT INTO two_goods_excellent_result (record_id, level, prize, decided_on, reference) VALUES (?, ?, ?, ?, ?)"
+            ).execute(
                 arguments: [row, result.level.rawValue, result.prize.rawValue, result.decidedOn, result.reference]
             )
         }
         for (position, initiative) in content.initiatives.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO two_goods_teaching_initiative (record_id, position, title, level, reference) VALUES (?, ?, ?, ?, ?)",
+            try db.cachedStatement(
+                sql: "INSERT INTO two_goods_teaching_initiative (record_id, position, title, level, reference) VALUES (?, ?, ?, ?, ?)"
+            ).execute(
                 arguments: [row, position, initiative.title, initiative.level.rawValue, initiative.reference]
             )
         }
         for (position, reference) in content.evidence.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO two_goods_evidence (record_id, position, reference) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO two_goods_evidence (record_id, position, reference) VALUES (?, ?, ?)").execute(
                 arguments: [row, position, reference]
             )
         }
@@ -124,7 +121,9 @@ enum TeacherRecordStore {
 
     private static func record(_ row: Row, in db: Database) throws -> TeacherRecordRow {
         let id: Int64 = row["id"]
-        let results = try Row.fetchAll(db, sql: "SELECT * FROM two_goods_excellent_result WHERE record_id = ? ORDER BY level", arguments: [id])
+        let results = try Row.fetchAll(db.cachedStatement(
+            sql: "SELECT * FROM two_goods_excellent_result WHERE record_id = ? ORDER BY level"
+        ), arguments: [id])
             .map { result in
                 ExcellentTeacherResult.with {
                     $0.level = ContestLevel(rawValue: result["level"]) ?? .unspecified
@@ -133,7 +132,9 @@ enum TeacherRecordStore {
                     $0.reference = result["reference"]
                 }
             }
-        let initiatives = try Row.fetchAll(db, sql: "SELECT * FROM two_goods_teaching_initiative WHERE record_id = ? ORDER BY position", arguments: [id])
+        let initiatives = try Row.fetchAll(db.cachedStatement(
+            sql: "SELECT * FROM two_goods_teaching_initiative WHERE record_id = ? ORDER BY position"
+        ), arguments: [id])
             .map { initiative in
                 TeachingInitiative.with {
                     $0.title = initiative["title"]
@@ -141,7 +142,9 @@ enum TeacherRecordStore {
                     $0.reference = initiative["reference"]
                 }
             }
-        let evidence = try String.fetchAll(db, sql: "SELECT reference FROM two_goods_evidence WHERE record_id = ? ORDER BY position", arguments: [id])
+        let evidence = try String.fetchAll(db.cachedStatement(
+            sql: "SELECT reference FROM two_goods_evidence WHERE record_id = ? ORDER BY position"
+        ), arguments: [id])
         return TeacherRecordRow(
             row: id,
             participationRow: row["participation_id"],

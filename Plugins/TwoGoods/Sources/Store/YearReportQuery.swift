@@ -19,14 +19,12 @@ enum YearReportQuery {
             $0.requiredTrainingHours = rules.requiredTrainingHours
         }
         report.schoolsTakingPart = try UInt32(Int.fetchOne(
-            db,
-            sql: "SELECT count(*) FROM two_goods_participation WHERE school_year = ? AND \(inSubtree)",
+            db.cachedStatement(sql: "SELECT count(*) FROM two_goods_participation WHERE school_year = ? AND \(inSubtree)"),
             arguments: [schoolYear, schoolIDs]
         ) ?? 0)
 
         let rounds = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT r.round AS round,
                     sum(r.stage >= 2) AS interim_reviewed, sum(r.stage = 3) AS final_reviewed,
                     count(r.classification) AS results, coalesce(sum(r.students), 0) AS students,
@@ -35,17 +33,16 @@ enum YearReportQuery {
                 FROM two_goods_round r JOIN two_goods_participation p ON p.id = r.participation_id
                 WHERE p.school_year = ? AND p.\(inSubtree)
                 GROUP BY r.round ORDER BY r.round
-                """,
+                """),
             arguments: [schoolYear, schoolIDs]
         )
         let classifications = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT r.round AS round, r.classification AS classification, count(*) AS schools
                 FROM two_goods_round r JOIN two_goods_participation p ON p.id = r.participation_id
                 WHERE p.school_year = ? AND p.\(inSubtree) AND r.classification IS NOT NULL
                 GROUP BY r.round, r.classification ORDER BY r.round, r.classification
-                """,
+                """),
             arguments: [schoolYear, schoolIDs]
         )
         report.rounds = rounds.map { row in
@@ -72,12 +69,11 @@ enum YearReportQuery {
         }
 
         let teachers = try Row.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT count(*) AS records, coalesce(sum(self_study_hours), 0) AS self_study, coalesce(sum(training_hours), 0) AS training,
                     coalesce(sum(training_hours >= ?), 0) AS meeting
                 FROM two_goods_teacher_record WHERE school_year = ? AND \(inSubtree)
-                """,
+                """),
             arguments: [rules.requiredTrainingHours, schoolYear, schoolIDs]
         )!
         report.teacherRecords = teachers["records"]
@@ -86,13 +82,12 @@ enum YearReportQuery {
         report.teachersMeetingTrainingRequirement = teachers["meeting"]
 
         let levels = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT x.level AS level, count(*) AS teachers
                 FROM two_goods_excellent_result x JOIN two_goods_teacher_record t ON t.id = x.record_id
                 WHERE t.school_year = ? AND t.\(inSubtree)
                 GROUP BY x.level
-                """,
+                """),
             arguments: [schoolYear, schoolIDs]
         )
         report.excellentTeachers = TeacherRecordContent.levels.map { level in
@@ -103,21 +98,19 @@ enum YearReportQuery {
             }
         }
         report.teachingInitiatives = try UInt32(Int.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT count(*) FROM two_goods_teaching_initiative i JOIN two_goods_teacher_record t ON t.id = i.record_id
                 WHERE t.school_year = ? AND t.\(inSubtree)
-                """,
+                """),
             arguments: [schoolYear, schoolIDs]
         ) ?? 0)
 
         let commendations = try Row.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT coalesce(sum(c.member_id IS NULL), 0) AS collectives, coalesce(sum(c.member_id IS NOT NULL), 0) AS individuals
                 FROM two_goods_commendation c \(CommendationStore.awardJoin)
                 WHERE c.school_year = ? AND c.\(inSubtree) AND \(CommendationStore.standing)
-                """,
+                """),
             arguments: [schoolYear, schoolIDs]
         )!
         report.commendedCollectives = commendations["collectives"]
