@@ -197,3 +197,18 @@ func rule<T>(of step: () throws -> T) -> String? {
         return "not an RPCError: \(error)"
     }
 }
+
+@Suite struct MonthArithmeticTests {
+    @Test("a month later is the same day, or the last of a shorter month", arguments: [
+        ("2024-01-31", 1, "2024-02-29"), ("2025-01-31", 1, "2025-02-28"), ("2024-05-01", 12, "2025-05-01"),
+        ("2024-08-31", 30, "2027-02-28"),
+    ])
+    func addingMonths(from: String, months: Int, expected: String) {
+        #expect(day(from).adding(months: months).description == expected)
+    }
+
+    @Test func termsThatEndAfter2999AreStillComputed() {
+        // Parsed dates stop at 2999; a three-year clause signed in 2999 must still get its end.
+        #expect(day("2999-06-01").adding(months: 36).description == "3002-06-01")
+    }
+}
