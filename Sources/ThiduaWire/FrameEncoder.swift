@@ -15,14 +15,15 @@ public final class FrameEncoder: ChannelOutboundHandler {
 
     public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let frame = Self.unwrapOutboundIn(data)
+        // Taken out of `pending` so the appends below do not copy the storage.
+        var buffer = self.pending.take() ?? context.channel.allocator.buffer(capacity: 1024)
+        defer { self.pending = buffer }
         do {
-            let body: ByteBuffer = try frame.serializedBytes()
-            // Taken out of `pending` so the append below does not copy the storage.
-            var buffer = self.pending.take() ?? context.channel.allocator.buffer(
-                capacity: max(1024, body.readableBytes + WireProtocol.lengthPrefixBytes)
-            )
-            Self.appendFrame(body: body, to: &buffer)
-            self.pending = buffer
+            if case .status(let status)? = frame.kind, CallFrameCodec.canEncode(status) {
+                CallFrameCodec.appendStatusFrame(status, to: &buffer)
+            } else {
+                Self.appendFrame(body: try frame.serializedBytes(), to: &buffer)
+            }
         } catch {
             promise?.fail(error)
             return
@@ -37,7 +38,7 @@ public final class FrameEncoder: ChannelOutboundHandler {
     }
 
     public func flush(context: ChannelHandlerContext) {
-        if let buffer = self.pending {
+        if let buffer = self.pending, buffer.readableBytes > 0 {
             self.pending = nil
             let promise = self.pendingPromise
             self.pendingPromise = nil

@@ -46,6 +46,11 @@ public struct FrameLengthParser: Sendable {
 extension Frame {
     /// Decodes a frame body, mapping every failure to a ``WireError``.
     public init(frameBody: ByteBuffer) throws(WireError) {
+        if let request = CallFrameCodec.request(fromFrameBody: frameBody) {
+            self.init()
+            self.request = request
+            return
+        }
         do {
             var options = BinaryDecodingOptions()
             options.discardUnknownFields = true
