@@ -57,8 +57,14 @@ actor ServerCall: CallResponder {
                 }
             }
         }
-        self.task = Task {
+        // Started at once on the loop, inside the read that brought the request: no round trip
+        // through the loop's task queue, and a handler that never suspends has its answer
+        // written before the read ends, flushed with the others of that read.
+        let task = Task.immediate {
             await self.run(body: body, request: request, context: context)
+        }
+        if !self.hasEnded {
+            self.task = task
         }
     }
 
