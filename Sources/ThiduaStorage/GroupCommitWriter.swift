@@ -57,7 +57,7 @@ public final class GroupCommitWriter: Sendable {
             if batch.isEmpty { return }
             do {
                 try db.inTransaction {
-                    for job in batch { job.run(in: db) }
+                    for job in batch { try job.run(in: db) }
                     return .commit
                 }
                 for observer in self.commitObservers.withLock({ $0 }) { observer() }
@@ -70,7 +70,7 @@ public final class GroupCommitWriter: Sendable {
 }
 
 private protocol PendingWrite: Sendable {
-    func run(in db: Database)
+    func run(in db: Database) throws
     func complete()
     func fail(_ error: any Error)
 }
@@ -86,16 +86,19 @@ private final class Job<T: Sendable>: PendingWrite, @unchecked Sendable {
         self.continuation = continuation
     }
 
-    func run(in db: Database) {
+    /// Runs the body in a savepoint of its own; a failing body is rolled back alone and its
+    /// error kept for its caller. Throws only when the savepoint itself fails, which ends the
+    /// whole batch. The savepoint statements come from the connection's statement cache: GRDB's
+    /// `inSavepoint` compiles them anew for every write.
+    func run(in db: Database) throws {
+        try db.cachedStatement(sql: "SAVEPOINT write").execute()
         do {
-            var value: T?
-            try db.inSavepoint {
-                value = try self.body(db)
-                return .commit
-            }
-            self.result = value.map { .success($0) }
+            self.result = .success(try self.body(db))
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT write").execute()
         } catch {
             self.result = .failure(error)
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT write").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT write").execute()
         }
     }
 

@@ -53,14 +53,16 @@ private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLo
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for durability in Durability.allCases {
             let storage = try Storage(directory: directory, durability: durability, schema: try notesSchema(), logger: quiet)
-            let (journal, synchronous, foreignKeys) = try storage.pool.write { db in
+            let (journal, synchronous, foreignKeys, tempStore) = try storage.pool.write { db in
                 (
                     try String.fetchOne(db, sql: "PRAGMA journal_mode"),
                     try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-                    try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+                    try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                    try Int.fetchOne(db, sql: "PRAGMA temp_store")
                 )
             }
             #expect(journal == "wal")
+            #expect(tempStore == 2, "savepoint journals stay in memory")
             #expect(synchronous == (durability == .full ? 2 : 1))
             #expect(foreignKeys == true)
         }

@@ -8,6 +8,7 @@ enum CampaignWindowStore {
         try db.cachedStatement(sql: """
                 INSERT INTO innovation_campaign_window (campaign_id, starts_on, ends_on) VALUES (?, ?, ?)
                 ON CONFLICT (campaign_id) DO UPDATE SET starts_on = excluded.starts_on, ends_on = excluded.ends_on
+                WHERE starts_on <> excluded.starts_on OR ends_on <> excluded.ends_on
                 """).execute(
             arguments: [campaign.id, campaign.startsOn.description, campaign.endsOn.description]
         )

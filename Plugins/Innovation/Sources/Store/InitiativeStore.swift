@@ -65,7 +65,7 @@ enum InitiativeStore {
             ]
         )
         let row = db.lastInsertedRowID
-        try Self.replaceAuthors(of: row, with: authors, in: db)
+        try Self.insertAuthors(of: row, authors, in: db)
         return InitiativeRecord(
             inserted: row, campaignID: campaignID, unitID: unitID, registerNumber: number, content: content, state: state,
             filedOn: filedOn.description, recognisedOn: recognisedOn?.description, decisionNumber: decisionNumber, counted: counted
@@ -96,6 +96,10 @@ enum InitiativeStore {
 
     private static func replaceAuthors(of row: Int64, with authors: [AuthorRecord], in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM innovation_author WHERE initiative_id = ?").execute(arguments: [row])
+        try Self.insertAuthors(of: row, authors, in: db)
+    }
+
+    private static func insertAuthors(of row: Int64, _ authors: [AuthorRecord], in db: Database) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO innovation_author (initiative_id, position, member_id, full_name, share_percent, category)
             VALUES (?, ?, ?, ?, ?, ?)
