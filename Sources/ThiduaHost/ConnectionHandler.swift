@@ -27,6 +27,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var state: ConnectionStateMachine
     private var calls: [UInt64: ServerCall] = [:]
     private var context: ChannelHandlerContext?
+    /// Where this connection's calls run: its event loop. Made with the first call.
+    private var callExecutor: CallExecutor?
     private var peer: Peer?
     private var logger: Logger
     private var handshakeTimer: Scheduled<Void>?
@@ -178,11 +180,13 @@ final class ConnectionHandler: ChannelInboundHandler {
             _ = self.state.callEnded()
             return
         }
+        let executor = self.callExecutor ?? CallExecutor(eventLoop: context.eventLoop)
+        self.callExecutor = executor
         let call = ServerCall(
             id: callID,
             kind: route.descriptor.kind,
             maxFrameBytes: self.shared.limits.maxFrameBytes,
-            eventLoop: context.eventLoop,
+            executor: executor,
             connection: NIOLoopBound(self, eventLoop: context.eventLoop)
         )
         self.calls[callID] = call

@@ -6,14 +6,16 @@ import ThiduaWire
 
 /// One call in flight on a connection.
 ///
-/// An actor whose executor is the connection's event loop: its task starts directly on that loop
-/// and the handler's code runs there too (the package builds with nonisolated(nonsending) async
-/// functions), so a call costs no thread hop. Work that must not block the loop, such as database
-/// access, runs on its own executor and resumes here.
+/// An actor whose executor is the connection's event loop (``CallExecutor``): its task starts at
+/// once, inside the read that brought the request, and the handler's code runs there too (the
+/// package builds with nonisolated(nonsending) async functions), so a call costs no thread hop and
+/// a handler that never suspends answers within that read. Work that must not block the loop, such
+/// as database access, runs on its own executor and resumes here.
 actor ServerCall: CallResponder {
     nonisolated let id: UInt64
     nonisolated let kind: MethodKind
     nonisolated let eventLoop: any EventLoop
+    nonisolated let executor: CallExecutor
     /// The largest response message that still fits in a frame within the announced limit.
     private let maxPayloadBytes: Int
     private let connection: NIOLoopBound<ConnectionHandler>
@@ -24,20 +26,21 @@ actor ServerCall: CallResponder {
     private var hasEnded = false
 
     nonisolated var unownedExecutor: UnownedSerialExecutor {
-        self.eventLoop.executor.asUnownedSerialExecutor()
+        self.executor.asUnownedSerialExecutor()
     }
 
     init(
         id: UInt64,
         kind: MethodKind,
         maxFrameBytes: Int,
-        eventLoop: any EventLoop,
+        executor: CallExecutor,
         connection: NIOLoopBound<ConnectionHandler>
     ) {
         self.id = id
         self.kind = kind
         self.maxPayloadBytes = maxFrameBytes - Self.frameOverheadBytes
-        self.eventLoop = eventLoop
+        self.eventLoop = executor.eventLoop
+        self.executor = executor
         self.connection = connection
     }
 
@@ -57,9 +60,8 @@ actor ServerCall: CallResponder {
                 }
             }
         }
-        // Started at once on the loop, inside the read that brought the request: no round trip
-        // through the loop's task queue, and a handler that never suspends has its answer
-        // written before the read ends, flushed with the others of that read.
+        // Runs here and now until the handler first suspends: no round trip through the loop's
+        // task queue, and an answer that needs no waiting is flushed with the others of this read.
         let task = Task.immediate {
             await self.run(body: body, request: request, context: context)
         }

@@ -41,4 +41,17 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try frame.lengthPrefixed())
         }
     }
+
+    Benchmark("encode status frame, hand-written (CallFrameCodec, as the server does)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var frame = Frame()
+            frame.status = CallStatus.with {
+                $0.callID = 12_345
+                $0.payload = payload
+            }
+            var buffer = ByteBuffer()
+            CallFrameCodec.appendStatusFrame(frame.status, to: &buffer)
+            blackHole(buffer)
+        }
+    }
 }
