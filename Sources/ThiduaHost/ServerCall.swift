@@ -14,8 +14,8 @@ import ThiduaWire
 actor ServerCall: CallResponder {
     nonisolated let id: UInt64
     nonisolated let kind: MethodKind
-    nonisolated let eventLoop: any EventLoop
     nonisolated let executor: CallExecutor
+    nonisolated var eventLoop: any EventLoop { self.executor.eventLoop }
     /// The largest response message that still fits in a frame within the announced limit.
     private let maxPayloadBytes: Int
     private let connection: NIOLoopBound<ConnectionHandler>
@@ -39,7 +39,6 @@ actor ServerCall: CallResponder {
         self.id = id
         self.kind = kind
         self.maxPayloadBytes = maxFrameBytes - Self.frameOverheadBytes
-        self.eventLoop = executor.eventLoop
         self.executor = executor
         self.connection = connection
     }
