@@ -268,6 +268,7 @@ let package = Package(
                 "ThiduaCalls",
                 "ThiduaTesting",
                 "ThiduaClient",
+                "ThiduaCoreAPI",
                 "ThiduaDynamicMessages",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

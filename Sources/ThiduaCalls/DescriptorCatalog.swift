@@ -7,6 +7,8 @@ public struct DescriptorCatalog: Sendable {
     private var files: [String: Google_Protobuf_FileDescriptorProto] = [:]
     private var serviceFiles: [String: String] = [:]
     private var services: [String: Google_Protobuf_ServiceDescriptorProto] = [:]
+    /// Every message type of every file, nested ones included, by fully qualified name.
+    private(set) var messageTypes: [String: Google_Protobuf_DescriptorProto] = [:]
 
     /// Reads base64 serialized `FileDescriptorSet`s. A file present in several sets must be the
     /// same in each.
@@ -24,12 +26,24 @@ public struct DescriptorCatalog: Sendable {
                     continue
                 }
                 self.files[file.name] = file
+                let prefix = file.package.isEmpty ? "" : "\(file.package)."
+                for message in file.messageType {
+                    self.addMessageType(message, prefix: prefix)
+                }
                 for service in file.service {
                     let fullName = file.package.isEmpty ? service.name : "\(file.package).\(service.name)"
                     self.serviceFiles[fullName] = file.name
                     self.services[fullName] = service
                 }
             }
+        }
+    }
+
+    private mutating func addMessageType(_ message: Google_Protobuf_DescriptorProto, prefix: String) {
+        let fullName = prefix + message.name
+        self.messageTypes[fullName] = message
+        for nested in message.nestedType {
+            self.addMessageType(nested, prefix: "\(fullName).")
         }
     }
 

@@ -21,6 +21,8 @@ public struct MethodDescriptor: Sendable, Hashable {
     /// The permission a caller's key must hold, such as "units.write"; nil for a method anyone
     /// connected may call.
     public let permission: String?
+    /// What one request may hold; checked before the request is decoded.
+    public let requestLimits: RequestLimits
 
     public init(
         service: String,
@@ -28,7 +30,8 @@ public struct MethodDescriptor: Sendable, Hashable {
         inputType: String,
         outputType: String,
         kind: MethodKind,
-        permission: String? = nil
+        permission: String? = nil,
+        requestLimits: RequestLimits = .standard
     ) {
         self.service = service
         self.name = name
@@ -37,5 +40,6 @@ public struct MethodDescriptor: Sendable, Hashable {
         self.outputType = outputType
         self.kind = kind
         self.permission = permission
+        self.requestLimits = requestLimits
     }
 }

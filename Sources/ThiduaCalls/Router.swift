@@ -32,7 +32,15 @@ public struct Router: Sendable {
                 throw RouterError("method \(entry.descriptor.path) is registered twice")
             }
             try catalog.check(entry.descriptor)
-            let body = interceptors.reversed().reduce(entry.body) { next, interceptor in
+            // Innermost: a caller without the method's permission learns nothing of its rules.
+            let screen = RequestScreen(inputType: entry.descriptor.inputType, limits: entry.descriptor.requestLimits, catalog: catalog)
+            let handler = entry.body
+            let screened: CallBody = { request, context in
+                var request = request
+                try screen.apply(to: &request.payload)
+                try await handler(request, context)
+            }
+            let body = interceptors.reversed().reduce(screened) { next, interceptor in
                 { request, context in
                     try await interceptor.intercept(request, context: context, next: next)
                 }

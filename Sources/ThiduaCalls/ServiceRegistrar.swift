@@ -61,13 +61,14 @@ public struct ServiceBuilder: Sendable {
     }
 
     /// A method that takes one message and answers with one. With a `permission`, only callers
-    /// whose key holds it may call the method.
+    /// whose key holds it may call the method. `limits` bound what one request may hold.
     public mutating func unary<Input: SwiftProtobuf.Message, Output: SwiftProtobuf.Message>(
         _ name: String,
         permission: String? = nil,
+        limits: RequestLimits = .standard,
         _ handler: @escaping @Sendable (Input, CallContext) async throws -> Output
     ) {
-        let descriptor = self.descriptor(name, Input.self, Output.self, .unary, permission)
+        let descriptor = self.descriptor(name, Input.self, Output.self, .unary, permission, limits)
         self.raw(descriptor) { request, context in
             let input = try Input(decoding: request.payload)
             let output = try await handler(input, context)
@@ -76,13 +77,14 @@ public struct ServiceBuilder: Sendable {
     }
 
     /// A method that takes one message and answers with a stream of them. With a `permission`,
-    /// only callers whose key holds it may call the method.
+    /// only callers whose key holds it may call the method. `limits` bound what one request may hold.
     public mutating func serverStreaming<Input: SwiftProtobuf.Message, Output: SwiftProtobuf.Message>(
         _ name: String,
         permission: String? = nil,
+        limits: RequestLimits = .standard,
         _ handler: @escaping @Sendable (Input, ResponseStream<Output>, CallContext) async throws -> Void
     ) {
-        let descriptor = self.descriptor(name, Input.self, Output.self, .serverStreaming, permission)
+        let descriptor = self.descriptor(name, Input.self, Output.self, .serverStreaming, permission, limits)
         self.raw(descriptor) { request, context in
             let input = try Input(decoding: request.payload)
             try await handler(input, ResponseStream(responder: context.responder), context)
@@ -100,7 +102,8 @@ public struct ServiceBuilder: Sendable {
         _: Input.Type,
         _: Output.Type,
         _ kind: MethodKind,
-        _ permission: String?
+        _ permission: String?,
+        _ limits: RequestLimits
     ) -> MethodDescriptor {
         MethodDescriptor(
             service: self.serviceName,
@@ -108,7 +111,8 @@ public struct ServiceBuilder: Sendable {
             inputType: Input.protoMessageName,
             outputType: Output.protoMessageName,
             kind: kind,
-            permission: permission
+            permission: permission,
+            requestLimits: limits
         )
     }
 }

@@ -7,6 +7,9 @@ import ThiduaWire
 /// Asks every connection to stop taking calls and close once its calls have ended.
 struct ConnectionDrainEvent: Sendable {}
 
+/// The drain's timeout passed: end the calls still running with UNAVAILABLE, then close.
+struct ConnectionCloseEvent: Sendable {}
+
 /// Serves one connection: feeds decoded frames to the ``ConnectionStateMachine``, starts and ends
 /// calls, and writes answers, flushing once per burst of work rather than once per frame.
 final class ConnectionHandler: ChannelInboundHandler {
@@ -20,10 +23,14 @@ final class ConnectionHandler: ChannelInboundHandler {
         let serverHello: ServerHello
         let authenticator: any HelloAuthenticator
         let metrics: ServerMetrics
+        /// Bytes of requests held by the calls in flight on every connection.
+        let requestBudget: RequestBudget
         let logger: Logger
     }
 
     private let shared: Shared
+    /// Admitted past the connection limit to check health: serves the Health service only.
+    private let healthOnly: Bool
     private var state: ConnectionStateMachine
     private var calls: [UInt64: ServerCall] = [:]
     private var context: ChannelHandlerContext?
@@ -33,19 +40,29 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var logger: Logger
     private var handshakeTimer: Scheduled<Void>?
     private var idleTimer: Scheduled<Void>?
+    /// Armed while the peer is not reading (the channel is not writable); closes the connection.
+    private var writeStallTimer: Scheduled<Void>?
+    /// Bytes of responses written since the last flush; a stream flushes once they pass
+    /// ``flushThresholdBytes``, so its frames reach the socket, and writability tells the truth,
+    /// even when the handler never suspends.
+    private var unflushedResponseBytes = 0
+    /// Bytes of the requests of this connection's calls in flight.
+    private var requestBytesInFlight = 0
     /// When the last call started or ended; the idle timeout counts from here.
     private var lastCallActivity = NIODeadline.uptimeNanoseconds(0)
     private var readingBurst = false
     private var flushNeeded = false
     private var flushScheduled = false
 
-    init(shared: Shared) {
+    init(shared: Shared, healthOnly: Bool = false) {
         self.shared = shared
+        self.healthOnly = healthOnly
         self.state = ConnectionStateMachine(maxConcurrentCalls: shared.limits.maxConcurrentCalls)
         self.logger = shared.logger
     }
 
     var isWritable: Bool { self.context?.channel.isWritable ?? false }
+    var metrics: ServerMetrics { self.shared.metrics }
 
     // MARK: Channel events
 
@@ -88,16 +105,30 @@ final class ConnectionHandler: ChannelInboundHandler {
     func channelReadComplete(context: ChannelHandlerContext) {
         self.readingBurst = false
         if self.flushNeeded {
-            self.flushNeeded = false
-            context.flush()
+            self.flush()
         }
         context.fireChannelReadComplete()
     }
 
+    /// Streams wait while the peer does not read; one that stops reading for longer than the
+    /// write-stall timeout is closed, so it cannot hold the server's memory.
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable {
+            self.writeStallTimer?.cancel()
+            self.writeStallTimer = nil
             for call in self.calls.values {
                 call.assumeIsolated { $0.resumeWriting() }
+            }
+        } else if self.writeStallTimer == nil {
+            let timeout = self.shared.limits.writeStallTimeout
+            self.writeStallTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+                self.writeStallTimer = nil
+                guard let context = self.context, !context.channel.isWritable else { return }
+                self.shared.metrics.connectionStalled()
+                self.logger.info(
+                    "closing connection: the peer read nothing for \(timeout.nanoseconds / 1_000_000) ms while answers waited"
+                )
+                context.close(promise: nil)
             }
         }
         context.fireChannelWritabilityChanged()
@@ -106,6 +137,12 @@ final class ConnectionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is ConnectionDrainEvent {
             self.perform(self.state.beginDrain())
+        } else if event is ConnectionCloseEvent {
+            for call in self.calls.values {
+                call.assumeIsolated { $0.endForShutdown() }
+            }
+            self.flush()
+            context.close(promise: nil)
         } else {
             context.fireUserInboundEventTriggered(event)
         }
@@ -126,9 +163,11 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.state.connectionClosed()
         self.handshakeTimer?.cancel()
         self.idleTimer?.cancel()
+        self.writeStallTimer?.cancel()
         let calls = self.calls
         self.calls.removeAll()
         for call in calls.values {
+            self.releaseRequestBytes(of: call)
             call.assumeIsolated { $0.abandon() }
         }
         self.context = nil
@@ -170,22 +209,40 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         self.lastCallActivity = context.eventLoop.now
         guard let route = self.shared.router.route(forPath: request.method), let peer = self.peer else {
-            self.writeStatus(
-                callID: callID,
+            self.shared.metrics.unknownMethodCalled()
+            self.refuseCall(
+                callID,
                 code: .unimplemented,
                 message: "method \"\(request.method)\" is not offered by this server",
                 detail: ErrorDetail(field: "method", rule: "call.method_known", description: "unknown method")
             )
-            self.shared.metrics.unknownMethodCalled()
-            _ = self.state.callEnded()
+            return
+        }
+        if self.healthOnly && route.descriptor.service != HealthService.name {
+            let message = "the server holds \(self.shared.limits.maxConnections) connections, the most allowed; "
+                + "this connection, accepted past that limit, may only check health"
+            self.refuseCall(
+                callID,
+                code: .resourceExhausted,
+                message: message,
+                detail: ErrorDetail(rule: "server.max_connections", description: message)
+            )
+            return
+        }
+        let requestBytes = request.payload.count
+        if let refusal = self.reserveRequestBytes(requestBytes) {
+            self.refuseCall(callID, code: .resourceExhausted, message: refusal.description_p, detail: refusal)
             return
         }
         let executor = self.callExecutor ?? CallExecutor(eventLoop: context.eventLoop)
         self.callExecutor = executor
         let call = ServerCall(
             id: callID,
-            kind: route.descriptor.kind,
+            route: route,
+            requestBytes: requestBytes,
             maxFrameBytes: self.shared.limits.maxFrameBytes,
+            metrics: self.shared.metrics,
+            logger: self.logger,
             executor: executor,
             connection: NIOLoopBound(self, eventLoop: context.eventLoop)
         )
@@ -209,21 +266,67 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     // MARK: Called by ServerCall, on the event loop
 
-    func writeResponse(callID: UInt64, payload: Data) {
+    /// Writes one message of a stream. Returns true when the stream should let the event loop
+    /// serve others before its next message: its bytes were just flushed to the socket.
+    func writeResponse(callID: UInt64, payload: Data) -> Bool {
         var frame = Frame()
         frame.response = Response.with {
             $0.callID = callID
             $0.payload = payload
         }
         self.write(frame)
+        self.unflushedResponseBytes += payload.count
+        guard self.unflushedResponseBytes >= Self.flushThresholdBytes else { return false }
+        self.flush()
+        return true
     }
 
+    /// How many response bytes a stream writes before it flushes them itself.
+    static let flushThresholdBytes = 64 * 1024
+
     func callEnded(callID: UInt64, status: CallStatus) {
-        guard self.calls.removeValue(forKey: callID) != nil, let context = self.context else { return }
+        guard let call = self.calls.removeValue(forKey: callID), let context = self.context else { return }
+        self.releaseRequestBytes(of: call)
         self.lastCallActivity = context.eventLoop.now
         var frame = Frame()
         frame.status = status
         self.write(frame)
+        self.perform(self.state.callEnded())
+    }
+
+    // MARK: Request budget
+
+    /// Takes `bytes` from this connection's and the server's request budgets; the refusal's
+    /// detail when either has too little left.
+    private func reserveRequestBytes(_ bytes: Int) -> ErrorDetail? {
+        guard bytes > 0 else { return nil }
+        let limit = self.shared.limits.connectionRequestBudget
+        guard self.requestBytesInFlight + bytes <= limit else {
+            return ErrorDetail(
+                rule: "connection.request_bytes",
+                description: "the calls in flight on this connection already hold \(self.requestBytesInFlight) bytes of requests; "
+                    + "with this one of \(bytes) bytes they would pass the limit of \(limit): wait for answers before sending more"
+            )
+        }
+        guard self.shared.requestBudget.reserve(bytes) else {
+            return ErrorDetail(
+                rule: "server.request_bytes",
+                description: "the server already holds the most request bytes it takes at once (\(self.shared.requestBudget.limit)); try again shortly"
+            )
+        }
+        self.requestBytesInFlight += bytes
+        return nil
+    }
+
+    private func releaseRequestBytes(of call: ServerCall) {
+        guard call.requestBytes > 0 else { return }
+        self.requestBytesInFlight -= call.requestBytes
+        self.shared.requestBudget.release(call.requestBytes)
+    }
+
+    /// Answers a call that never started, and tells the state machine it ended.
+    private func refuseCall(_ callID: UInt64, code: StatusCode, message: String, detail: ErrorDetail) {
+        self.writeStatus(callID: callID, code: code, message: message, detail: detail)
         self.perform(self.state.callEnded())
     }
 
@@ -251,7 +354,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             )
             context.close(promise: nil)
         case .close:
-            context.flush()
+            self.flush()
             context.close(promise: nil)
         }
     }
@@ -291,9 +394,15 @@ final class ConnectionHandler: ChannelInboundHandler {
             self.flushScheduled = true
             context.eventLoop.assumeIsolated().execute {
                 self.flushScheduled = false
-                self.context?.flush()
+                self.flush()
             }
         }
+    }
+
+    private func flush() {
+        self.flushNeeded = false
+        self.unflushedResponseBytes = 0
+        self.context?.flush()
     }
 
     private func startIdleTimer(context: ChannelHandlerContext) {

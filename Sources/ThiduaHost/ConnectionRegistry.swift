@@ -7,28 +7,41 @@ import ThiduaWire
 final class ConnectionRegistry: Sendable {
     private struct State {
         var channels: [ObjectIdentifier: any Channel] = [:]
-        var emptyWaiters: [CheckedContinuation<Void, Never>] = []
+        var emptyWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiterID = 0
+    }
+
+    /// How a new connection is taken.
+    enum Admission {
+        case admitted
+        /// Past the limit, within the room kept for health checks.
+        case healthOnly
+        case refused
     }
 
     private let state = Mutex(State())
     private let limit: Int
+    private let healthConnections: Int
 
-    init(limit: Int) {
+    init(limit: Int, healthConnections: Int) {
         self.limit = limit
+        self.healthConnections = healthConnections
     }
 
-    /// Adds the channel unless the limit is reached; it leaves the registry when it closes.
-    func admit(_ channel: any Channel) -> Bool {
+    /// Adds the channel unless every slot, the health checks' included, is taken; it leaves the
+    /// registry when it closes.
+    func admit(_ channel: any Channel) -> Admission {
         let id = ObjectIdentifier(channel)
-        let admitted = self.state.withLock { state in
-            guard state.channels.count < self.limit else { return false }
+        let admission = self.state.withLock { state -> Admission in
+            let count = state.channels.count
+            guard count < self.limit + self.healthConnections else { return .refused }
             state.channels[id] = channel
-            return true
+            return count < self.limit ? .admitted : .healthOnly
         }
-        if admitted {
+        if admission != .refused {
             channel.closeFuture.whenComplete { _ in self.remove(id) }
         }
-        return admitted
+        return admission
     }
 
     private func remove(_ id: ObjectIdentifier) {
@@ -36,7 +49,7 @@ final class ConnectionRegistry: Sendable {
             state.channels.removeValue(forKey: id)
             guard state.channels.isEmpty else { return [] }
             defer { state.emptyWaiters.removeAll() }
-            return state.emptyWaiters
+            return Array(state.emptyWaiters.values)
         }
         waiters.forEach { $0.resume() }
     }
@@ -45,15 +58,24 @@ final class ConnectionRegistry: Sendable {
         self.state.withLock { Array($0.channels.values) }
     }
 
-    /// Returns once no connection is open.
+    /// Returns once no connection is open, or at once when the waiting task is cancelled (the
+    /// drain's timeout cancels it).
     func waitUntilEmpty() async {
-        await withCheckedContinuation { continuation in
-            let isEmpty = self.state.withLock { state in
-                if state.channels.isEmpty { return true }
-                state.emptyWaiters.append(continuation)
-                return false
+        let id = self.state.withLock { state in
+            defer { state.nextWaiterID += 1 }
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = self.state.withLock { state in
+                    if state.channels.isEmpty || Task.isCancelled { return true }
+                    state.emptyWaiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
             }
-            if isEmpty { continuation.resume() }
+        } onCancel: {
+            self.state.withLock { $0.emptyWaiters.removeValue(forKey: id) }?.resume()
         }
     }
 }

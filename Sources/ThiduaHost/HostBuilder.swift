@@ -12,7 +12,8 @@ public struct HostBuilder {
     /// What the server serves besides its built-in services, in order; cleaned up in reverse.
     public var runtimes: [any ModuleRuntime]
     public var authenticator: any HelloAuthenticator = AnonymousAuthenticator()
-    /// Run around every call, after logging, metrics and authorization, outermost first.
+    /// Run around every call, after authorization, outermost first. The transport counts and
+    /// logs every call with the status its client is sent.
     public var interceptors: [any CallInterceptor] = []
     public var logger: Logger
     public var eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
@@ -40,8 +41,7 @@ public struct HostBuilder {
         let metrics = ServerMetrics(methodPaths: registrar.entries.map(\.descriptor.path))
         let router = try Router(
             registrar,
-            interceptors: [LoggingInterceptor(), MetricsInterceptor(metrics: metrics), AuthorizationInterceptor()]
-                + self.interceptors
+            interceptors: [AuthorizationInterceptor()] + self.interceptors
         )
         directory.install(router: router, metrics: metrics)
 
@@ -57,6 +57,7 @@ public struct HostBuilder {
             serverHello: hello,
             authenticator: self.authenticator,
             metrics: metrics,
+            requestBudget: RequestBudget(limit: self.configuration.limits.serverRequestBudget),
             logger: self.logger
         )
         return Server(

@@ -41,7 +41,10 @@ public final class Server: Service, Sendable {
         self.shared = shared
         self.runtimes = runtimes
         self.group = group
-        self.registry = ConnectionRegistry(limit: configuration.limits.maxConnections)
+        self.registry = ConnectionRegistry(
+            limit: configuration.limits.maxConnections,
+            healthConnections: configuration.limits.healthConnections
+        )
         self.listening = group.next().makePromise(of: SocketAddress.self)
     }
 
@@ -122,9 +125,9 @@ public final class Server: Service, Sendable {
         }
         if !drained {
             let remaining = self.registry.channels
-            self.shared.logger.warning("drain timeout passed; closing \(remaining.count) connections")
+            self.shared.logger.warning("drain timeout passed; ending the calls still running and closing \(remaining.count) connections")
             for connection in remaining {
-                connection.close(promise: nil)
+                connection.pipeline.fireUserInboundEventTriggered(ConnectionCloseEvent())
             }
             await self.registry.waitUntilEmpty()
         }
@@ -149,17 +152,20 @@ public final class Server: Service, Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let handlers = channel.pipeline.syncOperations
-                    guard registry.admit(channel) else {
+                    let admission = registry.admit(channel)
+                    guard admission != .refused else {
                         metrics.connectionRefused()
                         try handlers.addHandler(ConnectionRefusingHandler(limit: limits.maxConnections))
                         return
                     }
                     metrics.connectionOpened()
                     channel.closeFuture.whenComplete { _ in metrics.connectionClosed() }
+                    // Reads no more requests while the peer is not taking the answers.
+                    try handlers.addHandler(BackPressureHandler())
                     let decoder = FrameDecoder(maxFrameBytes: limits.maxFrameBytes, frameTimeout: limits.frameTimeout)
                     try handlers.addHandler(ByteToMessageHandler(decoder, maximumBufferSize: decoder.maximumBufferSize))
                     try handlers.addHandler(FrameEncoder())
-                    try handlers.addHandler(ConnectionHandler(shared: shared))
+                    try handlers.addHandler(ConnectionHandler(shared: shared, healthOnly: admission == .healthOnly))
                 }
             }
             .bind(host: self.configuration.host, port: self.configuration.port)

@@ -14,6 +14,14 @@ import ThiduaWire
 actor ServerCall: CallResponder {
     nonisolated let id: UInt64
     nonisolated let kind: MethodKind
+    /// The size of the request, held against the connection's and server's request budgets
+    /// until the call ends.
+    nonisolated let requestBytes: Int
+    /// The method, for metrics and logs.
+    private let route: Router.Route
+    private let metrics: ServerMetrics
+    private let logger: Logger
+    private let startedAt = ContinuousClock.now
     nonisolated let executor: CallExecutor
     nonisolated var eventLoop: any EventLoop { self.executor.eventLoop }
     /// The largest response message that still fits in a frame within the announced limit.
@@ -31,20 +39,27 @@ actor ServerCall: CallResponder {
 
     init(
         id: UInt64,
-        kind: MethodKind,
+        route: Router.Route,
+        requestBytes: Int,
         maxFrameBytes: Int,
+        metrics: ServerMetrics,
+        logger: Logger,
         executor: CallExecutor,
         connection: NIOLoopBound<ConnectionHandler>
     ) {
         self.id = id
-        self.kind = kind
+        self.kind = route.descriptor.kind
+        self.route = route
+        self.requestBytes = requestBytes
+        self.metrics = metrics
+        self.logger = logger
         self.maxPayloadBytes = maxFrameBytes - Self.frameOverheadBytes
         self.executor = executor
         self.connection = connection
     }
 
     /// Room for the frame around a payload: the kind's tag and length, the call id, the payload's
-    /// tag and length. Generous, so no message that passes the check can overflow the frame.
+    /// tag and length. A payload within the limit less this always fits; a larger one is measured.
     static let frameOverheadBytes = 64
 
     /// Starts the handler. Must be called on the event loop, through `assumeIsolated`.
@@ -99,13 +114,8 @@ actor ServerCall: CallResponder {
 
     func send(_ payload: Data) async throws {
         guard !self.hasEnded else { throw CancellationError() }
-        guard payload.count <= self.maxPayloadBytes else {
-            throw RPCError(
-                .resourceExhausted,
-                "the response of \(payload.count) bytes does not fit in a frame of at most \(self.maxPayloadBytes + Self.frameOverheadBytes) bytes",
-                field: "",
-                rule: "frame.max_bytes"
-            )
+        if payload.count > self.maxPayloadBytes {
+            try self.checkFrameSize(of: payload)
         }
         switch self.kind {
         case .unary:
@@ -114,13 +124,51 @@ actor ServerCall: CallResponder {
             }
             self.unaryResponse = payload
         case .serverStreaming:
-            let connection = self.connection.value
-            connection.writeResponse(callID: self.id, payload: payload)
-            if !connection.isWritable {
-                try await withCheckedThrowingContinuation { continuation in
-                    self.writabilityWaiter = continuation
+            // Waits before writing, and checks again after each wake-up: several streams may be
+            // woken together, and only the first should add its message to the socket's queue.
+            if !self.connection.value.isWritable {
+                let metrics = self.connection.value.metrics
+                metrics.streamStartedWaiting()
+                defer { metrics.streamStoppedWaiting() }
+                while !self.connection.value.isWritable {
+                    try await withCheckedThrowingContinuation { continuation in
+                        self.writabilityWaiter = continuation
+                    }
+                    guard !self.hasEnded else { throw CancellationError() }
                 }
             }
+            if self.connection.value.writeResponse(callID: self.id, payload: payload) {
+                await Task.yield()
+                guard !self.hasEnded else { throw CancellationError() }
+            }
+        }
+    }
+
+    /// Measures the frame that would carry `payload` (rare: only payloads within a few bytes of
+    /// the limit come here) and refuses it if the frame would pass the limit.
+    private func checkFrameSize(of payload: Data) throws {
+        var frame = Frame()
+        switch self.kind {
+        case .unary:
+            frame.status = CallStatus.with {
+                $0.callID = self.id
+                $0.payload = payload
+            }
+        case .serverStreaming:
+            frame.response = Response.with {
+                $0.callID = self.id
+                $0.payload = payload
+            }
+        }
+        let frameBytes = try frame.serializedBytes() as [UInt8]
+        let limit = self.maxPayloadBytes + Self.frameOverheadBytes
+        guard frameBytes.count <= limit else {
+            throw RPCError(
+                .resourceExhausted,
+                "the response of \(payload.count) bytes needs a frame of \(frameBytes.count) bytes; the limit is \(limit) bytes",
+                field: "",
+                rule: "frame.max_bytes"
+            )
         }
     }
 
@@ -136,11 +184,17 @@ actor ServerCall: CallResponder {
         self.end(with: RPCError(.cancelled, "the call was cancelled by the client"))
     }
 
+    /// The server's drain timeout passed with this call still running.
+    func endForShutdown() {
+        self.end(with: RPCError(.unavailable, "the server is shutting down and its drain timeout has passed; call again on another connection"))
+    }
+
     /// The connection is gone: stop the handler, answer nobody.
     func abandon() {
         guard !self.hasEnded else { return }
         self.hasEnded = true
         self.stopHandler()
+        self.record(.cancelled, message: "the connection closed before the call ended")
     }
 
     // MARK: Ending
@@ -166,7 +220,31 @@ actor ServerCall: CallResponder {
         self.stopHandler()
         var status = status
         status.callID = self.id
+        self.record(status.code, message: status.message)
         self.connection.value.callEnded(callID: self.id, status: status)
+    }
+
+    /// Counts and logs the call with the status the client is sent: the transport's word, so a
+    /// deadline is counted DEADLINE_EXCEEDED and not as the cancellation the handler saw.
+    private func record(_ code: StatusCode, message: String) {
+        let elapsed = ContinuousClock.now - self.startedAt
+        self.metrics.record(routeIndex: self.route.index, code: code, latency: elapsed)
+        if code == .ok {
+            if self.logger.logLevel <= .debug {
+                self.logger.debug(
+                    "call ok",
+                    metadata: ["method": "\(self.route.descriptor.path)", "call": "\(self.id)", "elapsed": "\(elapsed)"]
+                )
+            }
+        } else {
+            self.logger.info(
+                "call refused",
+                metadata: [
+                    "method": "\(self.route.descriptor.path)", "call": "\(self.id)",
+                    "status": "\(code.name)", "message": "\(message)",
+                ]
+            )
+        }
     }
 
     private func stopHandler() {

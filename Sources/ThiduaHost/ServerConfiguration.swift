@@ -40,6 +40,22 @@ public struct ConnectionLimits: Sendable, Equatable {
     public var frameTimeout: TimeAmount = .seconds(10)
     /// A connection with no call in flight for this long is closed with a GoAway OK.
     public var idleTimeout: TimeAmount = .minutes(5)
+    /// A connection whose peer reads nothing for this long while answers wait to be sent is
+    /// closed. Streams pause while the peer does not read, so what waits is bounded meanwhile.
+    public var writeStallTimeout: TimeAmount = .seconds(30)
+    /// Bytes of request messages the calls in flight on one connection may hold together; a call
+    /// that would pass it is refused with RESOURCE_EXHAUSTED. Never less than one full frame.
+    public var maxRequestBytesInFlight: Int = 8 << 20
+    /// The same, for every connection of the server together. Never less than the above.
+    public var maxServerRequestBytesInFlight: Int = 64 << 20
+
+    /// The per-connection budget in force: room for at least one full frame.
+    var connectionRequestBudget: Int { max(self.maxRequestBytesInFlight, self.maxFrameBytes) }
+    /// The server-wide budget in force.
+    var serverRequestBudget: Int { max(self.maxServerRequestBytesInFlight, self.connectionRequestBudget) }
+    /// Connections accepted past `maxConnections` for health checks only, so a load balancer
+    /// does not mark a busy server dead.
+    public var healthConnections: Int = 16
 
     public init() {}
 
@@ -61,7 +77,9 @@ extension ServerConfiguration {
     /// { "host": "0.0.0.0", "port": 7878, "dataDir": "/var/lib/thidua",
     ///   "modules": ["innovation", "dialogue"],
     ///   "limits": { "maxFrameBytes": 4194304, "maxConcurrentCalls": 256, "maxConnections": 16384,
-    ///               "handshakeTimeoutMs": 5000, "frameTimeoutMs": 10000, "idleTimeoutMs": 300000 },
+    ///               "handshakeTimeoutMs": 5000, "frameTimeoutMs": 10000, "idleTimeoutMs": 300000,
+    ///               "writeStallTimeoutMs": 30000, "maxRequestBytesInFlight": 8388608,
+    ///               "maxServerRequestBytesInFlight": 67108864, "healthConnections": 16 },
     ///   "drainTimeoutMs": 30000, "durability": "full", "rootUnitName": "Liên đoàn Lao động tỉnh Thanh Hóa" }
     /// ```
     struct File: Decodable {
@@ -72,6 +90,10 @@ extension ServerConfiguration {
             var handshakeTimeoutMs: Int64?
             var frameTimeoutMs: Int64?
             var idleTimeoutMs: Int64?
+            var writeStallTimeoutMs: Int64?
+            var maxRequestBytesInFlight: Int?
+            var maxServerRequestBytesInFlight: Int?
+            var healthConnections: Int?
         }
         var host: String?
         var port: Int?
@@ -123,6 +145,10 @@ extension ServerConfiguration {
             if let value = limits.handshakeTimeoutMs { self.limits.handshakeTimeout = .milliseconds(value) }
             if let value = limits.frameTimeoutMs { self.limits.frameTimeout = .milliseconds(value) }
             if let value = limits.idleTimeoutMs { self.limits.idleTimeout = .milliseconds(value) }
+            if let value = limits.writeStallTimeoutMs { self.limits.writeStallTimeout = .milliseconds(value) }
+            if let value = limits.maxRequestBytesInFlight { self.limits.maxRequestBytesInFlight = value }
+            if let value = limits.maxServerRequestBytesInFlight { self.limits.maxServerRequestBytesInFlight = value }
+            if let value = limits.healthConnections { self.limits.healthConnections = value }
         }
     }
 
@@ -138,9 +164,13 @@ extension ServerConfiguration {
         )
         try require(self.limits.maxConcurrentCalls >= 1, "maxConcurrentCalls must be at least 1")
         try require(self.limits.maxConnections >= 1, "maxConnections must be at least 1")
+        try require(self.limits.healthConnections >= 0, "healthConnections must not be negative")
+        try require(self.limits.maxRequestBytesInFlight >= 0, "maxRequestBytesInFlight must not be negative")
+        try require(self.limits.maxServerRequestBytesInFlight >= 0, "maxServerRequestBytesInFlight must not be negative")
         for (name, value) in [
             ("handshakeTimeout", self.limits.handshakeTimeout), ("frameTimeout", self.limits.frameTimeout),
-            ("idleTimeout", self.limits.idleTimeout), ("drainTimeout", self.drainTimeout),
+            ("idleTimeout", self.limits.idleTimeout), ("writeStallTimeout", self.limits.writeStallTimeout),
+            ("drainTimeout", self.drainTimeout),
         ] {
             try require(value.nanoseconds > 0, "\(name) must be positive")
         }

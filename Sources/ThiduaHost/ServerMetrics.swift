@@ -16,17 +16,20 @@ public final class ServerMetrics: Sendable {
         let stats = Mutex(MethodStats())
     }
 
-    private let methods: [String: MethodCounter]
+    /// Indexed like the router's routes.
+    private let methods: [MethodCounter]
     private let methodOrder: [String]
     private let open = Atomic<Int>(0)
     private let accepted = Atomic<UInt64>(0)
     private let refused = Atomic<UInt64>(0)
     private let unknownMethods = Atomic<UInt64>(0)
+    private let stalled = Atomic<UInt64>(0)
+    private let waitingForPeer = Atomic<Int>(0)
 
-    /// - Parameter methodPaths: every routable method, in the order reports list them.
+    /// - Parameter methodPaths: every routable method, in the router's order.
     public init(methodPaths: [String]) {
         self.methodOrder = methodPaths
-        self.methods = Dictionary(uniqueKeysWithValues: self.methodOrder.map { ($0, MethodCounter()) })
+        self.methods = methodPaths.map { _ in MethodCounter() }
     }
 
     public var openConnections: Int { self.open.load(ordering: .relaxed) }
@@ -45,13 +48,28 @@ public final class ServerMetrics: Sendable {
         self.refused.add(1, ordering: .relaxed)
     }
 
+    /// A connection was closed because its peer read nothing for the write-stall timeout.
+    func connectionStalled() {
+        self.stalled.add(1, ordering: .relaxed)
+    }
+
+    /// A stream paused because its peer is not reading.
+    func streamStartedWaiting() {
+        self.waitingForPeer.add(1, ordering: .relaxed)
+    }
+
+    func streamStoppedWaiting() {
+        self.waitingForPeer.subtract(1, ordering: .relaxed)
+    }
+
     func unknownMethodCalled() {
         self.unknownMethods.add(1, ordering: .relaxed)
     }
 
-    func record(path: String, code: StatusCode, latency: Duration) {
+    /// Counts a call that ended with `code`, as the client was told, by the route's index.
+    func record(routeIndex: Int, code: StatusCode, latency: Duration) {
         let micros = UInt64(clamping: latency.components.seconds * 1_000_000 + latency.components.attoseconds / 1_000_000_000_000)
-        self.methods[path]?.stats.withLock { stats in
+        self.methods[routeIndex].stats.withLock { stats in
             stats.calls += 1
             stats.byStatus[code.rawValue, default: 0] += 1
             stats.totalLatencyMicros += micros
@@ -64,8 +82,12 @@ public final class ServerMetrics: Sendable {
             response.openConnections = UInt64(max(0, self.open.load(ordering: .relaxed)))
             response.acceptedConnections = self.accepted.load(ordering: .relaxed)
             response.refusedConnections = self.refused.load(ordering: .relaxed)
-            response.methods = self.methodOrder.compactMap { path in
-                guard let stats = self.methods[path]?.stats.withLock({ $0 }), stats.calls > 0 else { return nil }
+            response.stalledConnections = self.stalled.load(ordering: .relaxed)
+            response.streamsWaitingForPeer = UInt64(max(0, self.waitingForPeer.load(ordering: .relaxed)))
+            response.methods = self.methodOrder.indices.compactMap { index in
+                let path = self.methodOrder[index]
+                let stats = self.methods[index].stats.withLock { $0 }
+                guard stats.calls > 0 else { return nil }
                 return MethodMetrics.with {
                     $0.path = path
                     $0.calls = stats.calls
@@ -83,48 +105,6 @@ public final class ServerMetrics: Sendable {
                     $0.byStatus[StatusCode.unimplemented.name] = unknown
                 })
             }
-        }
-    }
-}
-
-/// Records every call's outcome and latency in ``ServerMetrics``.
-struct MetricsInterceptor: CallInterceptor {
-    let metrics: ServerMetrics
-
-    func intercept(_ request: CallRequest, context: CallContext, next: CallBody) async throws {
-        let start = ContinuousClock.now
-        do {
-            try await next(request, context)
-            self.metrics.record(path: context.method.path, code: .ok, latency: .now - start)
-        } catch {
-            self.metrics.record(path: context.method.path, code: RPCError(mapping: error).code, latency: .now - start)
-            throw error
-        }
-    }
-}
-
-/// Logs every call at debug level, and refused calls at info level.
-struct LoggingInterceptor: CallInterceptor {
-    func intercept(_ request: CallRequest, context: CallContext, next: CallBody) async throws {
-        let start = ContinuousClock.now
-        do {
-            try await next(request, context)
-            if context.logger.logLevel <= .debug {
-                context.logger.debug(
-                    "call ok",
-                    metadata: ["method": "\(context.method.path)", "call": "\(context.callID)", "elapsed": "\(ContinuousClock.now - start)"]
-                )
-            }
-        } catch {
-            let status = RPCError(mapping: error)
-            context.logger.info(
-                "call refused",
-                metadata: [
-                    "method": "\(context.method.path)", "call": "\(context.callID)",
-                    "status": "\(status.code.name)", "message": "\(status.message)",
-                ]
-            )
-            throw error
         }
     }
 }

@@ -15,9 +15,16 @@ public final class RawConnection: Sendable {
     }
 
     /// Connects without saying anything.
-    public static func connect(host: String, port: Int) async throws -> RawConnection {
+    ///
+    /// - Parameter receiveBufferBytes: the socket's receive buffer, set before connecting; a small
+    ///   one makes a peer that stops reading (``stopReading()``) fill up quickly.
+    public static func connect(host: String, port: Int, receiveBufferBytes: Int? = nil) async throws -> RawConnection {
         let (frames, continuation) = AsyncStream<Frame>.makeStream()
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        if let receiveBufferBytes {
+            bootstrap = bootstrap.channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(receiveBufferBytes))
+        }
+        let channel = try await bootstrap
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let decoder = FrameDecoder(
@@ -67,6 +74,17 @@ public final class RawConnection: Sendable {
         var all: [Frame] = []
         for await frame in self.frames { all.append(frame) }
         return all
+    }
+
+    /// Stops reading from the socket, as a client that never reads its answers: what the server
+    /// sends piles up in the kernel's buffers until the server stops sending.
+    public func stopReading() async throws {
+        try await self.channel.setOption(.autoRead, value: false)
+    }
+
+    /// Reads again after ``stopReading()``.
+    public func startReading() async throws {
+        try await self.channel.setOption(.autoRead, value: true)
     }
 
     public func close() async {

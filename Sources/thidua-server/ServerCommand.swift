@@ -55,6 +55,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Milliseconds without a call before a connection is closed. (default: 300000)")
     var idleTimeoutMs: Int64?
 
+    @Option(help: "Milliseconds a peer may read nothing while answers wait before its connection is closed. (default: 30000)")
+    var writeStallTimeoutMs: Int64?
+
     @Option(help: "Milliseconds a shutdown waits for calls in flight. (default: 30000)")
     var drainTimeoutMs: Int64?
 
@@ -110,6 +113,7 @@ struct ServerCommand: AsyncParsableCommand {
         if let handshakeTimeoutMs { configuration.limits.handshakeTimeout = .milliseconds(handshakeTimeoutMs) }
         if let frameTimeoutMs { configuration.limits.frameTimeout = .milliseconds(frameTimeoutMs) }
         if let idleTimeoutMs { configuration.limits.idleTimeout = .milliseconds(idleTimeoutMs) }
+        if let writeStallTimeoutMs { configuration.limits.writeStallTimeout = .milliseconds(writeStallTimeoutMs) }
         if let drainTimeoutMs { configuration.drainTimeout = .milliseconds(drainTimeoutMs) }
         if let durability {
             guard let value = Durability(rawValue: durability) else {

@@ -32,6 +32,30 @@ import ThiduaWire
         try await stopping.value
     }
 
+    /// At the drain timeout, what still runs is ended with UNAVAILABLE and the server stops:
+    /// a long call and an endless stream do not hold it.
+    @Test func theDrainTimeoutEndsWhatStillRuns() async throws {
+        let server = try await TestServer.start(configure: { $0.drainTimeout = .milliseconds(300) })
+        let raw = try await RawConnection.connect(host: server.host, port: server.port)
+        _ = try await raw.handshake()
+        try await raw.send(.request(1, "thidua.host.v1.Echo/Unary", try echo("twenty seconds", delayMs: 20_000).serializedBytes()))
+        try await raw.send(.request(3, "thidua.host.v1.Echo/Stream", try EchoStreamRequest.with {
+            $0.payload = Data("tick".utf8)
+            $0.count = 100_000
+            $0.intervalMs = 50
+        }.serializedBytes()))
+        #expect(await raw.nextFrame()?.response.callID == 3)
+
+        try await server.stop()
+        var statuses: [UInt64: CallStatus] = [:]
+        for await frame in raw.frames {
+            if case .status(let status) = frame.kind { statuses[status.callID] = status }
+        }
+        #expect(statuses[1]?.code == .unavailable)
+        #expect(statuses[3]?.code == .unavailable)
+        #expect(statuses[1]?.message.contains("drain timeout") == true)
+    }
+
     @Test func healthWatchHearsTheShutdown() async throws {
         let server = try await TestServer.start()
         let client = try await server.connect()

@@ -80,6 +80,27 @@ final class ServerProcess: Sendable {
         }
     }
 
+    var pid: pid_t { self.child.pid }
+    var host: String { String(self.address.split(separator: ":").first ?? "") }
+    var port: Int { Int(self.address.split(separator: ":").last ?? "") ?? 0 }
+
+    /// The admin key the server wrote on its first start.
+    var adminKey: String {
+        get throws {
+            try String(contentsOf: self.dataDirectory.appendingPathComponent("admin.key"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    /// The server's resident memory, from /proc.
+    func residentBytes() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(self.pid)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kibibytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { throw ExecutableMissing(name: "VmRSS of \(self.pid)", searched: [status]) }
+        return kibibytes * 1024
+    }
+
     /// Sends SIGTERM and returns the exit status and anything more it printed on stdout.
     func terminate() async -> (status: Int32, laterOutput: String) {
         self.child.terminate()

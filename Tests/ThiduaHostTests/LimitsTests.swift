@@ -120,10 +120,22 @@ import ThiduaWire
         }
     }
 
-    @Test func connectionsOverTheLimitAreRefused() async throws {
-        try await withServer(configure: { $0.limits.maxConnections = 2 }) { server in
+    /// Past the limit, a few connections are still taken for health checks only, so a load
+    /// balancer does not mark a busy server dead; past those too, connections are refused.
+    @Test func connectionsOverTheLimitAreRefusedButHealthIsStillAnswered() async throws {
+        try await withServer(configure: {
+            $0.limits.maxConnections = 2
+            $0.limits.healthConnections = 1
+        }) { server in
             let first = try await server.connect()
             let second = try await server.connect()
+            let probe = try await server.connect()
+            let health: HealthCheckResponse = try await probe.unary("thidua.host.v1.Health/Check", HealthCheckRequest())
+            #expect(health.status == .serving)
+            let refusal = await expectStatus(.resourceExhausted) {
+                let _: EchoReply = try await probe.unary("thidua.host.v1.Echo/Unary", echo("full"))
+            }
+            #expect(refusal?.details.first?.rule == "server.max_connections")
             await #expect(throws: RPCError.self) { _ = try await server.connect() }
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             let goAway = await self.goAwayBeforeClose(raw)
@@ -132,6 +144,7 @@ import ThiduaWire
             await first.close()
             try await second.ping()
             await second.close()
+            await probe.close()
         }
     }
 
@@ -243,22 +256,116 @@ import ThiduaWire
 }
 
 @Suite struct ResponseSizeTests {
-    @Test func aResponseTooLargeForAFrameIsRefusedNotSent() async throws {
+    /// The frame's real size decides, not a guess at its overhead: a response within a few bytes
+    /// of the limit is sent, and one whose frame would pass it is refused with the real figures.
+    @Test func aResponseIsRefusedOnlyWhenItsFrameWouldNotFit() async throws {
         try await withServer(configure: { $0.limits.maxFrameBytes = 4096 }) { server in
             let client = try await server.connect()
+            // 4,050 bytes of payload make a status frame of about 4,061 bytes: within 4,096,
+            // though more than the limit less 64.
             let fits: EchoReply = try await client.unary(
                 "thidua.host.v1.Echo/Unary",
-                EchoRequest.with { $0.payload = Data(repeating: 1, count: 3000) }
+                EchoRequest.with { $0.payload = Data(repeating: 1, count: 4050) }
             )
-            #expect(fits.payload.count == 3000)
+            #expect(fits.payload.count == 4050)
+            // Every service and method of the server: several times the frame limit.
             let error = await expectStatus(.resourceExhausted) {
-                let _: EchoReply = try await client.unary(
-                    "thidua.host.v1.Echo/Unary",
-                    EchoRequest.with { $0.payload = Data(repeating: 1, count: 4030) }
-                )
+                let _: ListServicesResponse = try await client.unary("thidua.host.v1.Reflection/ListServices", ListServicesRequest())
             }
             #expect(error?.details.first?.rule == "frame.max_bytes")
+            #expect(error?.message.hasSuffix("the limit is 4096 bytes") == true, "\(error?.message ?? "")")
             try await client.ping()
+            await client.close()
+        }
+    }
+}
+
+/// What one connection and the whole server may hold in requests at once: a call past either
+/// budget is refused at once, and the budget comes back when calls end.
+@Suite struct RequestBudgetTests {
+    private static func slowEcho(_ id: UInt64, bytes: Int, delayMs: UInt32 = 60_000) throws -> Frame {
+        .request(id, "thidua.host.v1.Echo/Unary", try EchoRequest.with {
+            $0.payload = Data(repeating: 0x42, count: bytes)
+            $0.delayMs = delayMs
+        }.serializedBytes())
+    }
+
+    @Test func aConnectionHoldsNoMoreRequestBytesThanItsBudget() async throws {
+        try await withServer(configure: {
+            $0.limits.maxFrameBytes = 64 * 1024
+            $0.limits.maxRequestBytesInFlight = 64 * 1024
+        }) { server in
+            let raw = try await RawConnection.connect(host: server.host, port: server.port)
+            _ = try await raw.handshake()
+            try await raw.send(Self.slowEcho(1, bytes: 40_000))
+            try await raw.send(Self.slowEcho(2, bytes: 40_000))
+            let refused = try #require(await raw.nextFrame()?.status)
+            #expect(refused.callID == 2)
+            #expect(refused.code == .resourceExhausted)
+            #expect(refused.details.first?.rule == "connection.request_bytes")
+
+            var cancel = Frame()
+            cancel.cancel = Cancel.with { $0.callID = 1 }
+            try await raw.send(cancel)
+            #expect(await raw.nextFrame()?.status.code == .cancelled)
+            try await raw.send(Self.slowEcho(3, bytes: 40_000, delayMs: 0))
+            let served = try #require(await raw.nextFrame()?.status)
+            #expect(served.callID == 3)
+            #expect(served.code == .ok)
+            await raw.close()
+        }
+    }
+
+    @Test func theServerHoldsNoMoreRequestBytesThanItsBudget() async throws {
+        try await withServer(configure: {
+            $0.limits.maxFrameBytes = 64 * 1024
+            $0.limits.maxRequestBytesInFlight = 64 * 1024
+            $0.limits.maxServerRequestBytesInFlight = 64 * 1024
+        }) { server in
+            let first = try await RawConnection.connect(host: server.host, port: server.port)
+            _ = try await first.handshake()
+            try await first.send(Self.slowEcho(1, bytes: 40_000))
+            // A call answered after it proves the first call was admitted.
+            try await first.send(.request(2, "thidua.host.v1.Echo/Unary", try echo("after").serializedBytes()))
+            #expect(await first.nextFrame()?.status.callID == 2)
+
+            let second = try await RawConnection.connect(host: server.host, port: server.port)
+            _ = try await second.handshake()
+            try await second.send(Self.slowEcho(1, bytes: 40_000, delayMs: 0))
+            let refused = try #require(await second.nextFrame()?.status)
+            #expect(refused.code == .resourceExhausted)
+            #expect(refused.details.first?.rule == "server.request_bytes")
+            await first.close()
+            await second.close()
+        }
+    }
+}
+
+/// The counts `ServerInfo/GetMetrics` reports are the statuses the clients were sent.
+@Suite struct MetricsAgreeWithTheWireTests {
+    @Test func aDeadlineIsCountedAsADeadlineAndACancelledWatchAsCancelled() async throws {
+        try await withServer { server in
+            let client = try await server.connect()
+            await expectStatus(.deadlineExceeded) {
+                let _: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("slow", delayMs: 10_000), timeout: .milliseconds(100))
+            }
+            var watch = try client.serverStreaming("thidua.host.v1.Health/Watch", HealthCheckRequest(), as: HealthCheckResponse.self)
+                .makeAsyncIterator()
+            #expect(try await watch.next()?.status == .serving)
+            _ = consume watch  // ending the iteration cancels the call
+
+            let deadline = ContinuousClock.now + .seconds(30)
+            var metrics: GetMetricsResponse
+            repeat {
+                metrics = try await client.unary("thidua.host.v1.ServerInfo/GetMetrics", GetMetricsRequest())
+                let watch = metrics.methods.first { $0.path == "thidua.host.v1.Health/Watch" }
+                if watch?.calls == 1 { break }
+                try await Task.sleep(for: .milliseconds(20))
+            } while ContinuousClock.now < deadline
+            let echoed = metrics.methods.first { $0.path == "thidua.host.v1.Echo/Unary" }
+            #expect(echoed?.byStatus == ["DEADLINE_EXCEEDED": 1])
+            let watched = metrics.methods.first { $0.path == "thidua.host.v1.Health/Watch" }
+            #expect(watched?.byStatus == ["CANCELLED": 1])
             await client.close()
         }
     }

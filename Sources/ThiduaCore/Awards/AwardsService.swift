@@ -45,8 +45,18 @@ struct AwardsService: RegistrableService {
         guard !request.issuingKinds.isEmpty else {
             throw RPCError(.invalidArgument, "issuing_kinds must name the kinds of unit that may issue it", field: "issuing_kinds", rule: "field.required")
         }
+        // Each kind of unit at most once: the list is bounded by the kinds there are.
+        var seen = Set<UnitKind>()
         for (index, kind) in request.issuingKinds.enumerated() {
             _ = try Validate.known(kind, unspecified: .unspecified, field: "issuing_kinds[\(index)]")
+            guard seen.insert(kind).inserted else {
+                throw RPCError(
+                    .invalidArgument,
+                    "issuing_kinds[\(index)] names \(kind) again; name each kind of unit once",
+                    field: "issuing_kinds[\(index)]",
+                    rule: "field.duplicate"
+                )
+            }
         }
         return try await self.core.mutate(context, request: request) { db, principal in
             try Self.requireRoot(principal, in: db)

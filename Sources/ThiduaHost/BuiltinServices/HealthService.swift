@@ -3,10 +3,11 @@ import ThiduaWire
 
 /// `thidua.host.v1.Health`: is the server, or one of its services, serving?
 struct HealthService: RegistrableService {
+    static let name = "thidua.host.v1.Health"
     let directory: HostDirectory
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.host.v1.Health", moduleID: "host") { service in
+        registrar.addService(Self.name, moduleID: "host") { service in
             service.unary("Check") { (request: HealthCheckRequest, _) -> HealthCheckResponse in
                 guard self.isKnown(request.service) else {
                     throw RPCError(
@@ -26,6 +27,9 @@ struct HealthService: RegistrableService {
                 for await serving in self.directory.health.updates() {
                     try await stream.send(Self.response(serving: serving))
                 }
+                // The updates also end when this call is cancelled or its deadline passes: that
+                // is not a shutdown, and the transport has already answered the client.
+                try Task.checkCancellation()
                 throw RPCError(.unavailable, "the server is shutting down")
             }
         }

@@ -93,6 +93,13 @@ public nonisolated struct GetMetricsResponse: Sendable {
   /// Connections closed because the peer broke the protocol (bad frames, oversized frames, timeouts).
   public var refusedConnections: UInt64 = 0
 
+  /// Connections closed because the peer read nothing for the write-stall timeout while answers
+  /// waited to be sent (see PROTOCOL.md, flow control).
+  public var stalledConnections: UInt64 = 0
+
+  /// Streams paused now because their peer is not reading.
+  public var streamsWaitingForPeer: UInt64 = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -252,7 +259,7 @@ nonisolated extension GetMetricsRequest: SwiftProtobuf.Message, SwiftProtobuf._M
 
 nonisolated extension GetMetricsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetMetricsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}methods\0\u{3}open_connections\0\u{3}accepted_connections\0\u{3}refused_connections\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}methods\0\u{3}open_connections\0\u{3}accepted_connections\0\u{3}refused_connections\0\u{3}stalled_connections\0\u{3}streams_waiting_for_peer\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -264,6 +271,8 @@ nonisolated extension GetMetricsResponse: SwiftProtobuf.Message, SwiftProtobuf._
       case 2: try { try decoder.decodeSingularUInt64Field(value: &self.openConnections) }()
       case 3: try { try decoder.decodeSingularUInt64Field(value: &self.acceptedConnections) }()
       case 4: try { try decoder.decodeSingularUInt64Field(value: &self.refusedConnections) }()
+      case 5: try { try decoder.decodeSingularUInt64Field(value: &self.stalledConnections) }()
+      case 6: try { try decoder.decodeSingularUInt64Field(value: &self.streamsWaitingForPeer) }()
       default: break
       }
     }
@@ -282,6 +291,12 @@ nonisolated extension GetMetricsResponse: SwiftProtobuf.Message, SwiftProtobuf._
     if self.refusedConnections != 0 {
       try visitor.visitSingularUInt64Field(value: self.refusedConnections, fieldNumber: 4)
     }
+    if self.stalledConnections != 0 {
+      try visitor.visitSingularUInt64Field(value: self.stalledConnections, fieldNumber: 5)
+    }
+    if self.streamsWaitingForPeer != 0 {
+      try visitor.visitSingularUInt64Field(value: self.streamsWaitingForPeer, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -290,6 +305,8 @@ nonisolated extension GetMetricsResponse: SwiftProtobuf.Message, SwiftProtobuf._
     if lhs.openConnections != rhs.openConnections {return false}
     if lhs.acceptedConnections != rhs.acceptedConnections {return false}
     if lhs.refusedConnections != rhs.refusedConnections {return false}
+    if lhs.stalledConnections != rhs.stalledConnections {return false}
+    if lhs.streamsWaitingForPeer != rhs.streamsWaitingForPeer {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

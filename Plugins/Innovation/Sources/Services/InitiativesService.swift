@@ -21,7 +21,7 @@ struct InitiativesService: RegistrableService {
             service.unary("UpdateInitiative", permission: InnovationPermissions.file, self.updateInitiative)
             service.unary("SubmitInitiative", permission: InnovationPermissions.file, self.submitInitiative)
             service.unary("WithdrawInitiative", permission: InnovationPermissions.file, self.withdrawInitiative)
-            service.unary("ImportDecidedRegister", permission: InnovationPermissions.decide, self.importDecidedRegister)
+            service.unary("ImportDecidedRegister", permission: InnovationPermissions.decide, limits: .bulk, self.importDecidedRegister)
         }
     }
 

@@ -473,7 +473,7 @@ const ProtobufCMessageDescriptor thidua__host__v1__get_metrics_request__descript
   (ProtobufCMessageInit) thidua__host__v1__get_metrics_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__host__v1__get_metrics_response__field_descriptors[4] =
+static const ProtobufCFieldDescriptor thidua__host__v1__get_metrics_response__field_descriptors[6] =
 {
   {
     "methods",
@@ -523,17 +523,43 @@ static const ProtobufCFieldDescriptor thidua__host__v1__get_metrics_response__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "stalled_connections",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Host__V1__GetMetricsResponse, stalled_connections),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "streams_waiting_for_peer",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Host__V1__GetMetricsResponse, streams_waiting_for_peer),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__host__v1__get_metrics_response__field_indices_by_name[] = {
   2,   /* field[2] = accepted_connections */
   0,   /* field[0] = methods */
   1,   /* field[1] = open_connections */
   3,   /* field[3] = refused_connections */
+  4,   /* field[4] = stalled_connections */
+  5,   /* field[5] = streams_waiting_for_peer */
 };
 static const ProtobufCIntRange thidua__host__v1__get_metrics_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor thidua__host__v1__get_metrics_response__descriptor =
 {
@@ -543,7 +569,7 @@ const ProtobufCMessageDescriptor thidua__host__v1__get_metrics_response__descrip
   "Thidua__Host__V1__GetMetricsResponse",
   "thidua.host.v1",
   sizeof(Thidua__Host__V1__GetMetricsResponse),
-  4,
+  6,
   thidua__host__v1__get_metrics_response__field_descriptors,
   thidua__host__v1__get_metrics_response__field_indices_by_name,
   1,  thidua__host__v1__get_metrics_response__number_ranges,

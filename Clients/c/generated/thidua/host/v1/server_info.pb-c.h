@@ -89,10 +89,19 @@ struct  Thidua__Host__V1__GetMetricsResponse
    * Connections closed because the peer broke the protocol (bad frames, oversized frames, timeouts).
    */
   uint64_t refused_connections;
+  /*
+   * Connections closed because the peer read nothing for the write-stall timeout while answers
+   * waited to be sent (see PROTOCOL.md, flow control).
+   */
+  uint64_t stalled_connections;
+  /*
+   * Streams paused now because their peer is not reading.
+   */
+  uint64_t streams_waiting_for_peer;
 };
 #define THIDUA__HOST__V1__GET_METRICS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__host__v1__get_metrics_response__descriptor) \
-    , 0,NULL, 0, 0, 0 }
+    , 0,NULL, 0, 0, 0, 0, 0 }
 
 
 struct  Thidua__Host__V1__MethodMetrics__ByStatusEntry

@@ -13,7 +13,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n thidua/host/v1/server_info.proto\x12\x0ethidua.host.v1\"\x10\n\x0eGetInfoRequest\"\xa6\x01\n\x0fGetInfoResponse\x12\x16\n\x0eserver_version\x18\x01 \x01(\t\x12\x18\n\x10protocol_version\x18\x02 \x01(\r\x12+\n\x07modules\x18\x03 \x03(\x0b\x32\x1a.thidua.host.v1.ModuleInfo\x12\x1a\n\x12started_at_unix_ms\x18\x04 \x01(\x03\x12\x18\n\x10open_connections\x18\x05 \x01(\x04\";\n\nModuleInfo\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x10\n\x08services\x18\x03 \x03(\t\"\x13\n\x11GetMetricsRequest\"\x99\x01\n\x12GetMetricsResponse\x12.\n\x07methods\x18\x01 \x03(\x0b\x32\x1d.thidua.host.v1.MethodMetrics\x12\x18\n\x10open_connections\x18\x02 \x01(\x04\x12\x1c\n\x14\x61\x63\x63\x65pted_connections\x18\x03 \x01(\x04\x12\x1b\n\x13refused_connections\x18\x04 \x01(\x04\"\xbb\x01\n\rMethodMetrics\x12\x0c\n\x04path\x18\x01 \x01(\t\x12\r\n\x05\x63\x61lls\x18\x02 \x01(\x04\x12>\n\tby_status\x18\x03 \x03(\x0b\x32+.thidua.host.v1.MethodMetrics.ByStatusEntry\x12\x1c\n\x14total_latency_micros\x18\x04 \x01(\x04\x1a/\n\rByStatusEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x04:\x02\x38\x01\x32\xad\x01\n\nServerInfo\x12J\n\x07GetInfo\x12\x1e.thidua.host.v1.GetInfoRequest\x1a\x1f.thidua.host.v1.GetInfoResponse\x12S\n\nGetMetrics\x12!.thidua.host.v1.GetMetricsRequest\x1a\".thidua.host.v1.GetMetricsResponseB\x03\xba\x02\x00\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n thidua/host/v1/server_info.proto\x12\x0ethidua.host.v1\"\x10\n\x0eGetInfoRequest\"\xa6\x01\n\x0fGetInfoResponse\x12\x16\n\x0eserver_version\x18\x01 \x01(\t\x12\x18\n\x10protocol_version\x18\x02 \x01(\r\x12+\n\x07modules\x18\x03 \x03(\x0b\x32\x1a.thidua.host.v1.ModuleInfo\x12\x1a\n\x12started_at_unix_ms\x18\x04 \x01(\x03\x12\x18\n\x10open_connections\x18\x05 \x01(\x04\";\n\nModuleInfo\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x10\n\x08services\x18\x03 \x03(\t\"\x13\n\x11GetMetricsRequest\"\xd8\x01\n\x12GetMetricsResponse\x12.\n\x07methods\x18\x01 \x03(\x0b\x32\x1d.thidua.host.v1.MethodMetrics\x12\x18\n\x10open_connections\x18\x02 \x01(\x04\x12\x1c\n\x14\x61\x63\x63\x65pted_connections\x18\x03 \x01(\x04\x12\x1b\n\x13refused_connections\x18\x04 \x01(\x04\x12\x1b\n\x13stalled_connections\x18\x05 \x01(\x04\x12 \n\x18streams_waiting_for_peer\x18\x06 \x01(\x04\"\xbb\x01\n\rMethodMetrics\x12\x0c\n\x04path\x18\x01 \x01(\t\x12\r\n\x05\x63\x61lls\x18\x02 \x01(\x04\x12>\n\tby_status\x18\x03 \x03(\x0b\x32+.thidua.host.v1.MethodMetrics.ByStatusEntry\x12\x1c\n\x14total_latency_micros\x18\x04 \x01(\x04\x1a/\n\rByStatusEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x04:\x02\x38\x01\x32\xad\x01\n\nServerInfo\x12J\n\x07GetInfo\x12\x1e.thidua.host.v1.GetInfoRequest\x1a\x1f.thidua.host.v1.GetInfoResponse\x12S\n\nGetMetrics\x12!.thidua.host.v1.GetMetricsRequest\x1a\".thidua.host.v1.GetMetricsResponseB\x03\xba\x02\x00\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'thidua.host.v1.server_info_pb2', globals())
@@ -32,11 +32,11 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETMETRICSREQUEST._serialized_start=300
   _GETMETRICSREQUEST._serialized_end=319
   _GETMETRICSRESPONSE._serialized_start=322
-  _GETMETRICSRESPONSE._serialized_end=475
-  _METHODMETRICS._serialized_start=478
-  _METHODMETRICS._serialized_end=665
-  _METHODMETRICS_BYSTATUSENTRY._serialized_start=618
-  _METHODMETRICS_BYSTATUSENTRY._serialized_end=665
-  _SERVERINFO._serialized_start=668
-  _SERVERINFO._serialized_end=841
+  _GETMETRICSRESPONSE._serialized_end=538
+  _METHODMETRICS._serialized_start=541
+  _METHODMETRICS._serialized_end=728
+  _METHODMETRICS_BYSTATUSENTRY._serialized_start=681
+  _METHODMETRICS_BYSTATUSENTRY._serialized_end=728
+  _SERVERINFO._serialized_start=731
+  _SERVERINFO._serialized_end=904
 # @@protoc_insertion_point(module_scope)

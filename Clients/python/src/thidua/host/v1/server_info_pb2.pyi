@@ -28,16 +28,20 @@ class GetMetricsRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class GetMetricsResponse(_message.Message):
-    __slots__ = ["accepted_connections", "methods", "open_connections", "refused_connections"]
+    __slots__ = ["accepted_connections", "methods", "open_connections", "refused_connections", "stalled_connections", "streams_waiting_for_peer"]
     ACCEPTED_CONNECTIONS_FIELD_NUMBER: _ClassVar[int]
     METHODS_FIELD_NUMBER: _ClassVar[int]
     OPEN_CONNECTIONS_FIELD_NUMBER: _ClassVar[int]
     REFUSED_CONNECTIONS_FIELD_NUMBER: _ClassVar[int]
+    STALLED_CONNECTIONS_FIELD_NUMBER: _ClassVar[int]
+    STREAMS_WAITING_FOR_PEER_FIELD_NUMBER: _ClassVar[int]
     accepted_connections: int
     methods: _containers.RepeatedCompositeFieldContainer[MethodMetrics]
     open_connections: int
     refused_connections: int
-    def __init__(self, methods: _Optional[_Iterable[_Union[MethodMetrics, _Mapping]]] = ..., open_connections: _Optional[int] = ..., accepted_connections: _Optional[int] = ..., refused_connections: _Optional[int] = ...) -> None: ...
+    stalled_connections: int
+    streams_waiting_for_peer: int
+    def __init__(self, methods: _Optional[_Iterable[_Union[MethodMetrics, _Mapping]]] = ..., open_connections: _Optional[int] = ..., accepted_connections: _Optional[int] = ..., refused_connections: _Optional[int] = ..., stalled_connections: _Optional[int] = ..., streams_waiting_for_peer: _Optional[int] = ...) -> None: ...
 
 class MethodMetrics(_message.Message):
     __slots__ = ["by_status", "calls", "path", "total_latency_micros"]

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Testing
+import ThiduaClient
+import ThiduaCoreAPI
+import ThiduaTesting
+import ThiduaWire
+
+/// The rules every request meets before it is decoded, the same for the core and the modules:
+/// no control characters in text, text stored in Unicode NFC, repeated fields and sizes bounded.
+@Suite struct RequestScreenTests {
+    @Test func aNulCharacterInTextIsRefusedWithTheFieldsPathAndNothingIsStored() async throws {
+        try await CoreFixture.with { f in
+            let unit = try await f.createUnit("CĐCS Trường Tiểu học Dân Lực", under: try await f.rootID)
+            let members = try f.count("core_member")
+            let refusal = await expectRefusal(.invalidArgument, rule: "field.control_character") {
+                _ = try await f.addMember("Nguyen\u{0}Hidden", to: unit.id)
+            }
+            #expect(refusal?.details.first?.field == "full_name")
+            #expect(refusal?.message.contains("U+0000") == true)
+            #expect(try f.count("core_member") == members)
+
+            let campaigns = try f.count("core_campaign")
+            let titled = await expectRefusal(.invalidArgument, rule: "field.control_character") {
+                let _: Campaign = try await f.admin.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+                    $0.module = "general"
+                    $0.title = "Thi đua\u{1B}[2J năm 2026"
+                    $0.launchingUnitID = unit.id
+                    $0.periodKind = .calendarYear
+                    $0.year = 2026
+                    $0.metric = "initiatives"
+                })
+            }
+            #expect(titled?.details.first?.field == "title")
+            #expect(try f.count("core_campaign") == campaigns)
+        }
+    }
+
+    @Test func tabsAndLineBreaksAreText() async throws {
+        try await CoreFixture.with { f in
+            let unit = try await f.createUnit("CĐCS\tNhà máy\r\nSố 2", under: try await f.rootID)
+            #expect(unit.name == "CĐCS\tNhà máy\r\nSố 2")
+        }
+    }
+
+    @Test func aNameTypedInDecomposedFormIsStoredComposedAndMatches() async throws {
+        try await CoreFixture.with { f in
+            let unit = try await f.createUnit("CĐCS Công ty May 10", under: try await f.rootID)
+            let composed = "Nguyễn Thị Hương"
+            let decomposed = composed.decomposedStringWithCanonicalMapping
+            #expect(Array(decomposed.utf8) != Array(composed.utf8), "the test's input must really differ in bytes")
+
+            let member = try await f.addMember(decomposed, to: unit.id)
+            #expect(Array(member.fullName.utf8) == Array(composed.utf8))
+            let stored = try f.database { try String.fetchOne($0, sql: "SELECT full_name FROM core_member WHERE full_name = ?", arguments: [composed]) }
+            #expect(stored.map { Array($0.utf8) } == Array(composed.utf8))
+        }
+    }
+
+    @Test func repeatedFieldsAreBoundedBeforeDecoding() async throws {
+        try await CoreFixture.with { f in
+            let forms = try f.count("core_award_form")
+            let many = await expectRefusal(.invalidArgument, rule: "field.max_items") {
+                let _: AwardForm = try await f.admin.unary("thidua.core.v1.Awards/DefineAwardForm", AwardForm.with {
+                    $0.code = "giay_khen_thu"
+                    $0.name = "Giấy khen thử"
+                    $0.recipients = .anyRecipient
+                    $0.issuingKinds = Array(repeating: .grassrootsUnion, count: 2_000)
+                })
+            }
+            #expect(many?.details.first?.field == "issuing_kinds")
+
+            // Within the generic bound, the domain's: each kind of unit once.
+            let twice = await expectRefusal(.invalidArgument, rule: "field.duplicate") {
+                let _: AwardForm = try await f.admin.unary("thidua.core.v1.Awards/DefineAwardForm", AwardForm.with {
+                    $0.code = "giay_khen_thu"
+                    $0.name = "Giấy khen thử"
+                    $0.recipients = .anyRecipient
+                    $0.issuingKinds = [.districtFederation, .grassrootsUnion, .districtFederation]
+                })
+            }
+            #expect(twice?.details.first?.field == "issuing_kinds[2]")
+
+            // A million kinds in one megabyte: refused on its size, before anything is decoded.
+            let million = await expectRefusal(.resourceExhausted, rule: "request.max_bytes") {
+                let _: AwardForm = try await f.admin.unary("thidua.core.v1.Awards/DefineAwardForm", AwardForm.with {
+                    $0.code = "giay_khen_thu"
+                    $0.name = "Giấy khen thử"
+                    $0.recipients = .anyRecipient
+                    $0.issuingKinds = Array(repeating: .grassrootsUnion, count: 1_000_000)
+                })
+            }
+            #expect(million?.message.contains("262144") == true)
+            #expect(try f.count("core_award_form") == forms)
+        }
+    }
+}
