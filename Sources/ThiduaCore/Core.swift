@@ -14,7 +14,7 @@ public final class Core: ModuleRuntime {
     public static var permissions: [PermissionDescription] { Permissions.core }
 
     private let pipeline: CorePipeline
-    private let registry = KeyRegistry()
+    private let registry: KeyRegistry
     private let notifier = ChangeNotifier()
     private let knownPermissions: Set<String>
     private let campaignModules: Set<String>
@@ -35,7 +35,9 @@ public final class Core: ModuleRuntime {
         logger: Logger,
         clock: @escaping @Sendable () -> Date
     ) throws {
-        self.pipeline = CorePipeline(storage: storage, clock: clock)
+        let registry = KeyRegistry()
+        self.registry = registry
+        self.pipeline = CorePipeline(storage: storage, clock: clock, keys: registry)
         self.knownPermissions = Set((Permissions.core + modulePermissions).map(\.name))
         self.campaignModules = Set(moduleIDs + [CampaignsService.generalModule])
         self.logger = logger

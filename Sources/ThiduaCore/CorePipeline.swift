@@ -8,6 +8,8 @@ import ThiduaModuleKit
 struct CorePipeline: CoreAccess {
     let storage: Storage
     let clock: @Sendable () -> Date
+    /// The keys, so a call of a key revoked while it waited for the writer is refused there.
+    let keys: KeyRegistry
     let reviewObservers = ReviewObservers()
 
     /// Longest idempotency key accepted.
@@ -40,6 +42,9 @@ struct CorePipeline: CoreAccess {
                 }
                 return try Response(serializedBytes: earlier["response"] as Data)
             }
+            guard !self.keys.isRevoked(keyID: principal.keyID) else {
+                throw RPCError(.unauthenticated, "the API key \(principal.keyID) was revoked", field: "", rule: "auth.key_revoked")
+            }
             let mutation = try body(db, principal)
             try Self.record(mutation.audit, method: method, principal: principal, at: now, in: db)
             for change in mutation.changes {
@@ -59,6 +64,9 @@ struct CorePipeline: CoreAccess {
 
     func read<T: Sendable>(_ context: CallContext, _ body: @escaping @Sendable (Database, Principal) throws -> T) async throws -> T {
         let principal = try Self.principal(of: context)
+        guard !self.keys.isRevoked(keyID: principal.keyID) else {
+            throw RPCError(.unauthenticated, "the API key \(principal.keyID) was revoked", field: "", rule: "auth.key_revoked")
+        }
         return try await self.storage.read { db in try body(db, principal) }
     }
 

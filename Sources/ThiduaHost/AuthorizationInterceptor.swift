@@ -4,7 +4,17 @@ import ThiduaWire
 /// Refuses a call whose method needs a permission the caller's key does not hold. Where in the
 /// organisation the key may act is checked by the stores, which know the tree.
 struct AuthorizationInterceptor: CallInterceptor {
+    let authenticator: any HelloAuthenticator
+
     func intercept(_ request: CallRequest, context: CallContext, next: CallBody) async throws {
+        if let principal = context.peer.principal, self.authenticator.isRevoked(keyID: principal.keyID) {
+            throw RPCError(
+                .unauthenticated,
+                "the API key \(principal.keyID) was revoked; connect again with another key",
+                field: "",
+                rule: "auth.key_revoked"
+            )
+        }
         if let permission = context.method.permission {
             guard let principal = context.peer.principal else {
                 throw RPCError(

@@ -10,6 +10,11 @@ struct ConnectionDrainEvent: Sendable {}
 /// The drain's timeout passed: end the calls still running with UNAVAILABLE, then close.
 struct ConnectionCloseEvent: Sendable {}
 
+/// A key was revoked: a connection authenticated with it ends its calls; later ones are refused.
+struct KeyRevokedEvent: Sendable {
+    let keyID: String
+}
+
 /// Serves one connection: feeds decoded frames to the ``ConnectionStateMachine``, starts and ends
 /// calls, and writes answers, flushing once per burst of work rather than once per frame.
 final class ConnectionHandler: ChannelInboundHandler {
@@ -137,6 +142,11 @@ final class ConnectionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is ConnectionDrainEvent {
             self.perform(self.state.beginDrain())
+        } else if let revoked = event as? KeyRevokedEvent {
+            guard self.peer?.principal?.keyID == revoked.keyID else { return }
+            for call in self.calls.values {
+                call.assumeIsolated { $0.endForRevocation(keyID: revoked.keyID) }
+            }
         } else if event is ConnectionCloseEvent {
             for call in self.calls.values {
                 call.assumeIsolated { $0.endForShutdown() }

@@ -41,7 +41,7 @@ public struct HostBuilder {
         let metrics = ServerMetrics(methodPaths: registrar.entries.map(\.descriptor.path))
         let router = try Router(
             registrar,
-            interceptors: [AuthorizationInterceptor()] + self.interceptors
+            interceptors: [AuthorizationInterceptor(authenticator: self.authenticator)] + self.interceptors
         )
         directory.install(router: router, metrics: metrics)
 

@@ -46,6 +46,12 @@ public final class Server: Service, Sendable {
             healthConnections: configuration.limits.healthConnections
         )
         self.listening = group.next().makePromise(of: SocketAddress.self)
+        let registry = self.registry
+        shared.authenticator.onRevocation { keyID in
+            for connection in registry.channels {
+                connection.pipeline.fireUserInboundEventTriggered(KeyRevokedEvent(keyID: keyID))
+            }
+        }
     }
 
     /// The address the server listens on, once it does.

@@ -189,6 +189,16 @@ actor ServerCall: CallResponder {
         self.end(with: RPCError(.unavailable, "the server is shutting down and its drain timeout has passed; call again on another connection"))
     }
 
+    /// The key of this call's connection was revoked.
+    func endForRevocation(keyID: String) {
+        self.end(with: RPCError(
+            .unauthenticated,
+            "the API key \(keyID) was revoked; connect again with another key",
+            field: "",
+            rule: "auth.key_revoked"
+        ))
+    }
+
     /// The connection is gone: stop the handler, answer nobody.
     func abandon() {
         guard !self.hasEnded else { return }

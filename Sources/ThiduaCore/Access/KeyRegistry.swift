@@ -13,6 +13,9 @@ final class KeyRegistry: HelloAuthenticator, Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// Keys revoked since start-up; zero spares every call a lookup.
+    private let revokedSinceStart = Atomic<Int>(0)
+    private let revocationHandlers = Mutex<[@Sendable (String) -> Void]>([])
 
     func load(_ db: Database) throws {
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, secret_hash, unit_id, permissions, revoked_at FROM core_api_key"))
@@ -36,8 +39,27 @@ final class KeyRegistry: HelloAuthenticator, Sendable {
         self.entries.withLock { $0[keyID] = entry }
     }
 
+    /// Marks the key revoked. Called inside the revoking transaction, so every call the writer
+    /// runs after it, and every call that starts after it commits, sees the key revoked.
     func revoke(keyID: String) {
         self.entries.withLock { $0[keyID]?.revoked = true }
+        self.revokedSinceStart.add(1, ordering: .sequentiallyConsistent)
+    }
+
+    /// Tells the host, once the revocation has committed, to end the key's calls.
+    func announceRevocation(keyID: String) {
+        for handler in self.revocationHandlers.withLock({ $0 }) {
+            handler(keyID)
+        }
+    }
+
+    func isRevoked(keyID: String) -> Bool {
+        guard self.revokedSinceStart.load(ordering: .sequentiallyConsistent) > 0 else { return false }
+        return self.entries.withLock { $0[keyID]?.revoked ?? false }
+    }
+
+    func onRevocation(_ handler: @escaping @Sendable (String) -> Void) {
+        self.revocationHandlers.withLock { $0.append(handler) }
     }
 
     var isEmpty: Bool { self.entries.withLock { $0.isEmpty } }

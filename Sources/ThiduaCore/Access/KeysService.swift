@@ -101,10 +101,12 @@ struct KeysService: RegistrableService {
             try db.cachedStatement(sql: "UPDATE core_api_key SET revoked_at = ?, revoke_reason = ? WHERE id = ?").execute(
                 arguments: [now, reason, before.keyID]
             )
+            // In memory now, before the commit: writes queued behind this one already see it.
+            self.registry.revoke(keyID: before.keyID)
             let after = try Self.info(before.keyID, in: db)!
             return Mutation(response: after, audit: .of(after, id: after.keyID, unitID: after.unitID, old: before, reason: reason), changes: [])
         }
-        self.registry.revoke(keyID: info.keyID)
+        self.registry.announceRevocation(keyID: info.keyID)
         return info
     }
 
