@@ -62,7 +62,7 @@ import ThiduaWire
         try await CoreFixture.with { fixture in
             let root = try await fixture.rootID
             let district = try await fixture.createUnit("LĐLĐ huyện", under: root, kind: .districtFederation)
-            let school = try await fixture.createUnit("Trường", under: district.id, kind: .sectorUnion)
+            let school = try await fixture.createUnit("Trường", under: district.id)
             let club = try await fixture.createUnit("Tổ", under: school.id)
             let commune = try await fixture.createUnit("Công đoàn xã", under: root, kind: .communeUnion)
 
@@ -139,6 +139,48 @@ import ThiduaWire
             #expect(members.members.map(\.fullName).sorted() == ["A", "B", "C"])
             let live: ListUnitsResponse = try await fixture.admin.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest())
             #expect(!live.units.contains { $0.id == first.id || $0.id == second.id })
+        }
+    }
+}
+
+/// A unit sits under a unit of a higher level, whichever way it gets there.
+@Suite struct UnitHierarchyTests {
+    @Test func aUnitSitsUnderAHigherLevelWhenCreatedMovedOrImported() async throws {
+        try await CoreFixture.with { fixture in
+            let root = try await fixture.rootID
+            let province = try await fixture.createUnit("LĐLĐ tỉnh Thanh Hóa", under: root, kind: .provincialFederation)
+            let district = try await fixture.createUnit("LĐLĐ huyện Triệu Sơn", under: province.id, kind: .districtFederation, code: "D1")
+            let school = try await fixture.createUnit("CĐCS Trường THCS Dân Lực", under: district.id, code: "S1")
+            // Union teams under a grassroots union, and a district's education union, are allowed.
+            _ = try await fixture.createUnit("Tổ công đoàn Toán", under: school.id)
+            _ = try await fixture.createUnit("Công đoàn ngành Giáo dục huyện", under: district.id, kind: .sectorUnion)
+
+            let elsewhere = try await fixture.createUnit("CĐCS Sở Giáo dục", under: province.id)
+
+            let units = try fixture.count("core_unit")
+            let created = await expectRefusal(.failedPrecondition, rule: "unit.parent_kind") {
+                try await fixture.createUnit("LĐLĐ huyện lạc chỗ", under: school.id, kind: .districtFederation)
+            }
+            #expect(created?.details.first?.field == "parent_id")
+            await expectRefusal(.failedPrecondition, rule: "unit.parent_kind") {
+                try await fixture.createUnit("LĐLĐ tỉnh lạc chỗ", under: district.id, kind: .provincialFederation)
+            }
+            let moved = await expectRefusal(.failedPrecondition, rule: "unit.parent_kind") {
+                let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MoveUnit", MoveUnitRequest.with {
+                    $0.id = district.id
+                    $0.newParentID = elsewhere.id
+                })
+            }
+            #expect(moved?.details.first?.field == "new_parent_id")
+
+            let csv = "code,parent_code,name,kind,sector\nX1,S1,Công đoàn xã dưới trường,commune_union,\n"
+            let imported = await expectRefusal(.invalidArgument) {
+                for try await _ in try fixture.admin.serverStreaming(
+                    "thidua.core.v1.Import/ImportUnits", ImportCsvRequest.with { $0.csv = Data(csv.utf8) }, as: ImportProgress.self
+                ) {}
+            }
+            #expect(imported?.details.first?.rule == "unit.parent_kind")
+            #expect(try fixture.count("core_unit") == units)
         }
     }
 }

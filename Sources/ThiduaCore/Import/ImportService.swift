@@ -78,6 +78,10 @@ struct ImportService: RegistrableService {
                     problems.add(line: row.line, column: "parent_code", rule: "scope.subtree", "unit \(parent.id) is outside the key's subtree")
                     continue
                 }
+                guard UnitHierarchy.allows(row.kind, under: parent.kind) else {
+                    problems.add(line: row.line, column: "kind", rule: "unit.parent_kind", UnitHierarchy.refusal(row.kind, under: parent))
+                    continue
+                }
                 if try Self.liveUnit(code: row.code, in: db) != nil {
                     problems.add(line: row.line, column: "code", rule: "unit.code_unique", "a stored unit already has the code \"\(row.code)\"")
                     continue

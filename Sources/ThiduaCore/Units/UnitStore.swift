@@ -81,6 +81,7 @@ enum UnitStore {
                 rule: "unit.move_cycle"
             )
         }
+        try UnitHierarchy.check(unit.kind, under: parent, field: "new_parent_id")
         guard parent.isLive else {
             throw RPCError(.failedPrecondition, "unit \(parent.id) was dissolved", field: "new_parent_id", rule: "unit.live")
         }

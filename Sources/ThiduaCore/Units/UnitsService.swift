@@ -38,6 +38,7 @@ struct UnitsService: RegistrableService {
             guard parent.isLive else {
                 throw RPCError(.failedPrecondition, "unit \(parent.id) was dissolved on \(parent.validTo ?? "")", field: "parent_id", rule: "unit.live")
             }
+            try UnitHierarchy.check(kind, under: parent, field: "parent_id")
             let unit = try UnitStore.insert(
                 parent: parent, name: name, kind: kind, sector: request.sector, code: code,
                 validFrom: validFrom, fullyStateFunded: request.fullyStateFunded, in: db
