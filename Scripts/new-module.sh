@@ -134,7 +134,7 @@ struct ${name}Service: RegistrableService {
     let context: ModuleContext
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.$id.v1.$name", moduleID: self.moduleID) { service in
+        registrar.addService("thidua.$id.v1.$name") { service in
             service.unary("Record${name}Entry", permission: Self.writePermission, self.recordEntry)
             service.unary("List${name}Entries", permission: Self.readPermission, self.listEntries)
         }

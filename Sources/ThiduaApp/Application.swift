@@ -19,6 +19,7 @@ public enum Application {
     ) async throws -> Server {
         try configuration.validate()
         let modules = try self.enabled(available, by: configuration)
+        try ModuleContract.check(modules)
 
         var schema = Schema()
         try schema.add(owner: "core", Core.migrations)
@@ -51,6 +52,10 @@ public enum Application {
 
         var builder = HostBuilder(configuration: configuration, runtimes: runtimes, logger: logger)
         builder.authenticator = core.authenticator
+        builder.declaredPermissions["core"] = Set(Core.permissions.map(\.name))
+        for module in modules {
+            builder.declaredPermissions[module.id] = Set(module.permissions.map(\.name))
+        }
         customize(&builder)
         return try builder.makeServer()
     }

@@ -24,6 +24,9 @@ public struct Router: Sendable {
     ///
     /// - Parameter interceptors: run outermost first.
     public init(_ registrar: ServiceRegistrar, interceptors: [any CallInterceptor] = []) throws {
+        guard registrar.contractViolations.isEmpty else {
+            throw RouterError("the services break their owners' contract:\n  " + registrar.contractViolations.joined(separator: "\n  "))
+        }
         let catalog = try DescriptorCatalog(base64Sets: registrar.descriptorSets)
         var routes: [Route] = []
         var routesByPath: [String: Route] = [:]

@@ -9,6 +9,24 @@ public protocol RegistrableService: Sendable {
     func register(into registrar: inout ServiceRegistrar)
 }
 
+/// Who registers services: the host, the core or a campaign module, with the permissions it
+/// declared. The host sets it around each one's registration, so no service names its owner, and
+/// the registrar holds every service to its owner's contract.
+public struct ServiceOwner: Sendable, Hashable {
+    /// "host", "core" or the module's id.
+    public let id: String
+    /// The permissions the owner declared: its methods may need only these.
+    public let permissions: Set<String>
+
+    public init(id: String, permissions: Set<String>) {
+        self.id = id
+        self.permissions = permissions
+    }
+
+    /// The package every service of the owner lives in: "thidua.<id>.v1.".
+    public var namespace: String { "thidua.\(self.id).v1." }
+}
+
 /// Collects the services and methods that make up a server, before the ``Router`` is built.
 public struct ServiceRegistrar: Sendable {
     /// One registered method.
@@ -21,8 +39,21 @@ public struct ServiceRegistrar: Sendable {
     public private(set) var entries: [Entry] = []
     /// Base64 `FileDescriptorSet`s describing the registered services' messages.
     public private(set) var descriptorSets: [String] = []
+    /// Each way a registration broke its owner's contract; the router refuses to start on any.
+    public private(set) var contractViolations: [String] = []
+    /// Who registers now; see ``register(as:_:)``.
+    private var owner = ServiceOwner(id: "host", permissions: [])
+    private var serviceOwners: [String: String] = [:]
 
     public init() {}
+
+    /// Runs `body` with `owner` as the owner of every service it adds.
+    public mutating func register(as owner: ServiceOwner, _ body: (inout ServiceRegistrar) -> Void) {
+        let previous = self.owner
+        self.owner = owner
+        body(&self)
+        self.owner = previous
+    }
 
     /// Adds every method of `service`.
     public mutating func register(_ service: some RegistrableService) {
@@ -37,19 +68,35 @@ public struct ServiceRegistrar: Sendable {
         }
     }
 
-    /// Registers the methods of one protobuf service, named in full ("thidua.host.v1.Health").
-    public mutating func addService(
-        _ serviceName: String,
-        moduleID: String,
-        _ build: (inout ServiceBuilder) -> Void
-    ) {
-        var builder = ServiceBuilder(serviceName: serviceName, moduleID: moduleID)
+    /// Registers the methods of one protobuf service, named in full ("thidua.host.v1.Health"). The
+    /// service must be in its owner's package (`thidua.<owner>.v1`), and each method may need only a
+    /// permission its owner declared.
+    public mutating func addService(_ serviceName: String, _ build: (inout ServiceBuilder) -> Void) {
+        let owner = self.owner
+        var builder = ServiceBuilder(serviceName: serviceName, moduleID: owner.id)
         build(&builder)
+        let local = serviceName.dropFirst(owner.namespace.count)
+        if !serviceName.hasPrefix(owner.namespace) || local.isEmpty || local.contains(".") {
+            self.contractViolations.append(
+                "\(owner.id) registers the service \(serviceName), outside its package \(owner.namespace)*"
+            )
+        }
+        if let other = self.serviceOwners[serviceName], other != owner.id {
+            self.contractViolations.append("\(owner.id) and \(other) both register the service \(serviceName)")
+        }
+        self.serviceOwners[serviceName] = owner.id
+        for entry in builder.entries {
+            if let permission = entry.descriptor.permission, !owner.permissions.contains(permission) {
+                self.contractViolations.append(
+                    "\(entry.descriptor.path) needs the permission \"\(permission)\", which \(owner.id) does not declare"
+                )
+            }
+        }
         self.entries.append(contentsOf: builder.entries)
     }
 }
 
-/// Registers the methods of one service; see ``ServiceRegistrar/addService(_:moduleID:_:)``.
+/// Registers the methods of one service; see ``ServiceRegistrar/addService(_:_:)``.
 public struct ServiceBuilder: Sendable {
     public let serviceName: String
     public let moduleID: String

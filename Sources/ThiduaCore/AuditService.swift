@@ -5,7 +5,7 @@ struct AuditService: RegistrableService {
     let core: CorePipeline
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Audit", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Audit") { service in
             service.unary("ListAuditRecords", permission: Permissions.auditRead, self.listAuditRecords)
         }
     }

@@ -5,7 +5,7 @@ struct ReportsService: RegistrableService {
     let core: CorePipeline
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Reports", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Reports") { service in
             service.unary("OrganisationSummary", permission: Permissions.reportsRead, self.organisationSummary)
             service.unary("AwardSummary", permission: Permissions.reportsRead, self.awardSummary)
             service.unary("RegistrationSummary", permission: Permissions.reportsRead, self.registrationSummary)

@@ -15,6 +15,8 @@ public struct HostBuilder {
     /// Run around every call, after authorization, outermost first. The transport counts and
     /// logs every call with the status its client is sent.
     public var interceptors: [any CallInterceptor] = []
+    /// The permissions each runtime declared, by its id; its methods may need only these.
+    public var declaredPermissions: [String: Set<String>] = [:]
     public var logger: Logger
     public var eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
 
@@ -30,12 +32,15 @@ public struct HostBuilder {
 
         var registrar = ServiceRegistrar()
         registrar.addDescriptorSet(base64: WireProtoFiles.descriptorSetBase64)
-        registrar.register(HealthService(directory: directory))
-        registrar.register(ReflectionService(directory: directory))
-        registrar.register(ServerInfoService(directory: directory))
-        registrar.register(EchoService())
+        registrar.register(as: ServiceOwner(id: "host", permissions: [])) { registrar in
+            registrar.register(HealthService(directory: directory))
+            registrar.register(ReflectionService(directory: directory))
+            registrar.register(ServerInfoService(directory: directory))
+            registrar.register(EchoService())
+        }
         for runtime in self.runtimes {
-            runtime.register(into: &registrar)
+            let owner = ServiceOwner(id: runtime.id, permissions: self.declaredPermissions[runtime.id] ?? [])
+            registrar.register(as: owner) { runtime.register(into: &$0) }
         }
 
         let metrics = ServerMetrics(methodPaths: registrar.entries.map(\.descriptor.path))

@@ -9,7 +9,7 @@ struct KeysService: RegistrableService {
     let knownPermissions: Set<String>
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Keys", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Keys") { service in
             service.unary("MintKey", permission: Permissions.keysManage, self.mintKey)
             service.unary("ListKeys", permission: Permissions.keysManage, self.listKeys)
             service.unary("RevokeKey", permission: Permissions.keysManage, self.revokeKey)

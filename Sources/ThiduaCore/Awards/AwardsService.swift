@@ -5,7 +5,7 @@ struct AwardsService: RegistrableService {
     let core: CorePipeline
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Awards", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Awards") { service in
             service.unary("ListAwardForms", permission: Permissions.awardsRead, self.listAwardForms)
             service.unary("DefineAwardForm", permission: Permissions.awardsManage, self.defineAwardForm)
             service.unary("GrantAward", permission: Permissions.awardsGrant, self.grantAward)

@@ -9,7 +9,7 @@ struct CampaignsService: RegistrableService {
     static let generalModule = "general"
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Campaigns", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Campaigns") { service in
             service.unary("CreateCampaign", permission: Permissions.campaignsWrite, self.createCampaign)
             service.unary("GetCampaign", permission: Permissions.campaignsRead, self.getCampaign)
             service.unary("ListCampaigns", permission: Permissions.campaignsRead, self.listCampaigns)

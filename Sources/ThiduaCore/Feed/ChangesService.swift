@@ -10,7 +10,7 @@ struct ChangesService: RegistrableService {
     static let maxBatch = 1000
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Changes", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Changes") { service in
             service.serverStreaming("Watch", permission: Permissions.changesRead, self.watch)
             service.unary("ListChanges", permission: Permissions.changesRead, self.listChanges)
         }

@@ -13,7 +13,7 @@ struct ImportService: RegistrableService {
     static let progressInterval = 1000
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Import", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Import") { service in
             service.serverStreaming("ImportUnits", permission: Permissions.unitsWrite, limits: .bulk, self.importUnits)
             service.serverStreaming("ImportMembers", permission: Permissions.membersWrite, limits: .bulk, self.importMembers)
         }

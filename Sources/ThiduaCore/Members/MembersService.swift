@@ -5,7 +5,7 @@ struct MembersService: RegistrableService {
     let core: CorePipeline
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Members", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Members") { service in
             service.unary("AddMember", permission: Permissions.membersWrite, self.addMember)
             service.unary("GetMember", permission: Permissions.membersRead, self.getMember)
             service.unary("ListMembers", permission: Permissions.membersRead, self.listMembers)

@@ -9,7 +9,7 @@ struct ReviewsService: RegistrableService {
     static let registrationSubject = Registration.protoMessageName
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Reviews", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Reviews") { service in
             service.unary("SubmitReview", permission: Permissions.reviewsSubmit, self.submitReview)
             service.unary("GetReview", permission: Permissions.reviewsRead, self.getReview)
             service.unary("ListReviews", permission: Permissions.reviewsRead, self.listReviews)

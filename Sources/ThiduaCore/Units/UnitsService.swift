@@ -6,7 +6,7 @@ struct UnitsService: RegistrableService {
     let core: CorePipeline
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.core.v1.Units", moduleID: "core") { service in
+        registrar.addService("thidua.core.v1.Units") { service in
             service.unary("CreateUnit", permission: Permissions.unitsWrite, self.createUnit)
             service.unary("GetUnit", permission: Permissions.unitsRead, self.getUnit)
             service.unary("ListUnits", permission: Permissions.unitsRead, self.listUnits)

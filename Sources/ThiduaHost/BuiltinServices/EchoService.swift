@@ -7,7 +7,7 @@ struct EchoService: RegistrableService {
     static let maxStreamCount: UInt32 = 100_000
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.host.v1.Echo", moduleID: "host") { service in
+        registrar.addService("thidua.host.v1.Echo") { service in
             service.unary("Unary", limits: .bulk) { (request: EchoRequest, _) -> EchoReply in
                 try Self.check(request.delayMs, at: Self.maxDelayMilliseconds, field: "delay_ms")
                 if request.delayMs > 0 {

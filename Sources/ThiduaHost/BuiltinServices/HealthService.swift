@@ -7,7 +7,7 @@ struct HealthService: RegistrableService {
     let directory: HostDirectory
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService(Self.name, moduleID: "host") { service in
+        registrar.addService(Self.name) { service in
             service.unary("Check") { (request: HealthCheckRequest, _) -> HealthCheckResponse in
                 guard self.isKnown(request.service) else {
                     throw RPCError(

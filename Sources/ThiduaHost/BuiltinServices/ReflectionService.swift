@@ -7,7 +7,7 @@ struct ReflectionService: RegistrableService {
     let directory: HostDirectory
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.host.v1.Reflection", moduleID: "host") { service in
+        registrar.addService("thidua.host.v1.Reflection") { service in
             service.unary("ListServices") { (_: ListServicesRequest, _) -> ListServicesResponse in
                 let router = self.directory.router
                 return .with { $0.services = router.serviceNames.map { Self.describe($0, in: router) } }

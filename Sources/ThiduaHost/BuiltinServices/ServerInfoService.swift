@@ -6,7 +6,7 @@ struct ServerInfoService: RegistrableService {
     let directory: HostDirectory
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.host.v1.ServerInfo", moduleID: "host") { service in
+        registrar.addService("thidua.host.v1.ServerInfo") { service in
             service.unary("GetInfo") { (_: GetInfoRequest, _) -> GetInfoResponse in
                 let router = self.directory.router
                 return .with {

@@ -8,7 +8,7 @@ struct AgreementsService: RegistrableService {
     let rules: RuleBook
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.Agreements", moduleID: "dialogue") { service in
+        registrar.addService("thidua.dialogue.v1.Agreements") { service in
             service.unary("RequestBargaining", permission: DialoguePermissions.write, self.requestBargaining)
             service.unary("GetAgreement", permission: DialoguePermissions.read, self.getAgreement)
             service.unary("ListAgreements", permission: DialoguePermissions.read, self.listAgreements)

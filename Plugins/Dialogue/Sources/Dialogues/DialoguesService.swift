@@ -10,7 +10,7 @@ struct DialoguesService: RegistrableService {
     static let moduleID = "dialogue"
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.Dialogues", moduleID: Self.moduleID) { service in
+        registrar.addService("thidua.dialogue.v1.Dialogues") { service in
             service.unary("PlanDialogue", permission: DialoguePermissions.write, self.planDialogue)
             service.unary("GetDialogue", permission: DialoguePermissions.read, self.getDialogue)
             service.unary("ListDialogues", permission: DialoguePermissions.read, self.listDialogues)

@@ -7,7 +7,7 @@ struct EnterprisesService: RegistrableService {
     let rules: RuleBook
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.Enterprises", moduleID: "dialogue") { service in
+        registrar.addService("thidua.dialogue.v1.Enterprises") { service in
             service.unary("RecordHeadcount", permission: DialoguePermissions.write, self.recordHeadcount)
             service.unary("GetEnterpriseProfile", permission: DialoguePermissions.read, self.getEnterpriseProfile)
         }

@@ -7,7 +7,7 @@ struct BargainingReportsService: RegistrableService {
     let rules: RuleBook
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.BargainingReports", moduleID: "dialogue") { service in
+        registrar.addService("thidua.dialogue.v1.BargainingReports") { service in
             service.unary("GetBargainingCoverage", permission: DialoguePermissions.read, self.getBargainingCoverage)
             service.unary("ListExpiringAgreements", permission: DialoguePermissions.read, self.listExpiringAgreements)
         }

@@ -8,7 +8,7 @@ struct DialogueRulesService: RegistrableService {
     let rules: RuleBook
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.DialogueRules", moduleID: "dialogue") { service in
+        registrar.addService("thidua.dialogue.v1.DialogueRules") { service in
             service.unary("GetDialogueRules", permission: DialoguePermissions.read, self.getDialogueRules)
             service.unary("ListDialogueRules", permission: DialoguePermissions.read, self.listDialogueRules)
             service.unary("SetDialogueRules", permission: DialoguePermissions.configure, self.setDialogueRules)

@@ -11,7 +11,7 @@ struct RegistrationsService: RegistrableService {
     var core: any CoreAccess { self.context.core }
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.green_clean.v1.Registrations", moduleID: GreenCleanModule.moduleID) { service in
+        registrar.addService("thidua.green_clean.v1.Registrations") { service in
             service.unary("RegisterUnit", permission: GreenCleanPermissions.register, self.registerUnit)
             service.unary("GetRegistration", permission: GreenCleanPermissions.read, self.getRegistration)
             service.unary("ListRegistrations", permission: GreenCleanPermissions.read, self.listRegistrations)

@@ -7,7 +7,7 @@ struct ReportsService: RegistrableService {
     static let maxYears = 50
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.green_clean.v1.Reports", moduleID: GreenCleanModule.moduleID) { service in
+        registrar.addService("thidua.green_clean.v1.Reports") { service in
             service.unary("RecognitionReport", permission: GreenCleanPermissions.read, self.recognitionReport)
         }
     }

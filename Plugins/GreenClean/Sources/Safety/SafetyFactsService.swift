@@ -7,7 +7,7 @@ struct SafetyFactsService: RegistrableService {
     var core: any CoreAccess { self.context.core }
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.green_clean.v1.SafetyFacts", moduleID: GreenCleanModule.moduleID) { service in
+        registrar.addService("thidua.green_clean.v1.SafetyFacts") { service in
             service.unary("RecordSafetyFact", permission: GreenCleanPermissions.facts, self.recordSafetyFact)
             service.unary("RetractSafetyFact", permission: GreenCleanPermissions.facts, self.retractSafetyFact)
             service.unary("ListSafetyFacts", permission: GreenCleanPermissions.read, self.listSafetyFacts)

@@ -5,7 +5,7 @@ struct SheetsService: RegistrableService {
     let context: ModuleContext
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.green_clean.v1.Sheets", moduleID: "green_clean") { service in
+        registrar.addService("thidua.green_clean.v1.Sheets") { service in
             service.unary("ListSheets", permission: GreenCleanPermissions.read, self.listSheets)
             service.unary("GetSheet", permission: GreenCleanPermissions.read, self.getSheet)
             service.unary("DefineSheet", permission: GreenCleanPermissions.manage, self.defineSheet)

@@ -13,7 +13,7 @@ struct InitiativesService: RegistrableService {
     var now: Int64 { Int64(self.clock().timeIntervalSince1970 * 1000) }
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.innovation.v1.Initiatives", moduleID: RegisterRules.module) { service in
+        registrar.addService("thidua.innovation.v1.Initiatives") { service in
             service.unary("FileInitiative", permission: InnovationPermissions.file, self.fileInitiative)
             service.unary("GetInitiative", permission: InnovationPermissions.read, self.getInitiative)
             service.unary("ListInitiatives", permission: InnovationPermissions.read, self.listInitiatives)

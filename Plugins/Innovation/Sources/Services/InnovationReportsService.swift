@@ -6,7 +6,7 @@ struct InnovationReportsService: RegistrableService {
     let core: any CoreAccess
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.innovation.v1.InnovationReports", moduleID: RegisterRules.module) { service in
+        registrar.addService("thidua.innovation.v1.InnovationReports") { service in
             service.unary("CampaignReport", permission: InnovationPermissions.read, self.campaignReport)
         }
     }

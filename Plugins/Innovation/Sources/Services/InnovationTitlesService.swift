@@ -9,7 +9,7 @@ struct InnovationTitlesService: RegistrableService {
     static let maxMembers = 1000
 
     func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.innovation.v1.InnovationTitles", moduleID: RegisterRules.module) { service in
+        registrar.addService("thidua.innovation.v1.InnovationTitles") { service in
             service.unary("CheckEmulationSoldierCondition", permission: InnovationPermissions.read, self.checkEmulationSoldierCondition)
             service.unary("SetBenefitBands", permission: InnovationPermissions.configure, self.setBenefitBands)
             service.unary("ListBenefitBandSets", permission: InnovationPermissions.read, self.listBenefitBandSets)

@@ -19,7 +19,7 @@ struct TwoGoodsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addDescriptorSet(base64: TwoGoodsProtoFiles.descriptorSetBase64)
-        registrar.addService(Self.name, moduleID: TwoGoodsModule.moduleID) { service in
+        registrar.addService(Self.name) { service in
             service.unary("EnrolSchool", permission: TwoGoodsPermissions.write, self.enrolSchool)
             service.unary("GetParticipation", permission: TwoGoodsPermissions.read, self.getParticipation)
             service.unary("ListParticipations", permission: TwoGoodsPermissions.read, self.listParticipations)
