@@ -8,6 +8,7 @@ import ThiduaCoreAPI
 /// reported as of 30 June 2025 by the module's coverage and expiring-agreements reports.
 enum DialogueDemo: ModuleDemo {
     static let module = "dialogue"
+    static let section = DemoReportSection.ownHeading
 
     typealias Seed = DialogueDemoData
 
