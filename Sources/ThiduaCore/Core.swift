@@ -42,6 +42,7 @@ public final class Core: ModuleRuntime {
         self.campaignModules = Set(moduleIDs + [CampaignsService.generalModule])
         self.logger = logger
         try storage.pool.read { db in try self.registry.load(db) }
+        try storage.pool.write { db in try AwardStore.fillAchievementKeys(in: db) }
         let notifier = self.notifier
         storage.writer.onCommit { notifier.committed() }
     }

@@ -244,5 +244,15 @@ enum CoreSchema {
             INSERT INTO core_award_cap VALUES
                 ('Luật Thi đua, khen thưởng 06/2022/QH15', '2024-01-01', 'chien_si_thi_dua_co_so', 0, 'lao_dong_tien_tien', 15);
             """),
+        // One achievement earns one award whatever its spelling: awards are compared on the
+        // achievement's key (AchievementKey: NFC, case-folded, white space and punctuation made
+        // one space). Rows stored before this migration get their key on the next start
+        // (Core.fillAchievementKeys), computed by the same Swift code as every new row's.
+        Migration("0005_award_achievement_key", sql: """
+            ALTER TABLE core_award ADD COLUMN achievement_key TEXT;
+            CREATE INDEX core_award_achievement_key
+                ON core_award(recipient_unit_id, coalesce(recipient_member_id, 0), achievement_key)
+                WHERE revoked_on IS NULL;
+            """),
     ]
 }

@@ -72,6 +72,44 @@ import ThiduaWire
         }
     }
 
+    /// Achievements are compared in a normal form (NFC, case, white space, punctuation), not as
+    /// exact text: a second spelling of a rewarded achievement earns no second award.
+    @Test func oneAchievementEarnsOneAwardHoweverItIsSpelt() async throws {
+        try await CoreFixture.with { fixture in
+            let tree = try await CampaignTree.make(fixture)
+            let unit = tree.grassroots[0]
+            let member = tree.members[0].id
+            let first = try await Self.grant(
+                "giay_khen", by: tree.district.id, to: unit.id, member: member, for: "Hoàn thành xuất sắc nhiệm vụ năm 2025", on: "2025-12-20", using: fixture.admin
+            )
+            #expect(first.achievement == "Hoàn thành xuất sắc nhiệm vụ năm 2025")
+            let spellings = [
+                "hoàn thành xuất sắc nhiệm vụ  năm 2025",  // case and a double space
+                "Hoàn thành xuất sắc nhiệm vụ năm 2025.",  // a trailing full stop
+                " HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2025 ",
+                "Hoàn thành xuất sắc nhiệm vụ năm 2025".decomposedStringWithCanonicalMapping,  // NFD
+                "Hoàn thành xuất sắc nhiệm vụ – năm 2025!",
+            ]
+            for spelling in spellings {
+                try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.one_per_achievement", tables: Self.tables) {
+                    _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, member: member, for: spelling, on: "2025-12-21", using: fixture.admin)
+                }
+                try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.one_per_achievement", tables: Self.tables) {
+                    _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, member: member, for: spelling, on: "2026-01-10", using: fixture.admin)
+                }
+            }
+            // Another achievement, or the same one of another person, is rewarded; accents still tell words apart.
+            _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, member: member, for: "Hoàn thành xuất sắc nhiệm vụ năm 2024", on: "2025-01-10", using: fixture.admin)
+            _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", on: "2025-12-20", using: fixture.admin)
+            _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, member: member, for: "Hoan thanh xuat sac nhiem vu nam 2025", on: "2025-12-20", using: fixture.admin)
+            // Once revoked, the achievement may be rewarded again, in any spelling.
+            let _: Award = try await fixture.admin.unary("thidua.core.v1.Awards/RevokeAward", RevokeAwardRequest.with {
+                $0.id = first.id; $0.reason = "nhầm hình thức"
+            })
+            _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, member: member, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", on: "2026-01-10", using: fixture.admin)
+        }
+    }
+
     @Test func capsFollowTheRegulationInForceOnTheDecisionDate() async throws {
         try await CoreFixture.with { fixture in
             let tree = try await CampaignTree.make(fixture)

@@ -105,6 +105,18 @@ enum AwardStore {
         return form
     }
 
+    /// Gives every award stored before achievements had keys its key. Runs at start-up, after
+    /// the migrations; a no-op once every row has one.
+    static func fillAchievementKeys(in db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, achievement FROM core_award WHERE achievement_key IS NULL")
+        for row in rows {
+            try db.execute(
+                sql: "UPDATE core_award SET achievement_key = ? WHERE id = ?",
+                arguments: [AchievementKey.of(row["achievement"]), row["id"] as Int64]
+            )
+        }
+    }
+
     static func fetch(_ row: Int64, in db: Database) throws -> AwardRecord? {
         try AwardRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_award WHERE id = ?"), arguments: [row])
     }
@@ -153,17 +165,21 @@ enum AwardStore {
         if let campaignID = grant.campaignID {
             _ = try CampaignRecord.require(campaignID, field: "campaign_id", within: principal, in: db)
         }
-        let existing = try Int64.fetchOne(
+        // One achievement earns one award [law: no several awards for one achievement]: compared by
+        // its key, so a change of case, spacing or punctuation does not make it another achievement.
+        let achievementKey = AchievementKey.of(grant.achievement)
+        let existing = try Row.fetchOne(
             db.cachedStatement(sql: """
-                SELECT id FROM core_award WHERE recipient_unit_id = ? AND coalesce(recipient_member_id, 0) = ?
-                AND achievement = ? AND revoked_on IS NULL
+                SELECT id, achievement FROM core_award WHERE recipient_unit_id = ? AND coalesce(recipient_member_id, 0) = ?
+                AND achievement_key = ? AND revoked_on IS NULL
                 """),
-            arguments: [recipient.row, memberRow ?? 0, grant.achievement]
+            arguments: [recipient.row, memberRow ?? 0, achievementKey]
         )
         if let existing {
+            let earlier: String = existing["achievement"]
             throw RPCError(
                 .failedPrecondition,
-                "award \(EntityID.award(existing)) already rewards \"\(grant.achievement)\"; one achievement earns one award",
+                "award \(EntityID.award(existing["id"])) already rewards \"\(earlier)\", the same achievement as \"\(grant.achievement)\"; one achievement earns one award",
                 field: "achievement",
                 rule: "award.one_per_achievement"
             )
@@ -171,13 +187,13 @@ enum AwardStore {
         try Self.checkCap(form: form.code, issuer: issuer, on: grant.decisionDate, in: db)
         try db.cachedStatement(sql: """
                 INSERT INTO core_award (form_code, issuing_unit_id, recipient_unit_id, recipient_member_id, achievement,
-                    campaign_id, decision_number, decision_date, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    campaign_id, decision_number, decision_date, reason, achievement_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(
             arguments: [
                 form.code, issuer.row, recipient.row, memberRow, grant.achievement,
                 try grant.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") },
-                grant.decisionNumber, grant.decisionDate.description, grant.reason,
+                grant.decisionNumber, grant.decisionDate.description, grant.reason, achievementKey,
             ]
         )
         return try Self.fetch(db.lastInsertedRowID, in: db)!
