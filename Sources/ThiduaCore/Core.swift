@@ -45,6 +45,13 @@ public final class Core: ModuleRuntime {
         try storage.pool.write { db in try AwardStore.fillAchievementKeys(in: db) }
         let notifier = self.notifier
         storage.writer.onCommit { notifier.committed() }
+        // The decision of a person's registration confers the titles it commits to: their
+        // conditions hold there as on a grant.
+        let (conditions, clock) = (self.pipeline.titleConditions, clock)
+        self.pipeline.observeReviews(of: ReviewsService.registrationSubject) { review, db in
+            guard review.state == .decided else { return }
+            try conditions.requireRegistration(review.subjectID, on: CalendarDate(clock()), in: db)
+        }
     }
 
     /// On the first start, when no key exists: creates the root unit (unless there is one), valid

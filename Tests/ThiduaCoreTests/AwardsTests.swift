@@ -111,13 +111,16 @@ import ThiduaWire
     }
 
     @Test func capsFollowTheRegulationInForceOnTheDecisionDate() async throws {
-        try await CoreFixture.with { fixture in
+        let evidence = RecordedEvidence()
+        try await CoreFixture.with(modules: [EvidenceModule(evidence: evidence)]) { fixture in
             let tree = try await CampaignTree.make(fixture)
             let school = tree.grassroots[1]
             var staff: [Member] = [tree.members[1]]
             for index in 0..<6 { staff.append(try await fixture.addMember("Giáo viên \(index)", to: school.id)) }
+            // Everyone meets the conditions of Chiến sĩ thi đua cơ sở: the caps alone refuse.
+            evidence.add(staff.map(\.id))
             for (index, member) in staff.enumerated() {
-                for year in ["2023", "2024"] {
+                for year in ["2023", "2024"] + (index < 2 ? ["2025"] : []) {
                     _ = try await Self.grant("lao_dong_tien_tien", by: school.id, to: school.id, member: member.id, for: "\(year) #\(index)", on: "\(year)-12-20", using: fixture.admin)
                 }
             }

@@ -99,7 +99,7 @@ struct AwardsService: RegistrableService {
             if grant.recipientUnitID.isEmpty, let memberID = grant.recipientMemberID {
                 grant.recipientUnitID = try MemberStore.require(memberID, field: "recipient_member_id", in: db).unitID
             }
-            let award = try AwardStore.grant(grant, by: principal, in: db).message
+            let award = try AwardStore.grant(grant, by: principal, conditions: self.core.titleConditions, in: db).message
             return Mutation(
                 response: award,
                 audit: .of(award, id: award.id, unitID: award.recipientUnitID, reason: reason),

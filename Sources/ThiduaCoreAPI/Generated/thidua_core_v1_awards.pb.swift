@@ -132,7 +132,8 @@ public nonisolated struct Award: Sendable {
   /// Set for an individual award.
   public var recipientMemberID: String = String()
 
-  /// What it rewards, unique per recipient: "năm học 2021-2022", "initiative i12"...
+  /// What it rewards, unique per recipient: "năm học 2021-2022", "initiative i12"... Compared in
+  /// Unicode NFC, without case, and with runs of white space and punctuation as one space.
   public var achievement: String = String()
 
   public var campaignID: String = String()
@@ -255,9 +256,10 @@ public nonisolated struct ListAwardsResponse: Sendable {
 }
 
 /// At most max_count awards of form_code per issuing unit and calendar year, and at most
-/// max_percent_of_basis percent of the awards of basis_form_code that unit issued that year
-/// ("Chiến sĩ thi đua cơ sở at most 15% of Lao động tiên tiến"). The cap in force on a decision
-/// date is the latest one of the form whose effective_from is not after it.
+/// max_percent_of_basis percent of the awards of basis_form_code held in the recipient's unit that
+/// year, whoever issued them ("Chiến sĩ thi đua cơ sở at most 15% of the unit's Lao động tiên
+/// tiến"). The cap in force on a decision date is the latest one of the form whose effective_from
+/// is not after it.
 public nonisolated struct AwardCap: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for

@@ -111,7 +111,8 @@ struct  Thidua__Core__V1__Award
    */
   char *recipient_member_id;
   /*
-   * What it rewards, unique per recipient: "năm học 2021-2022", "initiative i12"...
+   * What it rewards, unique per recipient: "năm học 2021-2022", "initiative i12"... Compared in
+   * Unicode NFC, without case, and with runs of white space and punctuation as one space.
    */
   char *achievement;
   char *campaign_id;
@@ -203,9 +204,10 @@ struct  Thidua__Core__V1__ListAwardsResponse
 
 /*
  * At most max_count awards of form_code per issuing unit and calendar year, and at most
- * max_percent_of_basis percent of the awards of basis_form_code that unit issued that year
- * ("Chiến sĩ thi đua cơ sở at most 15% of Lao động tiên tiến"). The cap in force on a decision
- * date is the latest one of the form whose effective_from is not after it.
+ * max_percent_of_basis percent of the awards of basis_form_code held in the recipient's unit that
+ * year, whoever issued them ("Chiến sĩ thi đua cơ sở at most 15% of the unit's Lao động tiên
+ * tiến"). The cap in force on a decision date is the latest one of the form whose effective_from
+ * is not after it.
  */
 struct  Thidua__Core__V1__AwardCap
 {
