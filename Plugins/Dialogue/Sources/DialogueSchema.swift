@@ -101,5 +101,12 @@ enum DialogueSchema {
                 rules TEXT NOT NULL
             );
             """),
+        // An agreement's term in months: the law allows any term from 1 to 3 years [Labour Code
+        // 2019 Art. 78], 18 months as well as 2 years. Terms stored in years become months;
+        // term_years stays, written as the whole years of the term, and is no longer read.
+        Migration("0002_agreement_term_months", sql: """
+            ALTER TABLE dialogue_agreement ADD COLUMN term_months INTEGER NOT NULL DEFAULT 0;
+            UPDATE dialogue_agreement SET term_months = term_years * 12;
+            """),
     ]
 }

@@ -95,6 +95,51 @@ import ThiduaWire
         }
     }
 
+    /// The law allows any term from 1 to 3 years [Labour Code 2019 Art. 78]: an 18-month agreement
+    /// is recorded in months. Clients that still send the deprecated term_years are understood.
+    @Test func termsAreRecordedInMonths() async throws {
+        try await DialogueFixture.with { f in
+            func voted(_ unitID: String, requestedOn: String) async throws -> String {
+                let requested = try await self.request(f, unitID, on: requestedOn)
+                _ = try await self.session(f, requested.id, on: requestedOn)
+                _ = try await self.draft(f, requested.id, on: requestedOn)
+                _ = try await self.vote(f, requested.id, on: requestedOn, inFavour: 200)
+                return requested.id
+            }
+            func sign(_ id: String, months: UInt32, years: UInt32 = 0) async throws -> CollectiveAgreement {
+                try await f.call("Agreements/SignAgreement", SignAgreementRequest.with {
+                    $0.agreementID = id
+                    $0.signedOn = "2025-02-20"
+                    $0.effectiveFrom = "2025-03-01"
+                    $0.termMonths = months
+                    $0.termYears = years
+                })
+            }
+            let id = try await voted(f.garmentID, requestedOn: "2025-02-17")
+            for months: UInt32 in [11, 37] {
+                let refusal = try await f.expectRefusal(.invalidArgument, rule: "dialogue.term_years") { _ = try await sign(id, months: months) }
+                #expect(refusal?.details.first?.field == "term_months")
+            }
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.term_fields") { _ = try await sign(id, months: 18, years: 2) }
+            let signed = try await sign(id, months: 18)
+            #expect(signed.termMonths == 18 && signed.termYears == 0)
+            #expect(signed.expiresOn == "2026-08-31")
+            // The clause of 12 months fits in 18; the agreement's own clause runs its whole term.
+            #expect(signed.clauses.map(\.expiresOn) == ["2026-08-31", "2026-02-28"])
+            _ = try await self.file(f, id, on: "2025-03-02")
+            #expect(try await self.get(f, id, asOf: "2026-06-01").state == .inForce)
+            #expect(try await self.get(f, id, asOf: "2026-06-02").state == .renewalWindow)
+            #expect(try await self.get(f, id, asOf: "2026-09-01").state == .expired)
+
+            // The deprecated field, alone, still means whole years.
+            _ = try await f.recordHeadcount(f.electronicsID, 250, asOf: "2025-01-01")
+            let other = try await voted(f.electronicsID, requestedOn: "2025-02-17")
+            let byYears = try await self.sign(f, other, on: "2025-02-20", years: 2)
+            #expect(byYears.termMonths == 24 && byYears.termYears == 2)
+            #expect(try await self.get(f, other).termMonths == 24)
+        }
+    }
+
     @Test func bargainingStepsAreRefusedOutOfOrderOrLate() async throws {
         try await DialogueFixture.with { f in
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.enterprise_unit") {

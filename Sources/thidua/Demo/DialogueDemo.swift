@@ -146,12 +146,12 @@ enum DialogueDemo: ModuleDemo {
                 $0.against = against
             })
         }
-        if let (signedOn, effectiveFrom, years, filedOn) = script.signing {
+        if let (signedOn, effectiveFrom, months, filedOn) = script.signing {
             let _: CollectiveAgreement = try await self.call(client, "Agreements/SignAgreement", SignAgreementRequest.with {
                 $0.agreementID = id
                 $0.signedOn = signedOn
                 $0.effectiveFrom = effectiveFrom
-                $0.termYears = years
+                $0.termMonths = months
             })
             let _: CollectiveAgreement = try await self.call(client, "Agreements/FileAgreementCopy", FileAgreementCopyRequest.with {
                 $0.agreementID = id

@@ -1090,9 +1090,16 @@ public nonisolated struct CollectiveAgreement: @unchecked Sendable {
     set {_uniqueStorage()._effectiveFrom = newValue}
   }
 
+  /// Deprecated: the term in whole years, 0 when it is not a whole number of years. Read term_months.
   public var termYears: UInt32 {
     get {_storage._termYears}
     set {_uniqueStorage()._termYears = newValue}
+  }
+
+  /// The term in months, 12 to 36 [Labour Code 2019 Art. 78].
+  public var termMonths: UInt32 {
+    get {_storage._termMonths}
+    set {_uniqueStorage()._termMonths = newValue}
   }
 
   /// The last day of the term.
@@ -1291,8 +1298,11 @@ public nonisolated struct SignAgreementRequest: Sendable {
   /// On or after signed_on; empty for signed_on.
   public var effectiveFrom: String = String()
 
-  /// 1 to 3.
+  /// Deprecated: the term in whole years, read only when term_months is 0. Set term_months.
   public var termYears: UInt32 = 0
+
+  /// The term in months: 12 to 36 (1 to 3 years) under the rules in force.
+  public var termMonths: UInt32 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1589,7 +1599,8 @@ public nonisolated struct DialogueRuleSet: Sendable {
   /// A vote passes with MORE than this percentage of all employees in favour (50).
   public var voteMajorityPercent: UInt32 = 0
 
-  /// An agreement's term, in whole years (1 to 3).
+  /// An agreement's term, from min_term_years to max_term_years (1 to 3), in any whole number of
+  /// months between (12 to 36).
   public var minTermYears: UInt32 = 0
 
   public var maxTermYears: UInt32 = 0
@@ -2805,7 +2816,7 @@ nonisolated extension AgreementVote: SwiftProtobuf.Message, SwiftProtobuf._Messa
 
 nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CollectiveAgreement"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}unit_id\0\u{1}title\0\u{1}state\0\u{3}as_of\0\u{3}requested_by\0\u{3}requested_on\0\u{3}renews_agreement_id\0\u{3}renewed_by_agreement_id\0\u{1}sessions\0\u{3}drafted_on\0\u{1}clauses\0\u{1}votes\0\u{3}signed_on\0\u{3}effective_from\0\u{3}term_years\0\u{3}expires_on\0\u{3}quality_grade\0\u{3}favourable_clauses\0\u{3}filed_on\0\u{3}filed_with\0\u{3}continued_until\0\u{3}replaced_on\0\u{3}withdrawn_on\0\u{3}withdraw_reason\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}unit_id\0\u{1}title\0\u{1}state\0\u{3}as_of\0\u{3}requested_by\0\u{3}requested_on\0\u{3}renews_agreement_id\0\u{3}renewed_by_agreement_id\0\u{1}sessions\0\u{3}drafted_on\0\u{1}clauses\0\u{1}votes\0\u{3}signed_on\0\u{3}effective_from\0\u{3}term_years\0\u{3}expires_on\0\u{3}quality_grade\0\u{3}favourable_clauses\0\u{3}filed_on\0\u{3}filed_with\0\u{3}continued_until\0\u{3}replaced_on\0\u{3}withdrawn_on\0\u{3}withdraw_reason\0\u{3}term_months\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -2824,6 +2835,7 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
     var _signedOn: String = String()
     var _effectiveFrom: String = String()
     var _termYears: UInt32 = 0
+    var _termMonths: UInt32 = 0
     var _expiresOn: String = String()
     var _qualityGrade: AgreementQualityGrade = .unspecified
     var _favourableClauses: UInt32 = 0
@@ -2859,6 +2871,7 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
       _signedOn = source._signedOn
       _effectiveFrom = source._effectiveFrom
       _termYears = source._termYears
+      _termMonths = source._termMonths
       _expiresOn = source._expiresOn
       _qualityGrade = source._qualityGrade
       _favourableClauses = source._favourableClauses
@@ -2911,6 +2924,7 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
         case 23: try { try decoder.decodeSingularStringField(value: &_storage._replacedOn) }()
         case 24: try { try decoder.decodeSingularStringField(value: &_storage._withdrawnOn) }()
         case 25: try { try decoder.decodeSingularStringField(value: &_storage._withdrawReason) }()
+        case 26: try { try decoder.decodeSingularUInt32Field(value: &_storage._termMonths) }()
         default: break
         }
       }
@@ -2994,6 +3008,9 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
       if !_storage._withdrawReason.isEmpty {
         try visitor.visitSingularStringField(value: _storage._withdrawReason, fieldNumber: 25)
       }
+      if _storage._termMonths != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._termMonths, fieldNumber: 26)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -3019,6 +3036,7 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
         if _storage._signedOn != rhs_storage._signedOn {return false}
         if _storage._effectiveFrom != rhs_storage._effectiveFrom {return false}
         if _storage._termYears != rhs_storage._termYears {return false}
+        if _storage._termMonths != rhs_storage._termMonths {return false}
         if _storage._expiresOn != rhs_storage._expiresOn {return false}
         if _storage._qualityGrade != rhs_storage._qualityGrade {return false}
         if _storage._favourableClauses != rhs_storage._favourableClauses {return false}
@@ -3334,7 +3352,7 @@ nonisolated extension RecordAgreementVoteRequest: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension SignAgreementRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SignAgreementRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agreement_id\0\u{3}signed_on\0\u{3}effective_from\0\u{3}term_years\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agreement_id\0\u{3}signed_on\0\u{3}effective_from\0\u{3}term_years\0\u{3}term_months\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3346,6 +3364,7 @@ nonisolated extension SignAgreementRequest: SwiftProtobuf.Message, SwiftProtobuf
       case 2: try { try decoder.decodeSingularStringField(value: &self.signedOn) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.effectiveFrom) }()
       case 4: try { try decoder.decodeSingularUInt32Field(value: &self.termYears) }()
+      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.termMonths) }()
       default: break
       }
     }
@@ -3364,6 +3383,9 @@ nonisolated extension SignAgreementRequest: SwiftProtobuf.Message, SwiftProtobuf
     if self.termYears != 0 {
       try visitor.visitSingularUInt32Field(value: self.termYears, fieldNumber: 4)
     }
+    if self.termMonths != 0 {
+      try visitor.visitSingularUInt32Field(value: self.termMonths, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3372,6 +3394,7 @@ nonisolated extension SignAgreementRequest: SwiftProtobuf.Message, SwiftProtobuf
     if lhs.signedOn != rhs.signedOn {return false}
     if lhs.effectiveFrom != rhs.effectiveFrom {return false}
     if lhs.termYears != rhs.termYears {return false}
+    if lhs.termMonths != rhs.termMonths {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

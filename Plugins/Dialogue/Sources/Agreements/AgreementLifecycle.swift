@@ -20,7 +20,8 @@ enum AgreementLifecycle {
         case draft(on: CalendarDate, clauses: [AgreementClause])
         /// `employees` is the headcount on the vote day, 0 when none was recorded.
         case vote(on: CalendarDate, inFavour: Int, against: Int, employees: Int)
-        case sign(on: CalendarDate, effectiveFrom: CalendarDate, termYears: Int)
+        /// `termField` names the request field the term came from, for a refusal.
+        case sign(on: CalendarDate, effectiveFrom: CalendarDate, termMonths: Int, termField: String = "term_months")
         case file(on: CalendarDate, with: String)
         /// `renewalUnderWay`: a renewal of this agreement is being bargained.
         case continueUntil(CalendarDate, renewalUnderWay: Bool)
@@ -126,13 +127,15 @@ enum AgreementLifecycle {
             next.votes.append(.init(votedOn: votedOn, employees: employees, inFavour: inFavour, against: against, passed: passed))
             next.stage = passed ? .voted : .negotiating
 
-        case (.voted, .sign(let signedOn, let effectiveFrom, let termYears)):
+        case (.voted, .sign(let signedOn, let effectiveFrom, let termMonths, let termField)):
             try Self.requireAfterLastStep(agreement, signedOn, field: "signed_on", today: today)
-            guard Int(rules.minTermYears)...Int(rules.maxTermYears) ~= termYears else {
+            // Any term from 1 to 3 years, not only whole years.
+            guard Int(rules.minTermYears) * 12...Int(rules.maxTermYears) * 12 ~= termMonths else {
                 throw RPCError(
                     .invalidArgument,
-                    "an agreement runs \(rules.minTermYears) to \(rules.maxTermYears) years [\(rules.regulation)]; got \(termYears)",
-                    field: "term_years",
+                    "an agreement runs \(rules.minTermYears) to \(rules.maxTermYears) years (\(rules.minTermYears * 12) to "
+                        + "\(rules.maxTermYears * 12) months) [\(rules.regulation)]; got \(termMonths) months",
+                    field: termField,
                     rule: "dialogue.term_years"
                 )
             }
@@ -144,13 +147,13 @@ enum AgreementLifecycle {
                     rule: "dialogue.effective_date"
                 )
             }
-            let expiresOn = effectiveFrom.adding(years: termYears).adding(days: -1)
+            let expiresOn = effectiveFrom.adding(months: termMonths).adding(days: -1)
             next.clauses = try agreement.clauses.map { clause throws(RPCError) in
-                guard clause.termMonths <= termYears * 12 else {
+                guard clause.termMonths <= termMonths else {
                     throw RPCError(
                         .failedPrecondition,
-                        "clause \(clause.number) runs \(clause.termMonths) months, longer than the agreement's \(termYears) years",
-                        field: "term_years",
+                        "clause \(clause.number) runs \(clause.termMonths) months, longer than the agreement's \(termMonths) months",
+                        field: termField,
                         rule: "dialogue.clause_term"
                     )
                 }
@@ -161,7 +164,7 @@ enum AgreementLifecycle {
             }
             next.signedOn = signedOn
             next.effectiveFrom = effectiveFrom
-            next.termYears = termYears
+            next.termMonths = termMonths
             next.expiresOn = expiresOn
             next.qualityGrade = rules.grade(of: agreement.clauses)
             next.favourableClauses = agreement.clauses.filter(\.moreFavourableThanLaw).count

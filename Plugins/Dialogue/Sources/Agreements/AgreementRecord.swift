@@ -36,7 +36,8 @@ struct AgreementRecord: Sendable, Equatable {
     var votes: [Vote] = []
     var signedOn: CalendarDate?
     var effectiveFrom: CalendarDate?
-    var termYears = 0
+    /// The term in months, 12 to 36 under the rules of the Labour Code 2019.
+    var termMonths = 0
     var expiresOn: CalendarDate?
     var qualityGrade: AgreementQualityGrade = .unspecified
     var favourableClauses = 0
@@ -99,7 +100,9 @@ struct AgreementRecord: Sendable, Equatable {
             }
             $0.signedOn = self.signedOn?.description ?? ""
             $0.effectiveFrom = self.effectiveFrom?.description ?? ""
-            $0.termYears = UInt32(self.termYears)
+            $0.termMonths = UInt32(self.termMonths)
+            // Deprecated field: whole years only.
+            $0.termYears = self.termMonths % 12 == 0 ? UInt32(self.termMonths / 12) : 0
             $0.expiresOn = self.expiresOn?.description ?? ""
             $0.qualityGrade = self.qualityGrade
             $0.favourableClauses = UInt32(self.favourableClauses)

@@ -3910,7 +3910,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__agreement_vote__descripto
   (ProtobufCMessageInit) thidua__dialogue__v1__agreement_vote__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement__field_descriptors[25] =
+static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement__field_descriptors[26] =
 {
   {
     "id",
@@ -4212,6 +4212,18 @@ static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "term_months",
+    26,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__CollectiveAgreement, term_months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_by_name[] = {
   4,   /* field[4] = as_of */
@@ -4233,6 +4245,7 @@ static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_
   9,   /* field[9] = sessions */
   13,   /* field[13] = signed_on */
   3,   /* field[3] = state */
+  25,   /* field[25] = term_months */
   15,   /* field[15] = term_years */
   2,   /* field[2] = title */
   1,   /* field[1] = unit_id */
@@ -4243,7 +4256,7 @@ static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_
 static const ProtobufCIntRange thidua__dialogue__v1__collective_agreement__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 25 }
+  { 0, 26 }
 };
 const ProtobufCMessageDescriptor thidua__dialogue__v1__collective_agreement__descriptor =
 {
@@ -4253,7 +4266,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__collective_agreement__des
   "Thidua__Dialogue__V1__CollectiveAgreement",
   "thidua.dialogue.v1",
   sizeof(Thidua__Dialogue__V1__CollectiveAgreement),
-  25,
+  26,
   thidua__dialogue__v1__collective_agreement__field_descriptors,
   thidua__dialogue__v1__collective_agreement__field_indices_by_name,
   1,  thidua__dialogue__v1__collective_agreement__number_ranges,
@@ -4747,7 +4760,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__record_agreement_vote_req
   (ProtobufCMessageInit) thidua__dialogue__v1__record_agreement_vote_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__dialogue__v1__sign_agreement_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor thidua__dialogue__v1__sign_agreement_request__field_descriptors[5] =
 {
   {
     "agreement_id",
@@ -4797,17 +4810,30 @@ static const ProtobufCFieldDescriptor thidua__dialogue__v1__sign_agreement_reque
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "term_months",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__SignAgreementRequest, term_months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__dialogue__v1__sign_agreement_request__field_indices_by_name[] = {
   0,   /* field[0] = agreement_id */
   2,   /* field[2] = effective_from */
   1,   /* field[1] = signed_on */
+  4,   /* field[4] = term_months */
   3,   /* field[3] = term_years */
 };
 static const ProtobufCIntRange thidua__dialogue__v1__sign_agreement_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor thidua__dialogue__v1__sign_agreement_request__descriptor =
 {
@@ -4817,7 +4843,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__sign_agreement_request__d
   "Thidua__Dialogue__V1__SignAgreementRequest",
   "thidua.dialogue.v1",
   sizeof(Thidua__Dialogue__V1__SignAgreementRequest),
-  4,
+  5,
   thidua__dialogue__v1__sign_agreement_request__field_descriptors,
   thidua__dialogue__v1__sign_agreement_request__field_indices_by_name,
   1,  thidua__dialogue__v1__sign_agreement_request__number_ranges,

@@ -698,7 +698,14 @@ struct  Thidua__Dialogue__V1__CollectiveAgreement
   Thidua__Dialogue__V1__AgreementVote **votes;
   char *signed_on;
   char *effective_from;
+  /*
+   * Deprecated: the term in whole years, 0 when it is not a whole number of years. Read term_months.
+   */
   uint32_t term_years;
+  /*
+   * The term in months, 12 to 36 [Labour Code 2019 Art. 78].
+   */
+  uint32_t term_months;
   /*
    * The last day of the term.
    */
@@ -723,7 +730,7 @@ struct  Thidua__Dialogue__V1__CollectiveAgreement
 };
 #define THIDUA__DIALOGUE__V1__COLLECTIVE_AGREEMENT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__dialogue__v1__collective_agreement__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__AGREEMENT_STATE__AGREEMENT_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__BARGAINING_SIDE__BARGAINING_SIDE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__AGREEMENT_QUALITY_GRADE__AGREEMENT_QUALITY_GRADE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__AGREEMENT_STATE__AGREEMENT_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__BARGAINING_SIDE__BARGAINING_SIDE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__AGREEMENT_QUALITY_GRADE__AGREEMENT_QUALITY_GRADE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Thidua__Dialogue__V1__RequestBargainingRequest
@@ -855,13 +862,17 @@ struct  Thidua__Dialogue__V1__SignAgreementRequest
    */
   char *effective_from;
   /*
-   * 1 to 3.
+   * Deprecated: the term in whole years, read only when term_months is 0. Set term_months.
    */
   uint32_t term_years;
+  /*
+   * The term in months: 12 to 36 (1 to 3 years) under the rules in force.
+   */
+  uint32_t term_months;
 };
 #define THIDUA__DIALOGUE__V1__SIGN_AGREEMENT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__dialogue__v1__sign_agreement_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
 
 
 struct  Thidua__Dialogue__V1__FileAgreementCopyRequest
@@ -1117,7 +1128,8 @@ struct  Thidua__Dialogue__V1__DialogueRuleSet
    */
   uint32_t vote_majority_percent;
   /*
-   * An agreement's term, in whole years (1 to 3).
+   * An agreement's term, from min_term_years to max_term_years (1 to 3), in any whole number of
+   * months between (12 to 36).
    */
   uint32_t min_term_years;
   uint32_t max_term_years;

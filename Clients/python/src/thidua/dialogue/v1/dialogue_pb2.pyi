@@ -168,7 +168,7 @@ class CancelDialogueRequest(_message.Message):
     def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CollectiveAgreement(_message.Message):
-    __slots__ = ["as_of", "clauses", "continued_until", "drafted_on", "effective_from", "expires_on", "favourable_clauses", "filed_on", "filed_with", "id", "quality_grade", "renewed_by_agreement_id", "renews_agreement_id", "replaced_on", "requested_by", "requested_on", "sessions", "signed_on", "state", "term_years", "title", "unit_id", "votes", "withdraw_reason", "withdrawn_on"]
+    __slots__ = ["as_of", "clauses", "continued_until", "drafted_on", "effective_from", "expires_on", "favourable_clauses", "filed_on", "filed_with", "id", "quality_grade", "renewed_by_agreement_id", "renews_agreement_id", "replaced_on", "requested_by", "requested_on", "sessions", "signed_on", "state", "term_months", "term_years", "title", "unit_id", "votes", "withdraw_reason", "withdrawn_on"]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     CLAUSES_FIELD_NUMBER: _ClassVar[int]
     CONTINUED_UNTIL_FIELD_NUMBER: _ClassVar[int]
@@ -188,6 +188,7 @@ class CollectiveAgreement(_message.Message):
     SESSIONS_FIELD_NUMBER: _ClassVar[int]
     SIGNED_ON_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
+    TERM_MONTHS_FIELD_NUMBER: _ClassVar[int]
     TERM_YEARS_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     UNIT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -213,13 +214,14 @@ class CollectiveAgreement(_message.Message):
     sessions: _containers.RepeatedCompositeFieldContainer[BargainingSession]
     signed_on: str
     state: AgreementState
+    term_months: int
     term_years: int
     title: str
     unit_id: str
     votes: _containers.RepeatedCompositeFieldContainer[AgreementVote]
     withdraw_reason: str
     withdrawn_on: str
-    def __init__(self, id: _Optional[str] = ..., unit_id: _Optional[str] = ..., title: _Optional[str] = ..., state: _Optional[_Union[AgreementState, str]] = ..., as_of: _Optional[str] = ..., requested_by: _Optional[_Union[BargainingSide, str]] = ..., requested_on: _Optional[str] = ..., renews_agreement_id: _Optional[str] = ..., renewed_by_agreement_id: _Optional[str] = ..., sessions: _Optional[_Iterable[_Union[BargainingSession, _Mapping]]] = ..., drafted_on: _Optional[str] = ..., clauses: _Optional[_Iterable[_Union[AgreementClause, _Mapping]]] = ..., votes: _Optional[_Iterable[_Union[AgreementVote, _Mapping]]] = ..., signed_on: _Optional[str] = ..., effective_from: _Optional[str] = ..., term_years: _Optional[int] = ..., expires_on: _Optional[str] = ..., quality_grade: _Optional[_Union[AgreementQualityGrade, str]] = ..., favourable_clauses: _Optional[int] = ..., filed_on: _Optional[str] = ..., filed_with: _Optional[str] = ..., continued_until: _Optional[str] = ..., replaced_on: _Optional[str] = ..., withdrawn_on: _Optional[str] = ..., withdraw_reason: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., unit_id: _Optional[str] = ..., title: _Optional[str] = ..., state: _Optional[_Union[AgreementState, str]] = ..., as_of: _Optional[str] = ..., requested_by: _Optional[_Union[BargainingSide, str]] = ..., requested_on: _Optional[str] = ..., renews_agreement_id: _Optional[str] = ..., renewed_by_agreement_id: _Optional[str] = ..., sessions: _Optional[_Iterable[_Union[BargainingSession, _Mapping]]] = ..., drafted_on: _Optional[str] = ..., clauses: _Optional[_Iterable[_Union[AgreementClause, _Mapping]]] = ..., votes: _Optional[_Iterable[_Union[AgreementVote, _Mapping]]] = ..., signed_on: _Optional[str] = ..., effective_from: _Optional[str] = ..., term_years: _Optional[int] = ..., term_months: _Optional[int] = ..., expires_on: _Optional[str] = ..., quality_grade: _Optional[_Union[AgreementQualityGrade, str]] = ..., favourable_clauses: _Optional[int] = ..., filed_on: _Optional[str] = ..., filed_with: _Optional[str] = ..., continued_until: _Optional[str] = ..., replaced_on: _Optional[str] = ..., withdrawn_on: _Optional[str] = ..., withdraw_reason: _Optional[str] = ...) -> None: ...
 
 class ContinueAgreementRequest(_message.Message):
     __slots__ = ["agreement_id", "continued_until", "reason"]
@@ -598,16 +600,18 @@ class RequestBargainingRequest(_message.Message):
     def __init__(self, unit_id: _Optional[str] = ..., title: _Optional[str] = ..., requested_by: _Optional[_Union[BargainingSide, str]] = ..., requested_on: _Optional[str] = ..., renews_agreement_id: _Optional[str] = ...) -> None: ...
 
 class SignAgreementRequest(_message.Message):
-    __slots__ = ["agreement_id", "effective_from", "signed_on", "term_years"]
+    __slots__ = ["agreement_id", "effective_from", "signed_on", "term_months", "term_years"]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     EFFECTIVE_FROM_FIELD_NUMBER: _ClassVar[int]
     SIGNED_ON_FIELD_NUMBER: _ClassVar[int]
+    TERM_MONTHS_FIELD_NUMBER: _ClassVar[int]
     TERM_YEARS_FIELD_NUMBER: _ClassVar[int]
     agreement_id: str
     effective_from: str
     signed_on: str
+    term_months: int
     term_years: int
-    def __init__(self, agreement_id: _Optional[str] = ..., signed_on: _Optional[str] = ..., effective_from: _Optional[str] = ..., term_years: _Optional[int] = ...) -> None: ...
+    def __init__(self, agreement_id: _Optional[str] = ..., signed_on: _Optional[str] = ..., effective_from: _Optional[str] = ..., term_years: _Optional[int] = ..., term_months: _Optional[int] = ...) -> None: ...
 
 class UpdateDialogueRequest(_message.Message):
     __slots__ = ["agenda", "delegation_size", "id", "planned_on", "reason", "update_mask"]
