@@ -176,6 +176,7 @@ final class ServerProcess: Sendable {
         #expect(demo.stdout.contains("2022: 10 units registered, 5 proposed for recognition"), "\(demo.stdout)")
         // Seed 002, Thanh Xuân: agreements and dialogues in its enterprises.
         #expect(demo.stdout.contains("with a collective agreement in force: 5 (62.5%)"), "\(demo.stdout)")
+        #expect(demo.stdout.contains("copies to the labour authority: 0 filed after the 10 days, 0 overdue"), "\(demo.stdout)")
         // Each district's figures sit under its own heading (an unindented line): Triệu Sơn's
         // innovation and two-goods figures under Triệu Sơn, not under the district printed before.
         var sections: [(heading: String, lines: [String])] = []

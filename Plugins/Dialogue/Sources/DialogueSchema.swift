@@ -108,5 +108,10 @@ enum DialogueSchema {
             ALTER TABLE dialogue_agreement ADD COLUMN term_months INTEGER NOT NULL DEFAULT 0;
             UPDATE dialogue_agreement SET term_months = term_years * 12;
             """),
+        // A copy filed after the 10 days of Labour Code 2019 Art. 77 is recorded and flagged, not
+        // refused: it does not void the agreement [Art. 78]. Every copy stored before was on time.
+        Migration("0003_agreement_filed_late", sql: """
+            ALTER TABLE dialogue_agreement ADD COLUMN filed_late INTEGER NOT NULL DEFAULT 0;
+            """),
     ]
 }

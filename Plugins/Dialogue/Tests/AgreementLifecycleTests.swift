@@ -174,15 +174,35 @@ import ThiduaModuleKit
         #expect(signed.favourableClauses == favourable)
     }
 
-    @Test("the copy is filed within 10 days of signing", arguments: [("2024-04-25", true), ("2024-04-26", false)])
-    func filing(filedOn: String, inTime: Bool) throws {
+    /// The copy is due within 10 days of signing [Labour Code 2019 Art. 77]; a later one is
+    /// recorded on its real day and flagged, not refused: it does not void the agreement.
+    @Test("the copy is due within 10 days of signing; a late one is recorded", arguments: [("2024-04-25", false), ("2024-04-26", true), ("2024-06-30", true)])
+    func filing(filedOn: String, late: Bool) throws {
         let signed = try self.signed()
         let file = AgreementLifecycle.Event.file(on: day(filedOn), with: "Sở Lao động – Thương binh và Xã hội Hà Nội")
-        if inTime {
-            #expect(try self.apply(file, to: signed).filedOn == day(filedOn))
-        } else {
-            #expect(rule(of: { try self.apply(file, to: signed) }) == "dialogue.filing_deadline")
-        }
+        let filed = try self.apply(file, to: signed)
+        #expect(filed.stage == .filed && filed.filedOn == day(filedOn))
+        #expect(filed.filedLate == late)
+        #expect(filed.message(state: .inForce, asOf: self.today).filedLate == late)
+    }
+
+    /// An agreement applies from its effective date, the one agreed or else the signing [Labour
+    /// Code 2019 Art. 78], however late its copy was filed.
+    @Test func aLateCopyDoesNotPutTheEffectOff() throws {
+        // Signed 15 April 2024, effective 1 May; the copy, due by 25 April, filed on 20 May.
+        let late = try self.apply(.file(on: day("2024-05-20"), with: "Sở Lao động – Thương binh và Xã hội Hà Nội"), to: self.signed(termYears: 1))
+        #expect(late.filedLate)
+        #expect(AgreementLifecycle.state(of: late, on: day("2024-04-30"), rules: self.rules) == .signed)
+        #expect(AgreementLifecycle.state(of: late, on: day("2024-05-01"), rules: self.rules) == .inForce)
+        #expect(AgreementLifecycle.state(of: late, on: day("2024-05-19"), rules: self.rules) == .inForce)
+        #expect(AgreementLifecycle.state(of: late, on: day("2025-04-30"), rules: self.rules) == .renewalWindow)
+        #expect(AgreementLifecycle.state(of: late, on: day("2025-05-01"), rules: self.rules) == .expired)
+        // Filed before its effective date: FILED in between, as before.
+        let early = try self.filed(termYears: 1)
+        #expect(!early.filedLate)
+        #expect(AgreementLifecycle.state(of: early, on: day("2024-04-24"), rules: self.rules) == .signed)
+        #expect(AgreementLifecycle.state(of: early, on: day("2024-04-25"), rules: self.rules) == .filed)
+        #expect(AgreementLifecycle.state(of: early, on: day("2024-05-01"), rules: self.rules) == .inForce)
     }
 
     @Test func continuedAtMost90DaysWhileTheRenewalIsBargained() throws {

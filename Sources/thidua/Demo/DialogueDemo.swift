@@ -74,6 +74,7 @@ enum DialogueDemo: ModuleDemo {
                 + "covering \(total.employeesCoveredByAgreement.grouped) employees "
                 + "(\(Self.permille(total.employeesCoveredByAgreement, of: total.employees).percent))",
             "    by quality grade: " + report.grades.map { "\(Self.gradeName($0.grade)) \($0.agreements)" }.joined(separator: ", "),
+            "    copies to the labour authority: \(total.filedLate) filed after the 10 days, \(total.copiesOverdue) overdue",
             "  with a periodic dialogue in \(report.year): \(total.withPeriodicDialogue) (\(total.periodicDialogueSharePermille.percent))",
         ]
         for sector in report.bySector {

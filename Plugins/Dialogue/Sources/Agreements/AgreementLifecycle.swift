@@ -172,18 +172,12 @@ enum AgreementLifecycle {
 
         case (.signed, .file(let filedOn, let authority)):
             try Self.requireAfterLastStep(agreement, filedOn, field: "filed_on", today: today)
-            let deadline = agreement.signedOn!.adding(days: Int(rules.filingDays))
-            guard filedOn <= deadline else {
-                throw RPCError(
-                    .failedPrecondition,
-                    "the copy goes to the labour authority within \(rules.filingDays) days of the signature on \(agreement.signedOn!), "
-                        + "by \(deadline) [\(rules.regulation)]; \(filedOn) is late",
-                    field: "filed_on",
-                    rule: "dialogue.filing_deadline"
-                )
-            }
+            // The copy is due within 10 days of signing [Labour Code 2019 Art. 77]. A later copy is
+            // recorded on its real day and flagged: the delay breaks the duty to send it, it does
+            // not void the agreement, which applies from its effective date [Art. 78].
             next.filedOn = filedOn
             next.filedWith = authority
+            next.filedLate = filedOn > Self.copyDueOn(signedOn: agreement.signedOn!, rules: rules)
             next.stage = .filed
 
         case (.filed, .continueUntil(let until, let renewalUnderWay)) where agreement.replacedOn == nil:
@@ -253,14 +247,21 @@ enum AgreementLifecycle {
         return next
     }
 
+    /// The last day to send the copy of an agreement signed on `signedOn` to the labour authority
+    /// [Labour Code 2019 Art. 77]; `rules` are those in force on the signing day.
+    static func copyDueOn(signedOn: CalendarDate, rules: DialogueRuleSet) -> CalendarDate {
+        signedOn.adding(days: Int(rules.filingDays))
+    }
+
     /// The state on `date`: the recorded stage until the copy is filed; from then on, the dates
-    /// decide. `rules` are those in force on `date`.
+    /// decide. The agreement applies from its effective date, the one the parties agreed or else
+    /// the signing [Labour Code 2019 Art. 78], whenever its copy was filed: a copy filed after
+    /// that date, even late, does not put its effect off. `rules` are those in force on `date`.
     static func state(of agreement: AgreementRecord, on date: CalendarDate, rules: DialogueRuleSet) -> AgreementState {
         guard agreement.stage == .filed, let filedOn = agreement.filedOn, let effectiveFrom = agreement.effectiveFrom,
             let expiresOn = agreement.expiresOn, let endsOn = agreement.endsOn
         else { return agreement.stage }
-        if date < filedOn { return .signed }
-        if date < effectiveFrom { return .filed }
+        if date < effectiveFrom { return date < filedOn ? .signed : .filed }
         // A renewal that took effect before this one lapsed replaced it.
         if let replacedOn = agreement.replacedOn, replacedOn <= date, replacedOn <= endsOn.adding(days: 1) { return .replaced }
         if date <= expiresOn {

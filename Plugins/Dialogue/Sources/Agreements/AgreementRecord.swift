@@ -43,6 +43,8 @@ struct AgreementRecord: Sendable, Equatable {
     var favourableClauses = 0
     var filedOn: CalendarDate?
     var filedWith = ""
+    /// Filed after the days Labour Code 2019 Art. 77 gives.
+    var filedLate = false
     var continuedUntil: CalendarDate?
     var replacedOn: CalendarDate?
     var withdrawnOn: CalendarDate?
@@ -108,6 +110,7 @@ struct AgreementRecord: Sendable, Equatable {
             $0.favourableClauses = UInt32(self.favourableClauses)
             $0.filedOn = self.filedOn?.description ?? ""
             $0.filedWith = self.filedWith
+            $0.filedLate = self.filedLate
             $0.continuedUntil = self.continuedUntil?.description ?? ""
             $0.replacedOn = self.replacedOn?.description ?? ""
             $0.withdrawnOn = self.withdrawnOn?.description ?? ""

@@ -3910,7 +3910,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__agreement_vote__descripto
   (ProtobufCMessageInit) thidua__dialogue__v1__agreement_vote__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement__field_descriptors[26] =
+static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement__field_descriptors[27] =
 {
   {
     "id",
@@ -4224,6 +4224,18 @@ static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "filed_late",
+    27,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__CollectiveAgreement, filed_late),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_by_name[] = {
   4,   /* field[4] = as_of */
@@ -4233,6 +4245,7 @@ static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_
   14,   /* field[14] = effective_from */
   16,   /* field[16] = expires_on */
   18,   /* field[18] = favourable_clauses */
+  26,   /* field[26] = filed_late */
   19,   /* field[19] = filed_on */
   20,   /* field[20] = filed_with */
   0,   /* field[0] = id */
@@ -4256,7 +4269,7 @@ static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_
 static const ProtobufCIntRange thidua__dialogue__v1__collective_agreement__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 26 }
+  { 0, 27 }
 };
 const ProtobufCMessageDescriptor thidua__dialogue__v1__collective_agreement__descriptor =
 {
@@ -4266,7 +4279,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__collective_agreement__des
   "Thidua__Dialogue__V1__CollectiveAgreement",
   "thidua.dialogue.v1",
   sizeof(Thidua__Dialogue__V1__CollectiveAgreement),
-  26,
+  27,
   thidua__dialogue__v1__collective_agreement__field_descriptors,
   thidua__dialogue__v1__collective_agreement__field_indices_by_name,
   1,  thidua__dialogue__v1__collective_agreement__number_ranges,
@@ -5093,7 +5106,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__get_bargaining_coverage_r
   (ProtobufCMessageInit) thidua__dialogue__v1__get_bargaining_coverage_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__dialogue__v1__bargaining_coverage_figures__field_descriptors[7] =
+static const ProtobufCFieldDescriptor thidua__dialogue__v1__bargaining_coverage_figures__field_descriptors[9] =
 {
   {
     "unionised_enterprises",
@@ -5179,11 +5192,37 @@ static const ProtobufCFieldDescriptor thidua__dialogue__v1__bargaining_coverage_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "filed_late",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__BargainingCoverageFigures, filed_late),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "copies_overdue",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__BargainingCoverageFigures, copies_overdue),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__dialogue__v1__bargaining_coverage_figures__field_indices_by_name[] = {
   2,   /* field[2] = agreement_share_permille */
+  8,   /* field[8] = copies_overdue */
   5,   /* field[5] = employees */
   6,   /* field[6] = employees_covered_by_agreement */
+  7,   /* field[7] = filed_late */
   4,   /* field[4] = periodic_dialogue_share_permille */
   0,   /* field[0] = unionised_enterprises */
   1,   /* field[1] = with_agreement_in_force */
@@ -5192,7 +5231,7 @@ static const unsigned thidua__dialogue__v1__bargaining_coverage_figures__field_i
 static const ProtobufCIntRange thidua__dialogue__v1__bargaining_coverage_figures__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor thidua__dialogue__v1__bargaining_coverage_figures__descriptor =
 {
@@ -5202,7 +5241,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__bargaining_coverage_figur
   "Thidua__Dialogue__V1__BargainingCoverageFigures",
   "thidua.dialogue.v1",
   sizeof(Thidua__Dialogue__V1__BargainingCoverageFigures),
-  7,
+  9,
   thidua__dialogue__v1__bargaining_coverage_figures__field_descriptors,
   thidua__dialogue__v1__bargaining_coverage_figures__field_indices_by_name,
   1,  thidua__dialogue__v1__bargaining_coverage_figures__number_ranges,
