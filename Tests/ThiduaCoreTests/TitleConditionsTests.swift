@@ -106,6 +106,74 @@ import ThiduaWire
         }
     }
 
+    /// The conditions are data keyed to the regulation in force, listed and changed from the
+    /// root like the caps. Without a module recording initiatives, the default conditions cannot
+    /// be met; a deployment whose regulation asks otherwise sets its own version.
+    @Test func conditionsAreVersionedByRegulationAndSetFromTheRoot() async throws {
+        try await CoreFixture.with(clock: { Self.decisionDay }) { fixture in
+            let tree = try await CampaignTree.make(fixture)
+            let school = tree.grassroots[1]
+            var staff: [Member] = [tree.members[1]]
+            for index in 0..<6 { staff.append(try await fixture.addMember("Giáo viên \(index)", to: school.id)) }
+            let listed: ListTitleConditionsResponse = try await fixture.admin.unary("thidua.core.v1.Awards/ListTitleConditions", ListTitleConditionsRequest())
+            #expect(listed.sets.map { "\($0.formCode)@\($0.effectiveFrom): \($0.requiredTitles) \($0.requiredEvidence)" } == [
+                "chien_si_thi_dua_co_so@1900-01-01: [\"lao_dong_tien_tien\"] [\"recognised_initiative\"]",
+                "chien_si_thi_dua_co_so@2024-01-01: [\"lao_dong_tien_tien\"] [\"recognised_initiative\"]",
+            ])
+            for (index, member) in staff.enumerated() {
+                for year in ["2025", "2026"] {
+                    _ = try await Self.grant("lao_dong_tien_tien", by: school.id, to: member, for: "LĐTT \(year) #\(index)", on: "\(year)-02-01", using: fixture.admin)
+                }
+            }
+            // No enabled module records initiatives: the title cannot be conferred, and the refusal says why.
+            try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.title_conditions", tables: Self.tables) {
+                _ = try await Self.grant("chien_si_thi_dua_co_so", by: school.id, to: staff[0], for: "CSTĐCS 2025", using: fixture.admin)
+            }
+            do {
+                _ = try await Self.grant("chien_si_thi_dua_co_so", by: school.id, to: staff[0], for: "CSTĐCS 2025", using: fixture.admin)
+            } catch let error as RPCError {
+                #expect(error.message.contains("no enabled module records"), "\(error)")
+            }
+
+            let version = TitleConditionSet.with {
+                $0.regulation = "Quy định thử nghiệm 2026"
+                $0.effectiveFrom = "2026-01-01"
+                $0.formCode = "chien_si_thi_dua_co_so"
+                $0.requiredTitles = ["lao_dong_tien_tien"]
+            }
+            let tables = Self.tables + ["core_title_condition"]
+            let (districtKey, _) = try await fixture.connect(scopedTo: tree.district.id, permissions: ["*"])
+            try await fixture.expectRefusedUnchanged(.permissionDenied, rule: "scope.root", tables: tables) {
+                let _: TitleConditionSet = try await districtKey.unary("thidua.core.v1.Awards/SetTitleConditions", version)
+            }
+            await districtKey.close()
+            try await fixture.expectRefusedUnchanged(.invalidArgument, rule: "award.title_conditions_empty", tables: tables) {
+                let _: TitleConditionSet = try await fixture.admin.unary("thidua.core.v1.Awards/SetTitleConditions", TitleConditionSet.with {
+                    $0 = version; $0.requiredTitles = []
+                })
+            }
+            try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.title_conditions_form", tables: tables) {
+                let _: TitleConditionSet = try await fixture.admin.unary("thidua.core.v1.Awards/SetTitleConditions", TitleConditionSet.with {
+                    $0 = version; $0.formCode = "tap_the_lao_dong_xuat_sac"
+                })
+            }
+            try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.title_conditions_form", tables: tables) {
+                let _: TitleConditionSet = try await fixture.admin.unary("thidua.core.v1.Awards/SetTitleConditions", TitleConditionSet.with {
+                    $0 = version; $0.requiredTitles = ["giay_khen"]
+                })
+            }
+            let set: TitleConditionSet = try await fixture.admin.unary("thidua.core.v1.Awards/SetTitleConditions", version)
+            #expect(set == version)
+            // Decisions from 2026 follow the new version; those of 2025 still the law's.
+            _ = try await Self.grant("chien_si_thi_dua_co_so", by: school.id, to: staff[0], for: "CSTĐCS 2026", on: "2026-03-01", using: fixture.admin)
+            try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.title_conditions", tables: Self.tables) {
+                _ = try await Self.grant("chien_si_thi_dua_co_so", by: school.id, to: staff[1], for: "CSTĐCS 2025", using: fixture.admin)
+            }
+            let after: ListTitleConditionsResponse = try await fixture.admin.unary("thidua.core.v1.Awards/ListTitleConditions", ListTitleConditionsRequest())
+            #expect(after.sets.map(\.effectiveFrom) == ["1900-01-01", "2024-01-01", "2026-01-01"])
+        }
+    }
+
     /// The regulation caps Chiến sĩ thi đua cơ sở at 15% of the people of a unit who hold Lao động
     /// tiên tiến that year: counted in the recipient's unit, whichever level issued either title.
     @Test func theShareCapCountsInTheRecipientsUnitWhoeverIssued() async throws {

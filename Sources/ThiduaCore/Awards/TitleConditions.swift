@@ -13,6 +13,49 @@ import ThiduaModuleKit
 final class TitleConditions: Sendable {
     private let finders = Mutex<[String: [TitleEvidenceFinder]]>([:])
 
+    /// Every version of every title's conditions, by title and date.
+    static func all(in db: Database) throws -> [TitleConditionSet] {
+        let rows = try Row.fetchAll(db.cachedStatement(
+            sql: "SELECT * FROM core_title_condition ORDER BY form_code, effective_from, rowid"
+        ))
+        var sets: [TitleConditionSet] = []
+        for row in rows {
+            let formCode: String = row["form_code"]
+            let effectiveFrom: String = row["effective_from"]
+            if sets.last?.formCode != formCode || sets.last?.effectiveFrom != effectiveFrom {
+                sets.append(.with {
+                    $0.regulation = row["regulation"]
+                    $0.effectiveFrom = effectiveFrom
+                    $0.formCode = formCode
+                })
+            }
+            if let title = row["required_title"] as String? {
+                sets[sets.count - 1].requiredTitles.append(title)
+            } else {
+                sets[sets.count - 1].requiredEvidence.append(row["required_evidence"])
+            }
+        }
+        return sets
+    }
+
+    /// Stores `version` in place of the conditions of its title from its date, if any; returns those.
+    static func replace(with version: TitleConditionSet, in db: Database) throws -> TitleConditionSet? {
+        let old = try Self.all(in: db).first { $0.formCode == version.formCode && $0.effectiveFrom == version.effectiveFrom }
+        try db.cachedStatement(sql: "DELETE FROM core_title_condition WHERE form_code = ? AND effective_from = ?").execute(
+            arguments: [version.formCode, version.effectiveFrom]
+        )
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO core_title_condition (regulation, effective_from, form_code, required_title, required_evidence) VALUES (?, ?, ?, ?, ?)
+            """)
+        for title in version.requiredTitles {
+            try insert.execute(arguments: [version.regulation, version.effectiveFrom, version.formCode, title, nil])
+        }
+        for kind in version.requiredEvidence {
+            try insert.execute(arguments: [version.regulation, version.effectiveFrom, version.formCode, nil, kind])
+        }
+        return old
+    }
+
     func provide(_ kind: String, _ finder: @escaping TitleEvidenceFinder) {
         self.finders.withLock { $0[kind, default: []].append(finder) }
     }
