@@ -1,7 +1,11 @@
 import Foundation
+import GRDB
+import Logging
 import Testing
 import ThiduaClient
+import ThiduaCore
 import ThiduaCoreAPI
+import ThiduaStorage
 import ThiduaWire
 
 @Suite struct AwardsTests {
@@ -107,6 +111,29 @@ import ThiduaWire
                 $0.id = first.id; $0.reason = "nhầm hình thức"
             })
             _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, member: member, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", on: "2026-01-10", using: fixture.admin)
+        }
+    }
+
+    /// Awards stored before achievements had a key (migration core/0005) get it when the core
+    /// starts, so the normal-form comparison holds for them too.
+    @Test func awardsStoredBeforeTheKeyGetItAtStartUp() async throws {
+        try await CoreFixture.with { fixture in
+            let tree = try await CampaignTree.make(fixture)
+            let unit = tree.grassroots[0]
+            _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, for: "Hoàn thành xuất sắc nhiệm vụ năm 2025", using: fixture.admin)
+            let directory = fixture.server.dataDirectory.path
+            let queue = try DatabaseQueue(path: directory + "/thidua.sqlite")
+            try await queue.write { try $0.execute(sql: "UPDATE core_award SET achievement_key = NULL") }
+            // A second core over the same database, as on the next start of the server.
+            var schema = Schema()
+            try schema.add(owner: "core", Core.migrations)
+            let storage = try Storage(directory: directory, durability: .normal, schema: schema, logger: Logger(label: "test"))
+            _ = try Core(storage: storage, moduleIDs: [], modulePermissions: [], logger: Logger(label: "test"), clock: Date.init)
+            let key = try await queue.read { try String.fetchOne($0, sql: "SELECT achievement_key FROM core_award") }
+            #expect(key == "hoàn thành xuất sắc nhiệm vụ năm 2025")
+            try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.one_per_achievement", tables: Self.tables) {
+                _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", using: fixture.admin)
+            }
         }
     }
 
