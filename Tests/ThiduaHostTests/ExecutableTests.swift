@@ -242,12 +242,7 @@ final class ServerProcess: Sendable {
         #expect(outOfRange.status != 0)
         #expect(outOfRange.stderr.contains("maxFrameBytes 10 is outside"))
 
-        let badFounding = folder.appendingPathComponent("founding.json")
-        try Data(#"{"rootFoundedOn": "28/07/1929"}"#.utf8).write(to: badFounding)
-        let refusedFounding = try await Executable("thidua-server").run(["--config", badFounding.path, "--port", "0"])
-        #expect(refusedFounding.status != 0)
-        #expect(refusedFounding.stderr.contains("rootFoundedOn must be a date written YYYY-MM-DD"), "\(refusedFounding.stderr)")
-        let badFlag = try await Executable("thidua-server").run(["--root-founded-on", "1929-02-30", "--port", "0"])
+        let badFlag = try await Executable("thidua-server").run(["--root-founded-on", "1929-02-30", "--port", "0", "--data-dir", folder.path])
         #expect(badFlag.status != 0)
         #expect(badFlag.stderr.contains("--root-founded-on must be a date"), "\(badFlag.stderr)")
     }
