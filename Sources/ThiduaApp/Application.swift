@@ -38,6 +38,7 @@ public enum Application {
         )
         _ = try await core.bootstrapIfEmpty(
             rootUnitName: configuration.rootUnitName,
+            rootFoundedOn: configuration.rootFoundedOn,
             adminKeyPath: (configuration.dataDirectory as NSString).appendingPathComponent(Self.adminKeyFileName)
         )
 

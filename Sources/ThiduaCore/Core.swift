@@ -42,25 +42,32 @@ public final class Core: ModuleRuntime {
         self.campaignModules = Set(moduleIDs + [CampaignsService.generalModule])
         self.logger = logger
         try storage.pool.read { db in try self.registry.load(db) }
+        try storage.pool.write { db in try AwardStore.fillAchievementKeys(in: db) }
         let notifier = self.notifier
         storage.writer.onCommit { notifier.committed() }
+        // The decision of a person's registration confers the titles it commits to: their
+        // conditions hold there as on a grant.
+        let (conditions, clock) = (self.pipeline.titleConditions, clock)
+        self.pipeline.observeReviews(of: ReviewsService.registrationSubject) { review, db in
+            guard review.state == .decided else { return }
+            try conditions.requireRegistration(review.subjectID, on: CalendarDate(clock()), in: db)
+        }
     }
 
-    /// On the first start, when no key exists: creates the root unit (unless there is one) and an
-    /// admin key holding every permission on it, and writes the key to `adminKeyPath`, readable by
-    /// its owner only. Returns true when it did.
-    public func bootstrapIfEmpty(rootUnitName: String, adminKeyPath: String) async throws -> Bool {
+    /// On the first start, when no key exists: creates the root unit (unless there is one), valid
+    /// from `rootFoundedOn`, and an admin key holding every permission on it, and writes the key
+    /// to `adminKeyPath`, readable by its owner only. Returns true when it did.
+    public func bootstrapIfEmpty(rootUnitName: String, rootFoundedOn: CalendarDate, adminKeyPath: String) async throws -> Bool {
         guard self.registry.isEmpty else { return false }
         let secret = ApiKeySecret.generate()
         // The file first: if the commit then fails, the next start bootstraps again and overwrites it.
         try Self.writeOwnerOnly(secret.presented + "\n", to: adminKeyPath)
         let now = self.pipeline.clock().unixMilliseconds
-        let today = CalendarDate(self.pipeline.clock())
         let root = try await self.pipeline.storage.write { db -> UnitRecord in
             let existing = try UnitRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_unit WHERE parent_id IS NULL ORDER BY id LIMIT 1"))
             let root = try existing ?? UnitStore.insert(
                 parent: nil, name: rootUnitName, kind: .confederation, sector: .unspecified, code: nil,
-                validFrom: today, fullyStateFunded: false, in: db
+                validFrom: rootFoundedOn, fullyStateFunded: false, in: db
             )
             try db.cachedStatement(sql: """
                     INSERT INTO core_api_key (id, label, secret_hash, unit_id, permissions, created_at, created_by)

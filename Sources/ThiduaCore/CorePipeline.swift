@@ -11,6 +11,7 @@ struct CorePipeline: CoreAccess {
     /// The keys, so a call of a key revoked while it waited for the writer is refused there.
     let keys: KeyRegistry
     let reviewObservers = ReviewObservers()
+    let titleConditions = TitleConditions()
 
     /// Longest idempotency key accepted.
     static let maxIdempotencyKeyLength = 200
@@ -136,7 +137,11 @@ struct CorePipeline: CoreAccess {
                 rule: "auth.permission"
             )
         }
-        return try AwardStore.grant(grant, by: principal, in: db).id
+        return try AwardStore.grant(grant, by: principal, conditions: self.titleConditions, in: db).id
+    }
+
+    func provideTitleEvidence(_ kind: String, _ finder: @escaping TitleEvidenceFinder) {
+        self.titleConditions.provide(kind, finder)
     }
 
     // MARK: Pieces

@@ -244,5 +244,42 @@ enum CoreSchema {
             INSERT INTO core_award_cap VALUES
                 ('Luật Thi đua, khen thưởng 06/2022/QH15', '2024-01-01', 'chien_si_thi_dua_co_so', 0, 'lao_dong_tien_tien', 15);
             """),
+        // One achievement earns one award whatever its spelling: awards are compared on the
+        // achievement's key (AchievementKey: NFC, case-folded, white space and punctuation made
+        // one space). Rows stored before this migration get their key on the next start
+        // (Core.fillAchievementKeys), computed by the same Swift code as every new row's.
+        Migration("0005_award_achievement_key", sql: """
+            ALTER TABLE core_award ADD COLUMN achievement_key TEXT;
+            CREATE INDEX core_award_achievement_key
+                ON core_award(recipient_unit_id, coalesce(recipient_member_id, 0), achievement_key)
+                WHERE revoked_on IS NULL;
+            """),
+        // The conditions of a title, as data keyed to the regulation in force on the decision
+        // date (the latest effective_from not after it, for the title): each row is one condition,
+        // either another title the person must hold from the same year, or a kind of evidence a
+        // module finds (TitleEvidenceKind). Checked wherever the title is conferred
+        // (TitleConditions). "Chiến sĩ thi đua cơ sở" needs "Lao động tiên tiến" and an initiative
+        // recognised by the unit [Law 06/2022/QH15, Art. 23, from 2024; the same two conditions
+        // under the 2003 law, Art. 23, and Decree 91/2017/NĐ-CP, Art. 9, before it].
+        Migration("0006_title_conditions", sql: """
+            CREATE TABLE core_title_condition (
+                regulation TEXT NOT NULL,
+                effective_from TEXT NOT NULL,
+                form_code TEXT NOT NULL REFERENCES core_award_form(code),
+                required_title TEXT REFERENCES core_award_form(code),
+                required_evidence TEXT,
+                CHECK ((required_title IS NULL) <> (required_evidence IS NULL))
+            );
+            CREATE INDEX core_title_condition_form ON core_title_condition(form_code, effective_from);
+            INSERT INTO core_title_condition VALUES
+                ('Luật Thi đua, khen thưởng 2003, Điều 23; Nghị định 91/2017/NĐ-CP, Điều 9', '1900-01-01',
+                    'chien_si_thi_dua_co_so', 'lao_dong_tien_tien', NULL),
+                ('Luật Thi đua, khen thưởng 2003, Điều 23; Nghị định 91/2017/NĐ-CP, Điều 9', '1900-01-01',
+                    'chien_si_thi_dua_co_so', NULL, 'recognised_initiative'),
+                ('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23', '2024-01-01',
+                    'chien_si_thi_dua_co_so', 'lao_dong_tien_tien', NULL),
+                ('Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23', '2024-01-01',
+                    'chien_si_thi_dua_co_so', NULL, 'recognised_initiative');
+            """),
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import ThiduaModuleKit
 import ThiduaStorage
 import ThiduaWire
 
@@ -22,8 +23,24 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxBatchedWrites = 512
     /// The name of the root unit created on the first start.
     public var rootUnitName = "Tổng Liên đoàn Lao động Việt Nam"
+    /// The `valid_from` of the root unit created on the first start (later starts never change
+    /// it). The default is the founding day of the Vietnamese trade unions, 28 July 1929 (Công hội
+    /// đỏ Bắc Kỳ), the date the confederation counts from: it precedes every unit a deployment
+    /// records below the root, where the day of the first start (today) would follow them.
+    public var rootFoundedOn = Self.tradeUnionFoundingDay
+
+    /// 28 July 1929, the founding day of the Vietnamese trade unions.
+    public static let tradeUnionFoundingDay = CalendarDate(year: 1929, month: 7, day: 28)!
 
     public init() {}
+
+    /// A date setting written "YYYY-MM-DD", or an error naming the setting.
+    public static func date(_ text: String, setting: String) throws -> CalendarDate {
+        guard let date = CalendarDate(text) else {
+            throw ConfigurationError("\(setting) must be a date written YYYY-MM-DD between 1900 and 2999; got \"\(text)\"")
+        }
+        return date
+    }
 }
 
 /// Limits each connection is held to. Every one is announced to the client in `ServerHello`.
@@ -80,7 +97,8 @@ extension ServerConfiguration {
     ///               "handshakeTimeoutMs": 5000, "frameTimeoutMs": 10000, "idleTimeoutMs": 300000,
     ///               "writeStallTimeoutMs": 30000, "maxRequestBytesInFlight": 8388608,
     ///               "maxServerRequestBytesInFlight": 67108864, "healthConnections": 16 },
-    ///   "drainTimeoutMs": 30000, "durability": "full", "rootUnitName": "Liên đoàn Lao động tỉnh Thanh Hóa" }
+    ///   "drainTimeoutMs": 30000, "durability": "full", "rootUnitName": "Liên đoàn Lao động tỉnh Thanh Hóa",
+    ///   "rootFoundedOn": "1946-01-01" }
     /// ```
     struct File: Decodable {
         struct LimitsFile: Decodable {
@@ -104,6 +122,7 @@ extension ServerConfiguration {
         var durability: String?
         var maxBatchedWrites: Int?
         var rootUnitName: String?
+        var rootFoundedOn: String?
     }
 
     /// Applies the settings of a JSON configuration file on top of this configuration.
@@ -138,6 +157,7 @@ extension ServerConfiguration {
         }
         if let value = file.maxBatchedWrites { self.maxBatchedWrites = value }
         if let name = file.rootUnitName { self.rootUnitName = name }
+        if let founded = file.rootFoundedOn { self.rootFoundedOn = try Self.date(founded, setting: "\(path): rootFoundedOn") }
         if let limits = file.limits {
             if let value = limits.maxFrameBytes { self.limits.maxFrameBytes = value }
             if let value = limits.maxConcurrentCalls { self.limits.maxConcurrentCalls = value }

@@ -46,9 +46,15 @@ public protocol CoreAccess: Sendable {
     /// Registers `observer` for the reviews of `subjectType`. Call it while provisioning.
     func observeReviews(of subjectType: String, _ observer: @escaping ReviewObserver)
 
-    /// Grants an award through the catalogue, its issuing rules and the caps in force, if
-    /// `principal` holds `awards.grant` (PERMISSION_DENIED otherwise). Returns the award's id.
+    /// Grants an award through the catalogue, its issuing rules, the conditions of a title and
+    /// the caps in force, if `principal` holds `awards.grant` (PERMISSION_DENIED otherwise).
+    /// Returns the award's id.
     func grantAward(_ grant: AwardGrant, by principal: Principal, in db: Database) throws -> String
+
+    /// Registers where evidence of `kind` (see ``TitleEvidenceKind``) is found, for the titles
+    /// whose conditions name it. Several modules may find the same kind: one finding is enough.
+    /// Call it while provisioning.
+    func provideTitleEvidence(_ kind: String, _ finder: @escaping TitleEvidenceFinder)
 }
 
 /// What a module knows of a unit.

@@ -67,6 +67,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "The most concurrent writes one transaction carries; 1 commits each write alone. (default: 512)")
     var maxBatchedWrites: Int?
 
+    @Option(help: "The root unit's start date, YYYY-MM-DD, set on the first start only. (default: 1929-07-28, the founding of the Vietnamese trade unions)")
+    var rootFoundedOn: String?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -122,6 +125,13 @@ struct ServerCommand: AsyncParsableCommand {
             configuration.durability = value
         }
         if let maxBatchedWrites { configuration.maxBatchedWrites = maxBatchedWrites }
+        if let rootFoundedOn {
+            do {
+                configuration.rootFoundedOn = try ServerConfiguration.date(rootFoundedOn, setting: "--root-founded-on")
+            } catch let error as ConfigurationError {
+                throw ValidationError(error.description)
+            }
+        }
         try configuration.validate()
         return configuration
     }

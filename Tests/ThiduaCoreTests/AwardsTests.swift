@@ -1,7 +1,11 @@
 import Foundation
+import GRDB
+import Logging
 import Testing
 import ThiduaClient
+import ThiduaCore
 import ThiduaCoreAPI
+import ThiduaStorage
 import ThiduaWire
 
 @Suite struct AwardsTests {
@@ -72,14 +76,78 @@ import ThiduaWire
         }
     }
 
-    @Test func capsFollowTheRegulationInForceOnTheDecisionDate() async throws {
+    /// Achievements are compared in a normal form (NFC, case, white space, punctuation), not as
+    /// exact text: a second spelling of a rewarded achievement earns no second award.
+    @Test func oneAchievementEarnsOneAwardHoweverItIsSpelt() async throws {
         try await CoreFixture.with { fixture in
+            let tree = try await CampaignTree.make(fixture)
+            let unit = tree.grassroots[0]
+            let member = tree.members[0].id
+            let first = try await Self.grant(
+                "giay_khen", by: tree.district.id, to: unit.id, member: member, for: "Hoàn thành xuất sắc nhiệm vụ năm 2025", on: "2025-12-20", using: fixture.admin
+            )
+            #expect(first.achievement == "Hoàn thành xuất sắc nhiệm vụ năm 2025")
+            let spellings = [
+                "hoàn thành xuất sắc nhiệm vụ  năm 2025",  // case and a double space
+                "Hoàn thành xuất sắc nhiệm vụ năm 2025.",  // a trailing full stop
+                " HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2025 ",
+                "Hoàn thành xuất sắc nhiệm vụ năm 2025".decomposedStringWithCanonicalMapping,  // NFD
+                "Hoàn thành xuất sắc nhiệm vụ – năm 2025!",
+            ]
+            for spelling in spellings {
+                try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.one_per_achievement", tables: Self.tables) {
+                    _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, member: member, for: spelling, on: "2025-12-21", using: fixture.admin)
+                }
+                try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.one_per_achievement", tables: Self.tables) {
+                    _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, member: member, for: spelling, on: "2026-01-10", using: fixture.admin)
+                }
+            }
+            // Another achievement, or the same one of another person, is rewarded; accents still tell words apart.
+            _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, member: member, for: "Hoàn thành xuất sắc nhiệm vụ năm 2024", on: "2025-01-10", using: fixture.admin)
+            _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", on: "2025-12-20", using: fixture.admin)
+            _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, member: member, for: "Hoan thanh xuat sac nhiem vu nam 2025", on: "2025-12-20", using: fixture.admin)
+            // Once revoked, the achievement may be rewarded again, in any spelling.
+            let _: Award = try await fixture.admin.unary("thidua.core.v1.Awards/RevokeAward", RevokeAwardRequest.with {
+                $0.id = first.id; $0.reason = "nhầm hình thức"
+            })
+            _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, member: member, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", on: "2026-01-10", using: fixture.admin)
+        }
+    }
+
+    /// Awards stored before achievements had a key (migration core/0005) get it when the core
+    /// starts, so the normal-form comparison holds for them too.
+    @Test func awardsStoredBeforeTheKeyGetItAtStartUp() async throws {
+        try await CoreFixture.with { fixture in
+            let tree = try await CampaignTree.make(fixture)
+            let unit = tree.grassroots[0]
+            _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, for: "Hoàn thành xuất sắc nhiệm vụ năm 2025", using: fixture.admin)
+            let directory = fixture.server.dataDirectory.path
+            let queue = try DatabaseQueue(path: directory + "/thidua.sqlite")
+            try await queue.write { try $0.execute(sql: "UPDATE core_award SET achievement_key = NULL") }
+            // A second core over the same database, as on the next start of the server.
+            var schema = Schema()
+            try schema.add(owner: "core", Core.migrations)
+            let storage = try Storage(directory: directory, durability: .normal, schema: schema, logger: Logger(label: "test"))
+            _ = try Core(storage: storage, moduleIDs: [], modulePermissions: [], logger: Logger(label: "test"), clock: Date.init)
+            let key = try await queue.read { try String.fetchOne($0, sql: "SELECT achievement_key FROM core_award") }
+            #expect(key == "hoàn thành xuất sắc nhiệm vụ năm 2025")
+            try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.one_per_achievement", tables: Self.tables) {
+                _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", using: fixture.admin)
+            }
+        }
+    }
+
+    @Test func capsFollowTheRegulationInForceOnTheDecisionDate() async throws {
+        let evidence = RecordedEvidence()
+        try await CoreFixture.with(modules: [EvidenceModule(evidence: evidence)]) { fixture in
             let tree = try await CampaignTree.make(fixture)
             let school = tree.grassroots[1]
             var staff: [Member] = [tree.members[1]]
             for index in 0..<6 { staff.append(try await fixture.addMember("Giáo viên \(index)", to: school.id)) }
+            // Everyone meets the conditions of Chiến sĩ thi đua cơ sở: the caps alone refuse.
+            evidence.add(staff.map(\.id))
             for (index, member) in staff.enumerated() {
-                for year in ["2023", "2024"] {
+                for year in ["2023", "2024"] + (index < 2 ? ["2025"] : []) {
                     _ = try await Self.grant("lao_dong_tien_tien", by: school.id, to: school.id, member: member.id, for: "\(year) #\(index)", on: "\(year)-12-20", using: fixture.admin)
                 }
             }

@@ -5,6 +5,7 @@ import Testing
 import ThiduaClient
 import ThiduaCore
 import ThiduaCoreAPI
+import ThiduaModuleKit
 import ThiduaTesting
 import ThiduaWire
 
@@ -13,8 +14,8 @@ struct CoreFixture {
     let server: TestServer
     let admin: ThiduaClient
 
-    static func start() async throws -> CoreFixture {
-        let server = try await TestServer.start()
+    static func start(modules: [any CampaignModule] = [], clock: @escaping @Sendable () -> Date = Date.init) async throws -> CoreFixture {
+        let server = try await TestServer.start(modules: modules, clock: clock)
         return CoreFixture(server: server, admin: try await server.connectAsAdmin())
     }
 
@@ -24,8 +25,10 @@ struct CoreFixture {
     }
 
     /// Runs `body` with a fresh fixture and always stops it.
-    static func with(_ body: (CoreFixture) async throws -> Void) async throws {
-        let fixture = try await Self.start()
+    static func with(
+        modules: [any CampaignModule] = [], clock: @escaping @Sendable () -> Date = Date.init, _ body: (CoreFixture) async throws -> Void
+    ) async throws {
+        let fixture = try await Self.start(modules: modules, clock: clock)
         do {
             try await body(fixture)
         } catch {

@@ -2,9 +2,34 @@ import Foundation
 import Testing
 import ThiduaClient
 import ThiduaCore
+import ThiduaHost
+import ThiduaModuleKit
+import ThiduaTesting
 import ThiduaWire
 
 @Suite struct UnitsTests {
+    /// The root's start date is a setting (`--root-founded-on`, `rootFoundedOn`), by default the
+    /// founding day of the trade unions: never the day of the first start, which would make the
+    /// root younger than the units recorded under it.
+    @Test func theRootIsValidFromTheFoundingDateNotFromTheFirstStart() async throws {
+        let firstStart: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_796_256_000) }  // 2026-12-03
+        for (configured, expected) in [(nil, "1929-07-28"), (CalendarDate(year: 1990, month: 1, day: 1), "1990-01-01")] {
+            let server = try await TestServer.start(clock: firstStart) { configuration in
+                if let configured { configuration.rootFoundedOn = configured }
+            }
+            let admin = try await server.connectAsAdmin()
+            let me: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+            let root: Unit = try await admin.unary("thidua.core.v1.Units/GetUnit", GetUnitRequest.with { $0.id = me.unitID })
+            #expect(root.parentID.isEmpty && root.validFrom == expected)
+            let child: Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+                $0.parentID = root.id; $0.name = "Liên đoàn Lao động tỉnh Thanh Hóa"; $0.kind = .provincialFederation; $0.validFrom = "1990-01-01"
+            })
+            #expect(root.validFrom <= child.validFrom)
+            await admin.close()
+            try await server.stop()
+        }
+    }
+
     @Test func listsASubtreeInTreeOrderAcrossPages() async throws {
         try await CoreFixture.with { fixture in
             let root = try await fixture.rootID

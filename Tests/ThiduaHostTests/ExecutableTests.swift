@@ -176,6 +176,19 @@ final class ServerProcess: Sendable {
         #expect(demo.stdout.contains("2022: 10 units registered, 5 proposed for recognition"), "\(demo.stdout)")
         // Seed 002, Thanh Xuân: agreements and dialogues in its enterprises.
         #expect(demo.stdout.contains("with a collective agreement in force: 5 (62.5%)"), "\(demo.stdout)")
+        #expect(demo.stdout.contains("copies to the labour authority: 0 filed after the 10 days, 0 overdue"), "\(demo.stdout)")
+        // Each district's figures sit under its own heading (an unindented line): Triệu Sơn's
+        // innovation and two-goods figures under Triệu Sơn, not under the district printed before.
+        var sections: [(heading: String, lines: [String])] = []
+        for line in demo.stdout.split(separator: "\n").map(String.init) {
+            if line.first == " ", !sections.isEmpty { sections[sections.count - 1].lines.append(line) } else { sections.append((line, [])) }
+        }
+        let headedBy = { (figure: String) in sections.first { $0.lines.contains { $0.contains(figure) } }?.heading ?? "" }
+        #expect(headedBy("innovation drive").contains("Triệu Sơn"), "\(demo.stdout)")
+        #expect(headedBy("two-goods teaching").contains("Triệu Sơn"), "\(demo.stdout)")
+        #expect(headedBy("7929 initiatives of 1500 planned").contains("Triệu Sơn"), "\(demo.stdout)")
+        #expect(headedBy("14 units registered, 4 recognised").contains("Quan Hóa"), "\(demo.stdout)")
+        #expect(headedBy("with a collective agreement in force").contains("Thanh Xuân"), "\(demo.stdout)")
         let again = try await Executable("thidua").run(["demo", "--server", server.address, "--api-key-file", keyFile])
         #expect(again.status == 0)
         #expect(again.stderr.contains("already loaded"))
@@ -228,5 +241,9 @@ final class ServerProcess: Sendable {
         let outOfRange = try await Executable("thidua-server").run(["--max-frame-bytes", "10", "--port", "0"])
         #expect(outOfRange.status != 0)
         #expect(outOfRange.stderr.contains("maxFrameBytes 10 is outside"))
+
+        let badFlag = try await Executable("thidua-server").run(["--root-founded-on", "1929-02-30", "--port", "0", "--data-dir", folder.path])
+        #expect(badFlag.status != 0)
+        #expect(badFlag.stderr.contains("--root-founded-on must be a date"), "\(badFlag.stderr)")
     }
 }

@@ -101,5 +101,17 @@ enum DialogueSchema {
                 rules TEXT NOT NULL
             );
             """),
+        // An agreement's term in months: the law allows any term from 1 to 3 years [Labour Code
+        // 2019 Art. 78], 18 months as well as 2 years. Terms stored in years become months;
+        // term_years stays, written as the whole years of the term, and is no longer read.
+        Migration("0002_agreement_term_months", sql: """
+            ALTER TABLE dialogue_agreement ADD COLUMN term_months INTEGER NOT NULL DEFAULT 0;
+            UPDATE dialogue_agreement SET term_months = term_years * 12;
+            """),
+        // A copy filed after the 10 days of Labour Code 2019 Art. 77 is recorded and flagged, not
+        // refused: it does not void the agreement [Art. 78]. Every copy stored before was on time.
+        Migration("0003_agreement_filed_late", sql: """
+            ALTER TABLE dialogue_agreement ADD COLUMN filed_late INTEGER NOT NULL DEFAULT 0;
+            """),
     ]
 }

@@ -29,6 +29,15 @@ import ThiduaModuleKit
         clause(4, .workingHours, favourable: false),
     ]
 
+    /// Requested Monday 4 March 2024, sessions, a draft and a vote that passes on 10 April.
+    func voted(clauses: [AgreementClause] = Self.clauses) throws(RPCError) -> AgreementRecord {
+        var agreement = try self.requested()
+        agreement = try self.apply(.session(heldOn: day("2024-03-13"), minutes: "Phiên 1: lương, thưởng"), to: agreement)
+        agreement = try self.apply(.session(heldOn: day("2024-03-27"), minutes: "Phiên 2: bữa ăn ca"), to: agreement)
+        agreement = try self.apply(.draft(on: day("2024-04-01"), clauses: clauses), to: agreement)
+        return try self.apply(.vote(on: day("2024-04-10"), inFavour: 160, against: 20, employees: 300), to: agreement)
+    }
+
     /// Requested Monday 4 March 2024, sessions, a draft, a vote that passes, signed on 15 April.
     func signed(termYears: Int = 3, effectiveFrom: String = "2024-05-01", clauses: [AgreementClause] = Self.clauses) throws(RPCError) -> AgreementRecord {
         var agreement = try self.requested()
@@ -36,7 +45,7 @@ import ThiduaModuleKit
         agreement = try self.apply(.session(heldOn: day("2024-03-27"), minutes: "Phiên 2: bữa ăn ca"), to: agreement)
         agreement = try self.apply(.draft(on: day("2024-04-01"), clauses: clauses), to: agreement)
         agreement = try self.apply(.vote(on: day("2024-04-10"), inFavour: 160, against: 20, employees: 300), to: agreement)
-        return try self.apply(.sign(on: day("2024-04-15"), effectiveFrom: day(effectiveFrom), termYears: termYears), to: agreement)
+        return try self.apply(.sign(on: day("2024-04-15"), effectiveFrom: day(effectiveFrom), termMonths: termYears * 12), to: agreement)
     }
 
     func filed(termYears: Int = 1) throws(RPCError) -> AgreementRecord {
@@ -91,13 +100,13 @@ import ThiduaModuleKit
         agreement = try self.apply(.draft(on: day("2024-04-01"), clauses: Self.clauses), to: agreement)
         // 140 of the 145 who voted were in favour, but the enterprise has 300 employees.
         agreement = try self.apply(.vote(on: day("2024-04-10"), inFavour: 140, against: 5, employees: 300), to: agreement)
-        let sign = AgreementLifecycle.Event.sign(on: day("2024-04-15"), effectiveFrom: day("2024-05-01"), termYears: 2)
+        let sign = AgreementLifecycle.Event.sign(on: day("2024-04-15"), effectiveFrom: day("2024-05-01"), termMonths: 24)
         #expect(rule(of: { try self.apply(sign, to: agreement) }) == "dialogue.vote_majority")
         // A new draft and a new vote.
         agreement = try self.apply(.draft(on: day("2024-04-20"), clauses: Self.clauses), to: agreement)
         agreement = try self.apply(.vote(on: day("2024-04-25"), inFavour: 201, against: 30, employees: 300), to: agreement)
         #expect(agreement.votes.map(\.passed) == [false, true])
-        #expect(try self.apply(.sign(on: day("2024-04-26"), effectiveFrom: day("2024-05-01"), termYears: 2), to: agreement).stage == .signed)
+        #expect(try self.apply(.sign(on: day("2024-04-26"), effectiveFrom: day("2024-05-01"), termMonths: 24), to: agreement).stage == .signed)
     }
 
     @Test func votesAreCountedAgainstARecordedHeadcount() throws {
@@ -115,6 +124,21 @@ import ThiduaModuleKit
             #expect(signed.expiresOn == day("2024-05-01").adding(years: years).adding(days: -1))
         } else {
             #expect(rule(of: { try self.signed(termYears: years) }) == "dialogue.term_years")
+        }
+    }
+
+    /// Any term from 1 to 3 years is lawful [Labour Code 2019 Art. 78], not only whole years.
+    @Test("terms run 12 to 36 months", arguments: [(11, false), (12, true), (18, true), (30, true), (36, true), (37, false)])
+    func terms(months: Int, allowed: Bool) throws {
+        let agreement = try self.voted()
+        let sign = AgreementLifecycle.Event.sign(on: day("2024-04-15"), effectiveFrom: day("2024-05-01"), termMonths: months)
+        if allowed {
+            let signed = try self.apply(sign, to: agreement)
+            #expect(signed.termMonths == months)
+            #expect(signed.expiresOn == day("2024-05-01").adding(months: months).adding(days: -1))
+            #expect(signed.message(state: .signed, asOf: day("2024-04-15")).termYears == (months % 12 == 0 ? UInt32(months / 12) : 0))
+        } else {
+            #expect(rule(of: { try self.apply(sign, to: agreement) }) == "dialogue.term_years")
         }
     }
 
@@ -150,15 +174,35 @@ import ThiduaModuleKit
         #expect(signed.favourableClauses == favourable)
     }
 
-    @Test("the copy is filed within 10 days of signing", arguments: [("2024-04-25", true), ("2024-04-26", false)])
-    func filing(filedOn: String, inTime: Bool) throws {
+    /// The copy is due within 10 days of signing [Labour Code 2019 Art. 77]; a later one is
+    /// recorded on its real day and flagged, not refused: it does not void the agreement.
+    @Test("the copy is due within 10 days of signing; a late one is recorded", arguments: [("2024-04-25", false), ("2024-04-26", true), ("2024-06-30", true)])
+    func filing(filedOn: String, late: Bool) throws {
         let signed = try self.signed()
         let file = AgreementLifecycle.Event.file(on: day(filedOn), with: "Sở Lao động – Thương binh và Xã hội Hà Nội")
-        if inTime {
-            #expect(try self.apply(file, to: signed).filedOn == day(filedOn))
-        } else {
-            #expect(rule(of: { try self.apply(file, to: signed) }) == "dialogue.filing_deadline")
-        }
+        let filed = try self.apply(file, to: signed)
+        #expect(filed.stage == .filed && filed.filedOn == day(filedOn))
+        #expect(filed.filedLate == late)
+        #expect(filed.message(state: .inForce, asOf: self.today).filedLate == late)
+    }
+
+    /// An agreement applies from its effective date, the one agreed or else the signing [Labour
+    /// Code 2019 Art. 78], however late its copy was filed.
+    @Test func aLateCopyDoesNotPutTheEffectOff() throws {
+        // Signed 15 April 2024, effective 1 May; the copy, due by 25 April, filed on 20 May.
+        let late = try self.apply(.file(on: day("2024-05-20"), with: "Sở Lao động – Thương binh và Xã hội Hà Nội"), to: self.signed(termYears: 1))
+        #expect(late.filedLate)
+        #expect(AgreementLifecycle.state(of: late, on: day("2024-04-30"), rules: self.rules) == .signed)
+        #expect(AgreementLifecycle.state(of: late, on: day("2024-05-01"), rules: self.rules) == .inForce)
+        #expect(AgreementLifecycle.state(of: late, on: day("2024-05-19"), rules: self.rules) == .inForce)
+        #expect(AgreementLifecycle.state(of: late, on: day("2025-04-30"), rules: self.rules) == .renewalWindow)
+        #expect(AgreementLifecycle.state(of: late, on: day("2025-05-01"), rules: self.rules) == .expired)
+        // Filed before its effective date: FILED in between, as before.
+        let early = try self.filed(termYears: 1)
+        #expect(!early.filedLate)
+        #expect(AgreementLifecycle.state(of: early, on: day("2024-04-24"), rules: self.rules) == .signed)
+        #expect(AgreementLifecycle.state(of: early, on: day("2024-04-25"), rules: self.rules) == .filed)
+        #expect(AgreementLifecycle.state(of: early, on: day("2024-05-01"), rules: self.rules) == .inForce)
     }
 
     @Test func continuedAtMost90DaysWhileTheRenewalIsBargained() throws {

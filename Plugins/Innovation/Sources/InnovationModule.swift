@@ -6,7 +6,8 @@ import ThiduaModuleKit
 /// filed in the units' registers, recognised through the core's review workflow under Decree
 /// 13/2012/NĐ-CP, counted toward campaigns of module "innovation", and feeding titles.
 ///
-/// Construction has no side effects; ``provision(_:)`` registers the review observer.
+/// Construction has no side effects; ``provision(_:)`` registers the review observer and the
+/// evidence of recognised initiatives that the title "Chiến sĩ thi đua cơ sở" needs.
 public struct InnovationModule: CampaignModule {
     public let id = "innovation"
     public let version = "1.0.0"
@@ -21,6 +22,11 @@ public struct InnovationModule: CampaignModule {
         let follower = ReviewFollower(core: context.core, clock: context.clock)
         context.core.observeReviews(of: ReviewFollower.subjectType) { review, db in
             try follower.follow(review, in: db)
+        }
+        // A recognised initiative is a condition of "Chiến sĩ thi đua cơ sở": the core asks here
+        // whenever the title is conferred.
+        context.core.provideTitleEvidence(TitleEvidenceKind.recognisedInitiative) { query, db in
+            try InitiativeStore.recognised(authoredBy: query.memberID, in: query.period, in: db).map { InnovationID.initiative($0["id"]) }
         }
         return InnovationRuntime(id: self.id, version: self.version, core: context.core, clock: context.clock)
     }

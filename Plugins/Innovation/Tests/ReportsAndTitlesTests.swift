@@ -123,6 +123,68 @@ import ThiduaWire
         }
     }
 
+    /// What CheckEmulationSoldierCondition reports is what every route that confers "Chiến sĩ thi
+    /// đua cơ sở" enforces, with the title "Lao động tiên tiến" of the year: Awards/GrantAward, and
+    /// the decision of a person's registration for the title.
+    @Test func everyRouteToTheEmulationSoldierTitleEnforcesItsConditions() async throws {
+        try await InnovationFixture.with { fixture in
+            try await Self.recognise(fixture.filing(authors: [(fixture.teacherID, 100)]), fixture)
+            let condition: EmulationSoldierConditionResponse = try await fixture.call(
+                "thidua.innovation.v1.InnovationTitles/CheckEmulationSoldierCondition",
+                EmulationSoldierConditionRequest.with {
+                    $0.memberIds = [fixture.teacherID, fixture.secondTeacherID]; $0.from = "2022-01-01"; $0.to = InnovationFixture.today
+                }
+            )
+            #expect(condition.members.map(\.meets) == [true, false])
+            func grant(_ form: String, to member: String, for achievement: String) async throws -> Award {
+                try await fixture.call("thidua.core.v1.Awards/GrantAward", GrantAwardRequest.with {
+                    $0.formCode = form
+                    $0.issuingUnitID = fixture.schoolID
+                    $0.recipientUnitID = fixture.schoolID
+                    $0.recipientMemberID = member
+                    $0.achievement = achievement
+                    $0.decisionNumber = "07/QĐ-CĐ"
+                    $0.decisionDate = InnovationFixture.today
+                })
+            }
+            func awards() throws -> Int { try fixture.database { try Int.fetchOne($0, sql: "SELECT count(*) FROM core_award") ?? 0 } }
+
+            // Without the initiative, with or without Lao động tiên tiến: refused.
+            await expectRefusal(.failedPrecondition, rule: "award.title_conditions", field: "recipient_member_id") {
+                _ = try await grant("chien_si_thi_dua_co_so", to: fixture.secondTeacherID, for: "CSTĐCS 2022")
+            }
+            _ = try await grant("lao_dong_tien_tien", to: fixture.secondTeacherID, for: "LĐTT 2022")
+            await expectRefusal(.failedPrecondition, rule: "award.title_conditions", field: "recipient_member_id") {
+                _ = try await grant("chien_si_thi_dua_co_so", to: fixture.secondTeacherID, for: "CSTĐCS 2022")
+            }
+            // With the initiative, not without Lao động tiên tiến.
+            await expectRefusal(.failedPrecondition, rule: "award.title_conditions", field: "recipient_member_id") {
+                _ = try await grant("chien_si_thi_dua_co_so", to: fixture.teacherID, for: "CSTĐCS 2022")
+            }
+            #expect(try awards() == 1)
+            _ = try await grant("lao_dong_tien_tien", to: fixture.teacherID, for: "LĐTT 2022")
+            #expect(try await grant("chien_si_thi_dua_co_so", to: fixture.teacherID, for: "CSTĐCS 2022").formCode == "chien_si_thi_dua_co_so")
+
+            // The other route: a person's registration for the title, reviewed to a decision.
+            let registration: Registration = try await fixture.call("thidua.core.v1.Campaigns/RegisterForCampaign", RegisterForCampaignRequest.with {
+                $0.campaignID = fixture.campaignID
+                $0.unitID = fixture.schoolID
+                $0.memberID = fixture.secondTeacherID
+                $0.titles = ["chien_si_thi_dua_co_so"]
+            })
+            let review: Review = try await fixture.call("thidua.core.v1.Reviews/SubmitReview", SubmitReviewRequest.with {
+                $0.registrationID = registration.id
+            })
+            let before = try fixture.snapshot()
+            await expectRefusal(.failedPrecondition, rule: "award.title_conditions", field: "id") {
+                _ = try await fixture.approve(reviewID: review.id)
+            }
+            #expect(try fixture.snapshot() == before)
+            try await Self.recognise(fixture.filing("Sổ tay số cho giáo viên chủ nhiệm", authors: [(fixture.secondTeacherID, 100)]), fixture)
+            #expect(try await fixture.approve(reviewID: review.id).state == .decided)
+        }
+    }
+
     @Test func benefitBandsAreVersionedAndDecideTheCreativeLabourCandidates() async throws {
         try await InnovationFixture.with { fixture in
             let defaults: ListBenefitBandSetsResponse = try await fixture.call(

@@ -36,9 +36,9 @@ enum Permissions {
         PermissionDescription(reviewsRead, "see reviews and their history"),
         PermissionDescription(reviewsSubmit, "submit and resubmit results for review"),
         PermissionDescription(reviewsDecide, "approve, reject, publish and correct reviews at the key's levels"),
-        PermissionDescription(awardsRead, "see the award catalogue, caps and awards"),
+        PermissionDescription(awardsRead, "see the award catalogue, caps, title conditions and awards"),
         PermissionDescription(awardsGrant, "grant and revoke awards issued by units in the subtree"),
-        PermissionDescription(awardsManage, "change the award catalogue and caps (root keys only)"),
+        PermissionDescription(awardsManage, "change the award catalogue, caps and title conditions (root keys only)"),
     ]
 
     /// The stored form: names separated by commas.

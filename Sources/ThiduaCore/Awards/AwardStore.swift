@@ -105,12 +105,26 @@ enum AwardStore {
         return form
     }
 
+    /// Gives every award stored before achievements had keys its key. Runs at start-up, after
+    /// the migrations; a no-op once every row has one.
+    static func fillAchievementKeys(in db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, achievement FROM core_award WHERE achievement_key IS NULL")
+        for row in rows {
+            try db.execute(
+                sql: "UPDATE core_award SET achievement_key = ? WHERE id = ?",
+                arguments: [AchievementKey.of(row["achievement"]), row["id"] as Int64]
+            )
+        }
+    }
+
     static func fetch(_ row: Int64, in db: Database) throws -> AwardRecord? {
         try AwardRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_award WHERE id = ?"), arguments: [row])
     }
 
-    /// Checks every rule and stores the award. Field names are those of `GrantAwardRequest`.
-    static func grant(_ grant: AwardGrant, by principal: Principal, in db: Database) throws -> AwardRecord {
+    /// Checks every rule and stores the award. Field names are those of `GrantAwardRequest`. Every
+    /// award, from `Awards/GrantAward` or a module, comes through here: so does every title, whose
+    /// conditions `conditions` checks.
+    static func grant(_ grant: AwardGrant, by principal: Principal, conditions: TitleConditions, in db: Database) throws -> AwardRecord {
         let form = try Self.requireForm(grant.formCode, field: "form_code", in: db)
         let issuer = try Scope.unit(grant.issuingUnitID, field: "issuing_unit_id", within: principal, in: db)
         guard issuer.isLive else {
@@ -126,18 +140,20 @@ enum AwardStore {
         }
         var recipient = try Scope.unit(grant.recipientUnitID, field: "recipient_unit_id", within: principal, in: db)
         var memberRow: Int64?
+        var member: MemberRecord?
         if let memberID = grant.recipientMemberID {
-            let member = try MemberStore.require(memberID, field: "recipient_member_id", in: db)
-            guard member.unitRow == recipient.row, member.leftOn == nil else {
+            let person = try MemberStore.require(memberID, field: "recipient_member_id", in: db)
+            guard person.unitRow == recipient.row, person.leftOn == nil else {
                 throw RPCError(
                     .failedPrecondition,
-                    "member \(member.id) is not a current member of unit \(recipient.id)",
+                    "member \(person.id) is not a current member of unit \(recipient.id)",
                     field: "recipient_member_id",
                     rule: "award.member_of_unit"
                 )
             }
-            memberRow = member.row
-            recipient = try UnitRecord.fetch(member.unitRow, in: db)!
+            memberRow = person.row
+            member = person
+            recipient = try UnitRecord.fetch(person.unitRow, in: db)!
         }
         try form.require(individual: memberRow != nil, field: "form_code")
         // A unit commends the units below it, and people of its own or lower units.
@@ -153,70 +169,96 @@ enum AwardStore {
         if let campaignID = grant.campaignID {
             _ = try CampaignRecord.require(campaignID, field: "campaign_id", within: principal, in: db)
         }
-        let existing = try Int64.fetchOne(
+        // One achievement earns one award [law: no several awards for one achievement]: compared by
+        // its key, so a change of case, spacing or punctuation does not make it another achievement.
+        let achievementKey = AchievementKey.of(grant.achievement)
+        let existing = try Row.fetchOne(
             db.cachedStatement(sql: """
-                SELECT id FROM core_award WHERE recipient_unit_id = ? AND coalesce(recipient_member_id, 0) = ?
-                AND achievement = ? AND revoked_on IS NULL
+                SELECT id, achievement FROM core_award WHERE recipient_unit_id = ? AND coalesce(recipient_member_id, 0) = ?
+                AND achievement_key = ? AND revoked_on IS NULL
                 """),
-            arguments: [recipient.row, memberRow ?? 0, grant.achievement]
+            arguments: [recipient.row, memberRow ?? 0, achievementKey]
         )
         if let existing {
+            let earlier: String = existing["achievement"]
             throw RPCError(
                 .failedPrecondition,
-                "award \(EntityID.award(existing)) already rewards \"\(grant.achievement)\"; one achievement earns one award",
+                "award \(EntityID.award(existing["id"])) already rewards \"\(earlier)\", the same achievement as \"\(grant.achievement)\"; one achievement earns one award",
                 field: "achievement",
                 rule: "award.one_per_achievement"
             )
         }
-        try Self.checkCap(form: form.code, issuer: issuer, on: grant.decisionDate, in: db)
+        if let member {
+            try conditions.require(form, member: member, on: grant.decisionDate, field: "recipient_member_id", in: db)
+        }
+        try Self.checkCap(form: form.code, issuer: issuer, recipient: recipient, on: grant.decisionDate, in: db)
         try db.cachedStatement(sql: """
                 INSERT INTO core_award (form_code, issuing_unit_id, recipient_unit_id, recipient_member_id, achievement,
-                    campaign_id, decision_number, decision_date, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    campaign_id, decision_number, decision_date, reason, achievement_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(
             arguments: [
                 form.code, issuer.row, recipient.row, memberRow, grant.achievement,
                 try grant.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") },
-                grant.decisionNumber, grant.decisionDate.description, grant.reason,
+                grant.decisionNumber, grant.decisionDate.description, grant.reason, achievementKey,
             ]
         )
         return try Self.fetch(db.lastInsertedRowID, in: db)!
     }
 
-    /// FAILED_PRECONDITION (rule `award.cap`) when one more award of the form by this issuer in
-    /// the decision's year would pass the cap of the regulation in force on that date.
-    static func checkCap(form: String, issuer: UnitRecord, on date: CalendarDate, in db: Database) throws {
+    /// FAILED_PRECONDITION (rule `award.cap`) when one more award of the form would pass the cap
+    /// of the regulation in force on the decision date, in the decision's calendar year:
+    ///
+    /// - `max_count` counts the awards of the form the issuer gave that year: what one unit may
+    ///   issue.
+    /// - `max_percent_of_basis` counts in the recipient's unit, whoever issued: the regulation
+    ///   caps "Chiến sĩ thi đua cơ sở" at 15% of the people of the agency, organisation or unit
+    ///   (cơ quan, tổ chức, đơn vị) who hold "Lao động tiên tiến" that year [Decree 98/2023/NĐ-CP
+    ///   under Law 06/2022/QH15], a share of one unit's people. Counted by issuer, a unit that
+    ///   confers the one title but not the other had no basis at all, and one that confers both on
+    ///   several units pooled their bases.
+    static func checkCap(form: String, issuer: UnitRecord, recipient: UnitRecord, on date: CalendarDate, in db: Database) throws {
         guard let cap = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT * FROM core_award_cap WHERE form_code = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1"),
             arguments: [form, date.description]
         ) else { return }
-        func issued(_ code: String) throws -> Int {
-            try Int.fetchOne(
+        let year = String(format: "%04d", date.year)
+        let regulation: String = cap["regulation"]
+        let maxCount: Int = cap["max_count"]
+        if maxCount > 0 {
+            let after = (try Int.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT count(*) FROM core_award WHERE form_code = ? AND issuing_unit_id = ?
                     AND substr(decision_date, 1, 4) = ? AND revoked_on IS NULL
                     """),
-                arguments: [code, issuer.row, String(format: "%04d", date.year)]
-            ) ?? 0
-        }
-        let regulation: String = cap["regulation"]
-        let after = try issued(form) + 1
-        let maxCount: Int = cap["max_count"]
-        if maxCount > 0, after > maxCount {
-            throw RPCError(
-                .failedPrecondition,
-                "unit \(issuer.id) may issue at most \(maxCount) \(form) in \(date.year) under \(regulation); this would be number \(after)",
-                field: "form_code",
-                rule: "award.cap"
-            )
+                arguments: [form, issuer.row, year]
+            ) ?? 0) + 1
+            if after > maxCount {
+                throw RPCError(
+                    .failedPrecondition,
+                    "unit \(issuer.id) may issue at most \(maxCount) \(form) in \(date.year) under \(regulation); this would be number \(after)",
+                    field: "form_code",
+                    rule: "award.cap"
+                )
+            }
         }
         let percent: Int = cap["max_percent_of_basis"]
         if percent > 0, let basis = cap["basis_form_code"] as String? {
-            let allowed = try issued(basis) * percent / 100
+            func held(_ code: String) throws -> Int {
+                try Int.fetchOne(
+                    db.cachedStatement(sql: """
+                        SELECT count(*) FROM core_award WHERE form_code = ? AND recipient_unit_id = ?
+                        AND substr(decision_date, 1, 4) = ? AND revoked_on IS NULL
+                        """),
+                    arguments: [code, recipient.row, year]
+                ) ?? 0
+            }
+            let after = try held(form) + 1
+            let allowed = try held(basis) * percent / 100
             if after > allowed {
                 throw RPCError(
                     .failedPrecondition,
-                    "unit \(issuer.id) may issue \(form) to at most \(percent)% of its \(basis) in \(date.year) (\(allowed)) under \(regulation); this would be number \(after)",
+                    "unit \(recipient.id) may hold \(form) for at most \(percent)% of its \(basis) of \(date.year) (\(allowed)) under \(regulation); this would be number \(after)",
                     field: "form_code",
                     rule: "award.cap"
                 )

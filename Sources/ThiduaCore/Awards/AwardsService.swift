@@ -14,6 +14,8 @@ struct AwardsService: RegistrableService {
             service.unary("ListAwards", permission: Permissions.awardsRead, self.listAwards)
             service.unary("SetAwardCap", permission: Permissions.awardsManage, self.setAwardCap)
             service.unary("ListAwardCaps", permission: Permissions.awardsRead, self.listAwardCaps)
+            service.unary("ListTitleConditions", permission: Permissions.awardsRead, self.listTitleConditions)
+            service.unary("SetTitleConditions", permission: Permissions.awardsManage, self.setTitleConditions)
         }
     }
 
@@ -99,7 +101,7 @@ struct AwardsService: RegistrableService {
             if grant.recipientUnitID.isEmpty, let memberID = grant.recipientMemberID {
                 grant.recipientUnitID = try MemberStore.require(memberID, field: "recipient_member_id", in: db).unitID
             }
-            let award = try AwardStore.grant(grant, by: principal, in: db).message
+            let award = try AwardStore.grant(grant, by: principal, conditions: self.core.titleConditions, in: db).message
             return Mutation(
                 response: award,
                 audit: .of(award, id: award.id, unitID: award.recipientUnitID, reason: reason),
@@ -223,6 +225,70 @@ struct AwardsService: RegistrableService {
             try .with { $0.caps = try Row.fetchAll(db.cachedStatement(
                 sql: "SELECT * FROM core_award_cap ORDER BY form_code, effective_from"
             )).map(Self.cap(row:)) }
+        }
+    }
+
+    func listTitleConditions(_ request: ListTitleConditionsRequest, _ context: CallContext) async throws -> ListTitleConditionsResponse {
+        try await self.core.read(context) { db, _ in
+            try .with { $0.sets = try TitleConditions.all(in: db) }
+        }
+    }
+
+    func setTitleConditions(_ request: TitleConditionSet, _ context: CallContext) async throws -> TitleConditionSet {
+        let regulation = try Validate.text(request.regulation, field: "regulation")
+        guard !request.effectiveFrom.isEmpty else {
+            throw RPCError(.invalidArgument, "effective_from must not be empty", field: "effective_from", rule: "field.required")
+        }
+        let effectiveFrom = try CalendarDate.parse(request.effectiveFrom, field: "effective_from")
+        guard !request.requiredTitles.isEmpty || !request.requiredEvidence.isEmpty else {
+            throw RPCError(
+                .invalidArgument,
+                "a version of a title's conditions names at least one required title or kind of evidence",
+                field: "required_titles",
+                rule: "award.title_conditions_empty"
+            )
+        }
+        for (index, kind) in request.requiredEvidence.enumerated() {
+            guard (2...60).contains(kind.count), kind.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
+                throw RPCError(
+                    .invalidArgument, "a kind of evidence is 2 to 60 characters of a-z, 0-9 and _", field: "required_evidence[\(index)]", rule: "award.code_format"
+                )
+            }
+        }
+        return try await self.core.mutate(context, request: request) { db, principal in
+            try Self.requireRoot(principal, in: db)
+            let form = try AwardStore.requireForm(request.formCode, field: "form_code", in: db)
+            guard form.isTitle, form.recipients != .collective else {
+                throw RPCError(
+                    .failedPrecondition,
+                    "\(form.name) (\(form.code)) is not a title given to people; conditions are checked for people's titles",
+                    field: "form_code",
+                    rule: "award.title_conditions_form"
+                )
+            }
+            for (index, code) in request.requiredTitles.enumerated() {
+                let field = "required_titles[\(index)]"
+                let required = try AwardStore.requireForm(code, field: field, in: db)
+                guard required.isTitle, required.code != form.code else {
+                    throw RPCError(
+                        .failedPrecondition, "\(required.name) (\(code)) is not another title of the catalogue", field: field, rule: "award.title_conditions_form"
+                    )
+                }
+            }
+            let version = TitleConditionSet.with {
+                $0.regulation = regulation
+                $0.effectiveFrom = effectiveFrom.description
+                $0.formCode = form.code
+                $0.requiredTitles = request.requiredTitles
+                $0.requiredEvidence = request.requiredEvidence
+            }
+            let old = try TitleConditions.replace(with: version, in: db)
+            let id = "\(version.formCode)@\(version.effectiveFrom)"
+            return Mutation(
+                response: version,
+                audit: .of(version, id: id, unitID: principal.scopeUnitID, old: old),
+                changes: [.of(version, id: id, unitID: principal.scopeUnitID, old == nil ? .created : .updated)]
+            )
         }
     }
 

@@ -132,7 +132,8 @@ public nonisolated struct Award: Sendable {
   /// Set for an individual award.
   public var recipientMemberID: String = String()
 
-  /// What it rewards, unique per recipient: "năm học 2021-2022", "initiative i12"...
+  /// What it rewards, unique per recipient: "năm học 2021-2022", "initiative i12"... Compared in
+  /// Unicode NFC, without case, and with runs of white space and punctuation as one space.
   public var achievement: String = String()
 
   public var campaignID: String = String()
@@ -255,9 +256,10 @@ public nonisolated struct ListAwardsResponse: Sendable {
 }
 
 /// At most max_count awards of form_code per issuing unit and calendar year, and at most
-/// max_percent_of_basis percent of the awards of basis_form_code that unit issued that year
-/// ("Chiến sĩ thi đua cơ sở at most 15% of Lao động tiên tiến"). The cap in force on a decision
-/// date is the latest one of the form whose effective_from is not after it.
+/// max_percent_of_basis percent of the awards of basis_form_code held in the recipient's unit that
+/// year, whoever issued them ("Chiến sĩ thi đua cơ sở at most 15% of the unit's Lao động tiên
+/// tiến"). The cap in force on a decision date is the latest one of the form whose effective_from
+/// is not after it.
 public nonisolated struct AwardCap: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -277,6 +279,58 @@ public nonisolated struct AwardCap: Sendable {
 
   /// 0 for no share limit.
   public var maxPercentOfBasis: UInt32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// What a person must meet to be given a title (danh hiệu) under one regulation version, checked
+/// wherever the title is conferred: GrantAward, and the decision of a person's registration for it.
+/// The version in force on a decision date is the latest one of the title whose effective_from is
+/// not after it. By default "Chiến sĩ thi đua cơ sở" needs "lao_dong_tien_tien" and
+/// "recognised_initiative" [Law 06/2022/QH15, Art. 23].
+public nonisolated struct TitleConditionSet: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23"
+  public var regulation: String = String()
+
+  public var effectiveFrom: String = String()
+
+  /// A title of the catalogue that goes to people.
+  public var formCode: String = String()
+
+  /// Titles the person must hold from 1 January of the decision's year to the decision date.
+  public var requiredTitles: [String] = []
+
+  /// Kinds of evidence an enabled module must find for the person over the same days:
+  /// "recognised_initiative" (the innovation module). At least one condition in all.
+  public var requiredEvidence: [String] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct ListTitleConditionsRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+public nonisolated struct ListTitleConditionsResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var sets: [TitleConditionSet] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -776,6 +830,105 @@ nonisolated extension AwardCap: SwiftProtobuf.Message, SwiftProtobuf._MessageImp
     if lhs.maxCount != rhs.maxCount {return false}
     if lhs.basisFormCode != rhs.basisFormCode {return false}
     if lhs.maxPercentOfBasis != rhs.maxPercentOfBasis {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension TitleConditionSet: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TitleConditionSet"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}regulation\0\u{3}effective_from\0\u{3}form_code\0\u{3}required_titles\0\u{3}required_evidence\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.regulation) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.effectiveFrom) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.formCode) }()
+      case 4: try { try decoder.decodeRepeatedStringField(value: &self.requiredTitles) }()
+      case 5: try { try decoder.decodeRepeatedStringField(value: &self.requiredEvidence) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.regulation.isEmpty {
+      try visitor.visitSingularStringField(value: self.regulation, fieldNumber: 1)
+    }
+    if !self.effectiveFrom.isEmpty {
+      try visitor.visitSingularStringField(value: self.effectiveFrom, fieldNumber: 2)
+    }
+    if !self.formCode.isEmpty {
+      try visitor.visitSingularStringField(value: self.formCode, fieldNumber: 3)
+    }
+    if !self.requiredTitles.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.requiredTitles, fieldNumber: 4)
+    }
+    if !self.requiredEvidence.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.requiredEvidence, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: TitleConditionSet, rhs: TitleConditionSet) -> Bool {
+    if lhs.regulation != rhs.regulation {return false}
+    if lhs.effectiveFrom != rhs.effectiveFrom {return false}
+    if lhs.formCode != rhs.formCode {return false}
+    if lhs.requiredTitles != rhs.requiredTitles {return false}
+    if lhs.requiredEvidence != rhs.requiredEvidence {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension ListTitleConditionsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListTitleConditionsRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    // Load everything into unknown fields
+    while try decoder.nextFieldNumber() != nil {}
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: ListTitleConditionsRequest, rhs: ListTitleConditionsRequest) -> Bool {
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension ListTitleConditionsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ListTitleConditionsResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sets\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.sets) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.sets.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.sets, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: ListTitleConditionsResponse, rhs: ListTitleConditionsResponse) -> Bool {
+    if lhs.sets != rhs.sets {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

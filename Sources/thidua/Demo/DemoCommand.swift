@@ -38,9 +38,14 @@ struct DemoCommand: AsyncParsableCommand {
                         try await demo.load(into: world)
                     }
                 }
+                // The demo district's heading, then everything about it, then the other districts
+                // under their own headings.
                 try await self.printSummary(of: world)
                 try await CampaignDemo.printSummary(of: world)
-                for demo in demos {
+                for demo in demos where demo.section == .demoDistrict {
+                    try await demo.printSummary(of: world)
+                }
+                for demo in demos where demo.section == .ownHeading {
                     try await demo.printSummary(of: world)
                 }
             }

@@ -8,6 +8,7 @@ import ThiduaCoreAPI
 /// reported as of 30 June 2025 by the module's coverage and expiring-agreements reports.
 enum DialogueDemo: ModuleDemo {
     static let module = "dialogue"
+    static let section = DemoReportSection.ownHeading
 
     typealias Seed = DialogueDemoData
 
@@ -73,6 +74,7 @@ enum DialogueDemo: ModuleDemo {
                 + "covering \(total.employeesCoveredByAgreement.grouped) employees "
                 + "(\(Self.permille(total.employeesCoveredByAgreement, of: total.employees).percent))",
             "    by quality grade: " + report.grades.map { "\(Self.gradeName($0.grade)) \($0.agreements)" }.joined(separator: ", "),
+            "    copies to the labour authority: \(total.filedLate) filed after the 10 days, \(total.copiesOverdue) overdue",
             "  with a periodic dialogue in \(report.year): \(total.withPeriodicDialogue) (\(total.periodicDialogueSharePermille.percent))",
         ]
         for sector in report.bySector {
@@ -145,12 +147,12 @@ enum DialogueDemo: ModuleDemo {
                 $0.against = against
             })
         }
-        if let (signedOn, effectiveFrom, years, filedOn) = script.signing {
+        if let (signedOn, effectiveFrom, months, filedOn) = script.signing {
             let _: CollectiveAgreement = try await self.call(client, "Agreements/SignAgreement", SignAgreementRequest.with {
                 $0.agreementID = id
                 $0.signedOn = signedOn
                 $0.effectiveFrom = effectiveFrom
-                $0.termYears = years
+                $0.termMonths = months
             })
             let _: CollectiveAgreement = try await self.call(client, "Agreements/FileAgreementCopy", FileAgreementCopyRequest.with {
                 $0.agreementID = id

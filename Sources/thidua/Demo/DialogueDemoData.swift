@@ -26,7 +26,7 @@ enum DialogueDemoData {
         let clauses: [AgreementClause]
         /// (date, in favour, against), in order.
         let votes: [(String, UInt32, UInt32)]
-        /// (signed, effective from, years, filed).
+        /// (signed, effective from, term in months, filed).
         let signing: (String, String, UInt32, String)?
         /// The end of a continuation while the renewal is bargained.
         let continuedUntil: String?
@@ -70,7 +70,7 @@ enum DialogueDemoData {
         .init(
             code: "HN-TX-DN02", requestedOn: "2021-02-01", renews: nil, sessions: ["2021-02-03", "2021-02-22"], draftedOn: "2021-02-24",
             clauses: [clause(1, "Tiền lương và phụ cấp", .wages, true), clause(2, "Thưởng Tết", .bonuses, true), clause(3, "Thời giờ làm việc", .workingHours, false)],
-            votes: [("2021-03-01", 820, 95)], signing: ("2021-03-05", "2021-03-15", 3, "2021-03-10"), continuedUntil: nil
+            votes: [("2021-03-01", 820, 95)], signing: ("2021-03-05", "2021-03-15", 36, "2021-03-10"), continuedUntil: nil
         ),
         // 1. Its renewal, in force to 2027: grade A.
         .init(
@@ -80,7 +80,7 @@ enum DialogueDemoData {
                 clause(3, "Bữa ăn ca 30.000 đồng", .meals, true), clause(4, "Quà sinh nhật, hiếu hỉ", .welfare, true),
                 clause(5, "Thêm 2 ngày nghỉ phép năm", .restAndLeave, true), clause(6, "Thời giờ làm việc", .workingHours, false),
             ],
-            votes: [("2024-02-26", 905, 120)], signing: ("2024-03-01", "2024-03-15", 3, "2024-03-06"), continuedUntil: nil
+            votes: [("2024-02-26", 905, 120)], signing: ("2024-03-01", "2024-03-15", 36, "2024-03-06"), continuedUntil: nil
         ),
         // 2. Nhân Chính: expires 31 August 2025, within 90 days of the report; renewed by 3.
         .init(
@@ -89,7 +89,7 @@ enum DialogueDemoData {
                 clause(1, "Tiền lương", .wages, true), clause(2, "Bữa ăn ca", .meals, true), clause(3, "Thời giờ làm việc", .workingHours, false),
                 clause(4, "An toàn, vệ sinh lao động", .occupationalSafety, false),
             ],
-            votes: [("2022-08-10", 420, 60)], signing: ("2022-08-25", "2022-09-01", 3, "2022-08-30"), continuedUntil: nil
+            votes: [("2022-08-10", 420, 60)], signing: ("2022-08-25", "2022-09-01", 36, "2022-08-30"), continuedUntil: nil
         ),
         // 3. Its renewal, in negotiation in the renewal window.
         .init(code: "HN-TX-DN01", requestedOn: "2025-06-09", renews: 2, sessions: ["2025-06-11", "2025-06-25"], draftedOn: nil, clauses: [], votes: [], signing: nil, continuedUntil: nil),
@@ -97,7 +97,7 @@ enum DialogueDemoData {
         .init(
             code: "HN-TX-DN03", requestedOn: "2022-04-04", renews: nil, sessions: ["2022-04-06"], draftedOn: "2022-04-18",
             clauses: [clause(1, "Tiền lương", .wages, true), clause(2, "Phúc lợi", .welfare, true), clause(3, "Nghỉ phép", .restAndLeave, false)],
-            votes: [("2022-04-22", 201, 40)], signing: ("2022-04-26", "2022-05-01", 3, "2022-05-04"), continuedUntil: "2025-07-29"
+            votes: [("2022-04-22", 201, 40)], signing: ("2022-04-26", "2022-05-01", 36, "2022-05-04"), continuedUntil: "2025-07-29"
         ),
         // 5. The renewal: its first vote won 140 of 310 employees, not a majority of all of them.
         .init(
@@ -109,7 +109,7 @@ enum DialogueDemoData {
         .init(
             code: "HN-TX-DN04", requestedOn: "2023-09-04", renews: nil, sessions: ["2023-09-06"], draftedOn: "2023-09-18",
             clauses: [clause(1, "Bữa ăn ca", .meals, true), clause(2, "Tiền lương", .wages, false)],
-            votes: [("2023-09-22", 118, 20)], signing: ("2023-09-26", "2023-10-01", 3, "2023-10-02"), continuedUntil: nil
+            votes: [("2023-09-22", 118, 20)], signing: ("2023-09-26", "2023-10-01", 36, "2023-10-02"), continuedUntil: nil
         ),
         // 7. Nước sạch Thanh Xuân (state): in force to 2027, grade A.
         .init(
@@ -119,13 +119,13 @@ enum DialogueDemoData {
                 clause(4, "Phúc lợi", .welfare, true), clause(5, "Trang bị bảo hộ lao động", .occupationalSafety, true),
                 clause(6, "Đào tạo nâng bậc", .training, true),
             ],
-            votes: [("2024-06-21", 332, 30)], signing: ("2024-06-25", "2024-07-01", 3, "2024-06-28"), continuedUntil: nil
+            votes: [("2024-06-21", 332, 30)], signing: ("2024-06-25", "2024-07-01", 36, "2024-06-28"), continuedUntil: nil
         ),
         // 8. Phương Liệt: expired 31 December 2024, not renewed.
         .init(
             code: "HN-TX-DN08", requestedOn: "2021-11-01", renews: nil, sessions: ["2021-11-03"], draftedOn: "2021-11-15",
             clauses: [clause(1, "Tiền lương", .wages, true)],
-            votes: [("2021-11-19", 41, 5)], signing: ("2021-11-25", "2022-01-01", 3, "2021-11-30"), continuedUntil: nil
+            votes: [("2021-11-19", 41, 5)], signing: ("2021-11-25", "2022-01-01", 36, "2021-11-30"), continuedUntil: nil
         ),
         // 9. Kim Giang: a first bargaining under way.
         .init(code: "HN-TX-DN05", requestedOn: "2025-05-05", renews: nil, sessions: ["2025-05-07", "2025-06-04"], draftedOn: nil, clauses: [], votes: [], signing: nil, continuedUntil: nil),

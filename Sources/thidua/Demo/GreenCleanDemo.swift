@@ -14,6 +14,7 @@ import ThiduaWire
 /// launch plan (Kế hoạch số 05/KH-LĐLĐ, 01/3/2021) are made up for the demo.
 enum GreenCleanDemo: ModuleDemo {
     static let module = "green_clean"
+    static let section = DemoReportSection.ownHeading
 
     static let districtCode = "TH-QH"
     static let districtName = "Liên đoàn Lao động huyện Quan Hóa"

@@ -8,6 +8,7 @@ import ThiduaCoreAPI
 /// reproduces seed 000: 7,929 initiatives against a plan of 1,500, 528.6%.
 enum InnovationDemo: ModuleDemo {
     static let module = "innovation"
+    static let section = DemoReportSection.demoDistrict
 
     static func load(into world: DemoWorld) async throws {
         let campaign = try await self.campaign(of: world)

@@ -10,6 +10,7 @@ import TwoGoodsAPI
 /// are generated, deterministically.
 enum TwoGoodsDemo: ModuleDemo {
     static let module = "two_goods"
+    static let section = DemoReportSection.demoDistrict
 
     static let schoolYear: UInt32 = 2021
     static let commendedCollectives = 26

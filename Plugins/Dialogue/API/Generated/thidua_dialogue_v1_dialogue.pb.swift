@@ -251,7 +251,10 @@ public nonisolated enum AgreementState: SwiftProtobuf.Enum, Swift.CaseIterable {
   case drafted // = 3
   case voted // = 4
 
-  /// Signed; the copy is not yet filed with the labour authority.
+  /// Signed; no copy is recorded as filed with the labour authority yet (the report counts those
+  /// past the 10 days as copies_overdue). Once the copy's real filing date is recorded, on time or
+  /// late, the dates decide, and the agreement applies from its effective date [Labour Code 2019
+  /// Art. 78].
   case signed // = 5
 
   /// Filed; the effective date is still ahead.
@@ -1090,9 +1093,16 @@ public nonisolated struct CollectiveAgreement: @unchecked Sendable {
     set {_uniqueStorage()._effectiveFrom = newValue}
   }
 
+  /// Deprecated: the term in whole years, 0 when it is not a whole number of years. Read term_months.
   public var termYears: UInt32 {
     get {_storage._termYears}
     set {_uniqueStorage()._termYears = newValue}
+  }
+
+  /// The term in months, 12 to 36 [Labour Code 2019 Art. 78].
+  public var termMonths: UInt32 {
+    get {_storage._termMonths}
+    set {_uniqueStorage()._termMonths = newValue}
   }
 
   /// The last day of the term.
@@ -1120,6 +1130,13 @@ public nonisolated struct CollectiveAgreement: @unchecked Sendable {
   public var filedWith: String {
     get {_storage._filedWith}
     set {_uniqueStorage()._filedWith = newValue}
+  }
+
+  /// The copy was filed after the 10 days of Labour Code 2019 Art. 77. The agreement still applies
+  /// from its effective date [Art. 78].
+  public var filedLate: Bool {
+    get {_storage._filedLate}
+    set {_uniqueStorage()._filedLate = newValue}
   }
 
   /// Set by ContinueAgreement: applied until this day while the renewal is bargained.
@@ -1291,8 +1308,11 @@ public nonisolated struct SignAgreementRequest: Sendable {
   /// On or after signed_on; empty for signed_on.
   public var effectiveFrom: String = String()
 
-  /// 1 to 3.
+  /// Deprecated: the term in whole years, read only when term_months is 0. Set term_months.
   public var termYears: UInt32 = 0
+
+  /// The term in months: 12 to 36 (1 to 3 years) under the rules in force.
+  public var termMonths: UInt32 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1306,7 +1326,8 @@ public nonisolated struct FileAgreementCopyRequest: Sendable {
 
   public var agreementID: String = String()
 
-  /// Within 10 days of signing, not after today.
+  /// The real day the copy was sent: on or after signing, not after today. Due within 10 days of
+  /// signing; a later day is recorded and flagged filed_late.
   public var filedOn: String = String()
 
   /// "Sở Nội vụ thành phố Hà Nội"...
@@ -1391,6 +1412,14 @@ public nonisolated struct BargainingCoverageFigures: Sendable {
   public var employees: UInt64 = 0
 
   public var employeesCoveredByAgreement: UInt64 = 0
+
+  /// Of with_agreement_in_force: agreements whose copy reached the labour authority after the 10
+  /// days of Labour Code 2019 Art. 77 (they apply all the same, Art. 78).
+  public var filedLate: UInt32 = 0
+
+  /// Enterprises with a signed agreement whose copy is not recorded as filed although the 10 days
+  /// after signing have passed on as_of.
+  public var copiesOverdue: UInt32 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1589,7 +1618,8 @@ public nonisolated struct DialogueRuleSet: Sendable {
   /// A vote passes with MORE than this percentage of all employees in favour (50).
   public var voteMajorityPercent: UInt32 = 0
 
-  /// An agreement's term, in whole years (1 to 3).
+  /// An agreement's term, from min_term_years to max_term_years (1 to 3), in any whole number of
+  /// months between (12 to 36).
   public var minTermYears: UInt32 = 0
 
   public var maxTermYears: UInt32 = 0
@@ -2805,7 +2835,7 @@ nonisolated extension AgreementVote: SwiftProtobuf.Message, SwiftProtobuf._Messa
 
 nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CollectiveAgreement"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}unit_id\0\u{1}title\0\u{1}state\0\u{3}as_of\0\u{3}requested_by\0\u{3}requested_on\0\u{3}renews_agreement_id\0\u{3}renewed_by_agreement_id\0\u{1}sessions\0\u{3}drafted_on\0\u{1}clauses\0\u{1}votes\0\u{3}signed_on\0\u{3}effective_from\0\u{3}term_years\0\u{3}expires_on\0\u{3}quality_grade\0\u{3}favourable_clauses\0\u{3}filed_on\0\u{3}filed_with\0\u{3}continued_until\0\u{3}replaced_on\0\u{3}withdrawn_on\0\u{3}withdraw_reason\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{3}unit_id\0\u{1}title\0\u{1}state\0\u{3}as_of\0\u{3}requested_by\0\u{3}requested_on\0\u{3}renews_agreement_id\0\u{3}renewed_by_agreement_id\0\u{1}sessions\0\u{3}drafted_on\0\u{1}clauses\0\u{1}votes\0\u{3}signed_on\0\u{3}effective_from\0\u{3}term_years\0\u{3}expires_on\0\u{3}quality_grade\0\u{3}favourable_clauses\0\u{3}filed_on\0\u{3}filed_with\0\u{3}continued_until\0\u{3}replaced_on\0\u{3}withdrawn_on\0\u{3}withdraw_reason\0\u{3}term_months\0\u{3}filed_late\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -2824,11 +2854,13 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
     var _signedOn: String = String()
     var _effectiveFrom: String = String()
     var _termYears: UInt32 = 0
+    var _termMonths: UInt32 = 0
     var _expiresOn: String = String()
     var _qualityGrade: AgreementQualityGrade = .unspecified
     var _favourableClauses: UInt32 = 0
     var _filedOn: String = String()
     var _filedWith: String = String()
+    var _filedLate: Bool = false
     var _continuedUntil: String = String()
     var _replacedOn: String = String()
     var _withdrawnOn: String = String()
@@ -2859,11 +2891,13 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
       _signedOn = source._signedOn
       _effectiveFrom = source._effectiveFrom
       _termYears = source._termYears
+      _termMonths = source._termMonths
       _expiresOn = source._expiresOn
       _qualityGrade = source._qualityGrade
       _favourableClauses = source._favourableClauses
       _filedOn = source._filedOn
       _filedWith = source._filedWith
+      _filedLate = source._filedLate
       _continuedUntil = source._continuedUntil
       _replacedOn = source._replacedOn
       _withdrawnOn = source._withdrawnOn
@@ -2911,6 +2945,8 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
         case 23: try { try decoder.decodeSingularStringField(value: &_storage._replacedOn) }()
         case 24: try { try decoder.decodeSingularStringField(value: &_storage._withdrawnOn) }()
         case 25: try { try decoder.decodeSingularStringField(value: &_storage._withdrawReason) }()
+        case 26: try { try decoder.decodeSingularUInt32Field(value: &_storage._termMonths) }()
+        case 27: try { try decoder.decodeSingularBoolField(value: &_storage._filedLate) }()
         default: break
         }
       }
@@ -2994,6 +3030,12 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
       if !_storage._withdrawReason.isEmpty {
         try visitor.visitSingularStringField(value: _storage._withdrawReason, fieldNumber: 25)
       }
+      if _storage._termMonths != 0 {
+        try visitor.visitSingularUInt32Field(value: _storage._termMonths, fieldNumber: 26)
+      }
+      if _storage._filedLate != false {
+        try visitor.visitSingularBoolField(value: _storage._filedLate, fieldNumber: 27)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -3019,11 +3061,13 @@ nonisolated extension CollectiveAgreement: SwiftProtobuf.Message, SwiftProtobuf.
         if _storage._signedOn != rhs_storage._signedOn {return false}
         if _storage._effectiveFrom != rhs_storage._effectiveFrom {return false}
         if _storage._termYears != rhs_storage._termYears {return false}
+        if _storage._termMonths != rhs_storage._termMonths {return false}
         if _storage._expiresOn != rhs_storage._expiresOn {return false}
         if _storage._qualityGrade != rhs_storage._qualityGrade {return false}
         if _storage._favourableClauses != rhs_storage._favourableClauses {return false}
         if _storage._filedOn != rhs_storage._filedOn {return false}
         if _storage._filedWith != rhs_storage._filedWith {return false}
+        if _storage._filedLate != rhs_storage._filedLate {return false}
         if _storage._continuedUntil != rhs_storage._continuedUntil {return false}
         if _storage._replacedOn != rhs_storage._replacedOn {return false}
         if _storage._withdrawnOn != rhs_storage._withdrawnOn {return false}
@@ -3334,7 +3378,7 @@ nonisolated extension RecordAgreementVoteRequest: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension SignAgreementRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SignAgreementRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agreement_id\0\u{3}signed_on\0\u{3}effective_from\0\u{3}term_years\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}agreement_id\0\u{3}signed_on\0\u{3}effective_from\0\u{3}term_years\0\u{3}term_months\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3346,6 +3390,7 @@ nonisolated extension SignAgreementRequest: SwiftProtobuf.Message, SwiftProtobuf
       case 2: try { try decoder.decodeSingularStringField(value: &self.signedOn) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.effectiveFrom) }()
       case 4: try { try decoder.decodeSingularUInt32Field(value: &self.termYears) }()
+      case 5: try { try decoder.decodeSingularUInt32Field(value: &self.termMonths) }()
       default: break
       }
     }
@@ -3364,6 +3409,9 @@ nonisolated extension SignAgreementRequest: SwiftProtobuf.Message, SwiftProtobuf
     if self.termYears != 0 {
       try visitor.visitSingularUInt32Field(value: self.termYears, fieldNumber: 4)
     }
+    if self.termMonths != 0 {
+      try visitor.visitSingularUInt32Field(value: self.termMonths, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3372,6 +3420,7 @@ nonisolated extension SignAgreementRequest: SwiftProtobuf.Message, SwiftProtobuf
     if lhs.signedOn != rhs.signedOn {return false}
     if lhs.effectiveFrom != rhs.effectiveFrom {return false}
     if lhs.termYears != rhs.termYears {return false}
+    if lhs.termMonths != rhs.termMonths {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -3534,7 +3583,7 @@ nonisolated extension GetBargainingCoverageRequest: SwiftProtobuf.Message, Swift
 
 nonisolated extension BargainingCoverageFigures: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".BargainingCoverageFigures"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}unionised_enterprises\0\u{3}with_agreement_in_force\0\u{3}agreement_share_permille\0\u{3}with_periodic_dialogue\0\u{3}periodic_dialogue_share_permille\0\u{1}employees\0\u{3}employees_covered_by_agreement\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}unionised_enterprises\0\u{3}with_agreement_in_force\0\u{3}agreement_share_permille\0\u{3}with_periodic_dialogue\0\u{3}periodic_dialogue_share_permille\0\u{1}employees\0\u{3}employees_covered_by_agreement\0\u{3}filed_late\0\u{3}copies_overdue\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -3549,6 +3598,8 @@ nonisolated extension BargainingCoverageFigures: SwiftProtobuf.Message, SwiftPro
       case 5: try { try decoder.decodeSingularUInt32Field(value: &self.periodicDialogueSharePermille) }()
       case 6: try { try decoder.decodeSingularUInt64Field(value: &self.employees) }()
       case 7: try { try decoder.decodeSingularUInt64Field(value: &self.employeesCoveredByAgreement) }()
+      case 8: try { try decoder.decodeSingularUInt32Field(value: &self.filedLate) }()
+      case 9: try { try decoder.decodeSingularUInt32Field(value: &self.copiesOverdue) }()
       default: break
       }
     }
@@ -3576,6 +3627,12 @@ nonisolated extension BargainingCoverageFigures: SwiftProtobuf.Message, SwiftPro
     if self.employeesCoveredByAgreement != 0 {
       try visitor.visitSingularUInt64Field(value: self.employeesCoveredByAgreement, fieldNumber: 7)
     }
+    if self.filedLate != 0 {
+      try visitor.visitSingularUInt32Field(value: self.filedLate, fieldNumber: 8)
+    }
+    if self.copiesOverdue != 0 {
+      try visitor.visitSingularUInt32Field(value: self.copiesOverdue, fieldNumber: 9)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -3587,6 +3644,8 @@ nonisolated extension BargainingCoverageFigures: SwiftProtobuf.Message, SwiftPro
     if lhs.periodicDialogueSharePermille != rhs.periodicDialogueSharePermille {return false}
     if lhs.employees != rhs.employees {return false}
     if lhs.employeesCoveredByAgreement != rhs.employeesCoveredByAgreement {return false}
+    if lhs.filedLate != rhs.filedLate {return false}
+    if lhs.copiesOverdue != rhs.copiesOverdue {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

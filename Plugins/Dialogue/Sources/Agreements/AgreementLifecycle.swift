@@ -20,7 +20,8 @@ enum AgreementLifecycle {
         case draft(on: CalendarDate, clauses: [AgreementClause])
         /// `employees` is the headcount on the vote day, 0 when none was recorded.
         case vote(on: CalendarDate, inFavour: Int, against: Int, employees: Int)
-        case sign(on: CalendarDate, effectiveFrom: CalendarDate, termYears: Int)
+        /// `termField` names the request field the term came from, for a refusal.
+        case sign(on: CalendarDate, effectiveFrom: CalendarDate, termMonths: Int, termField: String = "term_months")
         case file(on: CalendarDate, with: String)
         /// `renewalUnderWay`: a renewal of this agreement is being bargained.
         case continueUntil(CalendarDate, renewalUnderWay: Bool)
@@ -126,13 +127,15 @@ enum AgreementLifecycle {
             next.votes.append(.init(votedOn: votedOn, employees: employees, inFavour: inFavour, against: against, passed: passed))
             next.stage = passed ? .voted : .negotiating
 
-        case (.voted, .sign(let signedOn, let effectiveFrom, let termYears)):
+        case (.voted, .sign(let signedOn, let effectiveFrom, let termMonths, let termField)):
             try Self.requireAfterLastStep(agreement, signedOn, field: "signed_on", today: today)
-            guard Int(rules.minTermYears)...Int(rules.maxTermYears) ~= termYears else {
+            // Any term from 1 to 3 years, not only whole years.
+            guard Int(rules.minTermYears) * 12...Int(rules.maxTermYears) * 12 ~= termMonths else {
                 throw RPCError(
                     .invalidArgument,
-                    "an agreement runs \(rules.minTermYears) to \(rules.maxTermYears) years [\(rules.regulation)]; got \(termYears)",
-                    field: "term_years",
+                    "an agreement runs \(rules.minTermYears) to \(rules.maxTermYears) years (\(rules.minTermYears * 12) to "
+                        + "\(rules.maxTermYears * 12) months) [\(rules.regulation)]; got \(termMonths) months",
+                    field: termField,
                     rule: "dialogue.term_years"
                 )
             }
@@ -144,13 +147,13 @@ enum AgreementLifecycle {
                     rule: "dialogue.effective_date"
                 )
             }
-            let expiresOn = effectiveFrom.adding(years: termYears).adding(days: -1)
+            let expiresOn = effectiveFrom.adding(months: termMonths).adding(days: -1)
             next.clauses = try agreement.clauses.map { clause throws(RPCError) in
-                guard clause.termMonths <= termYears * 12 else {
+                guard clause.termMonths <= termMonths else {
                     throw RPCError(
                         .failedPrecondition,
-                        "clause \(clause.number) runs \(clause.termMonths) months, longer than the agreement's \(termYears) years",
-                        field: "term_years",
+                        "clause \(clause.number) runs \(clause.termMonths) months, longer than the agreement's \(termMonths) months",
+                        field: termField,
                         rule: "dialogue.clause_term"
                     )
                 }
@@ -161,7 +164,7 @@ enum AgreementLifecycle {
             }
             next.signedOn = signedOn
             next.effectiveFrom = effectiveFrom
-            next.termYears = termYears
+            next.termMonths = termMonths
             next.expiresOn = expiresOn
             next.qualityGrade = rules.grade(of: agreement.clauses)
             next.favourableClauses = agreement.clauses.filter(\.moreFavourableThanLaw).count
@@ -169,18 +172,12 @@ enum AgreementLifecycle {
 
         case (.signed, .file(let filedOn, let authority)):
             try Self.requireAfterLastStep(agreement, filedOn, field: "filed_on", today: today)
-            let deadline = agreement.signedOn!.adding(days: Int(rules.filingDays))
-            guard filedOn <= deadline else {
-                throw RPCError(
-                    .failedPrecondition,
-                    "the copy goes to the labour authority within \(rules.filingDays) days of the signature on \(agreement.signedOn!), "
-                        + "by \(deadline) [\(rules.regulation)]; \(filedOn) is late",
-                    field: "filed_on",
-                    rule: "dialogue.filing_deadline"
-                )
-            }
+            // The copy is due within 10 days of signing [Labour Code 2019 Art. 77]. A later copy is
+            // recorded on its real day and flagged: the delay breaks the duty to send it, it does
+            // not void the agreement, which applies from its effective date [Art. 78].
             next.filedOn = filedOn
             next.filedWith = authority
+            next.filedLate = filedOn > Self.copyDueOn(signedOn: agreement.signedOn!, rules: rules)
             next.stage = .filed
 
         case (.filed, .continueUntil(let until, let renewalUnderWay)) where agreement.replacedOn == nil:
@@ -250,14 +247,21 @@ enum AgreementLifecycle {
         return next
     }
 
+    /// The last day to send the copy of an agreement signed on `signedOn` to the labour authority
+    /// [Labour Code 2019 Art. 77]; `rules` are those in force on the signing day.
+    static func copyDueOn(signedOn: CalendarDate, rules: DialogueRuleSet) -> CalendarDate {
+        signedOn.adding(days: Int(rules.filingDays))
+    }
+
     /// The state on `date`: the recorded stage until the copy is filed; from then on, the dates
-    /// decide. `rules` are those in force on `date`.
+    /// decide. The agreement applies from its effective date, the one the parties agreed or else
+    /// the signing [Labour Code 2019 Art. 78], whenever its copy was filed: a copy filed after
+    /// that date, even late, does not put its effect off. `rules` are those in force on `date`.
     static func state(of agreement: AgreementRecord, on date: CalendarDate, rules: DialogueRuleSet) -> AgreementState {
         guard agreement.stage == .filed, let filedOn = agreement.filedOn, let effectiveFrom = agreement.effectiveFrom,
             let expiresOn = agreement.expiresOn, let endsOn = agreement.endsOn
         else { return agreement.stage }
-        if date < filedOn { return .signed }
-        if date < effectiveFrom { return .filed }
+        if date < effectiveFrom { return date < filedOn ? .signed : .filed }
         // A renewal that took effect before this one lapsed replaced it.
         if let replacedOn = agreement.replacedOn, replacedOn <= date, replacedOn <= endsOn.adding(days: 1) { return .replaced }
         if date <= expiresOn {

@@ -36,12 +36,15 @@ struct AgreementRecord: Sendable, Equatable {
     var votes: [Vote] = []
     var signedOn: CalendarDate?
     var effectiveFrom: CalendarDate?
-    var termYears = 0
+    /// The term in months, 12 to 36 under the rules of the Labour Code 2019.
+    var termMonths = 0
     var expiresOn: CalendarDate?
     var qualityGrade: AgreementQualityGrade = .unspecified
     var favourableClauses = 0
     var filedOn: CalendarDate?
     var filedWith = ""
+    /// Filed after the days Labour Code 2019 Art. 77 gives.
+    var filedLate = false
     var continuedUntil: CalendarDate?
     var replacedOn: CalendarDate?
     var withdrawnOn: CalendarDate?
@@ -99,12 +102,15 @@ struct AgreementRecord: Sendable, Equatable {
             }
             $0.signedOn = self.signedOn?.description ?? ""
             $0.effectiveFrom = self.effectiveFrom?.description ?? ""
-            $0.termYears = UInt32(self.termYears)
+            $0.termMonths = UInt32(self.termMonths)
+            // Deprecated field: whole years only.
+            $0.termYears = self.termMonths % 12 == 0 ? UInt32(self.termMonths / 12) : 0
             $0.expiresOn = self.expiresOn?.description ?? ""
             $0.qualityGrade = self.qualityGrade
             $0.favourableClauses = UInt32(self.favourableClauses)
             $0.filedOn = self.filedOn?.description ?? ""
             $0.filedWith = self.filedWith
+            $0.filedLate = self.filedLate
             $0.continuedUntil = self.continuedUntil?.description ?? ""
             $0.replacedOn = self.replacedOn?.description ?? ""
             $0.withdrawnOn = self.withdrawnOn?.description ?? ""

@@ -44,8 +44,8 @@ enum AgreementStore {
                 INSERT INTO dialogue_agreement (
                     unit_id, title, stage, requested_by, requested_on, renews_id, renewed_by_id, drafted_on, signed_on,
                     effective_from, term_years, expires_on, quality_grade, favourable_clauses, filed_on, filed_with,
-                    continued_until, replaced_on, withdrawn_on, withdraw_reason
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    continued_until, replaced_on, withdrawn_on, withdraw_reason, term_months, filed_late
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(
             arguments: Self.arguments(of: agreement)
         )
@@ -62,7 +62,7 @@ enum AgreementStore {
                     unit_id = ?, title = ?, stage = ?, requested_by = ?, requested_on = ?, renews_id = ?, renewed_by_id = ?,
                     drafted_on = ?, signed_on = ?, effective_from = ?, term_years = ?, expires_on = ?, quality_grade = ?,
                     favourable_clauses = ?, filed_on = ?, filed_with = ?, continued_until = ?, replaced_on = ?,
-                    withdrawn_on = ?, withdraw_reason = ?
+                    withdrawn_on = ?, withdraw_reason = ?, term_months = ?, filed_late = ?
                 WHERE id = ?
                 """).execute(
             arguments: Self.arguments(of: agreement) + [agreement.row]
@@ -135,10 +135,11 @@ enum AgreementStore {
         [
             agreement.unitID, agreement.title, agreement.stage.rawValue, agreement.requestedBy.rawValue,
             agreement.requestedOn.description, agreement.renewsRow, agreement.renewedByRow, agreement.draftedOn?.description,
-            agreement.signedOn?.description, agreement.effectiveFrom?.description, agreement.termYears,
+            agreement.signedOn?.description, agreement.effectiveFrom?.description, agreement.termMonths / 12,
             agreement.expiresOn?.description, agreement.qualityGrade.rawValue, agreement.favourableClauses,
             agreement.filedOn?.description, agreement.filedWith, agreement.continuedUntil?.description,
             agreement.replacedOn?.description, agreement.withdrawnOn?.description, agreement.withdrawReason,
+            agreement.termMonths, agreement.filedLate,
         ]
     }
 
@@ -156,12 +157,13 @@ enum AgreementStore {
             draftedOn: date("drafted_on"),
             signedOn: date("signed_on"),
             effectiveFrom: date("effective_from"),
-            termYears: row["term_years"],
+            termMonths: row["term_months"],
             expiresOn: date("expires_on"),
             qualityGrade: AgreementQualityGrade(rawValue: row["quality_grade"]) ?? .unspecified,
             favourableClauses: row["favourable_clauses"],
             filedOn: date("filed_on"),
             filedWith: row["filed_with"],
+            filedLate: row["filed_late"],
             continuedUntil: date("continued_until"),
             replacedOn: date("replaced_on"),
             withdrawnOn: date("withdrawn_on"),

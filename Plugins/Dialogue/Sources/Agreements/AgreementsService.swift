@@ -123,8 +123,19 @@ struct AgreementsService: RegistrableService {
     func signAgreement(_ request: SignAgreementRequest, _ call: CallContext) async throws -> CollectiveAgreement {
         let signedOn = try RequestFields.date(request.signedOn, field: "signed_on")
         let effectiveFrom = try RequestFields.date(request.effectiveFrom, field: "effective_from", default: signedOn)
+        // term_months, or the deprecated term_years of older clients.
+        if request.termMonths > 0, request.termYears > 0, request.termMonths != request.termYears * 12 {
+            throw RPCError(
+                .invalidArgument,
+                "term_months (\(request.termMonths)) and the deprecated term_years (\(request.termYears)) disagree: set term_months only",
+                field: "term_years",
+                rule: "dialogue.term_fields"
+            )
+        }
+        let (termMonths, termField) = request.termMonths > 0 || request.termYears == 0
+            ? (Int(request.termMonths), "term_months") : (Int(request.termYears) * 12, "term_years")
         return try await self.step(request, call, id: request.agreementID, rulesOn: { _ in signedOn }) { _ in
-            .sign(on: signedOn, effectiveFrom: effectiveFrom, termYears: Int(request.termYears))
+            .sign(on: signedOn, effectiveFrom: effectiveFrom, termMonths: termMonths, termField: termField)
         }
     }
 

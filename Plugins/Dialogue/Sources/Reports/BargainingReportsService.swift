@@ -24,13 +24,14 @@ struct BargainingReportsService: RegistrableService {
             let employees = try HeadcountStore.employees(of: ids, on: asOf, in: db)
             let agreements = Dictionary(grouping: try AgreementStore.list(units: ids, details: false, in: db), by: \.unitID)
             let dialogues = Dictionary(grouping: try DialogueStore.all(units: ids, year: asOf.year, in: db), by: \.unitID)
-            let enterprises = units.map { unit in
+            let enterprises = try units.map { unit in
                 CoverageCalculator.Enterprise(
                     unitID: unit.id,
                     sector: unit.sector,
                     employees: employees[unit.id] ?? 0,
                     agreement: calculator.agreementInForce(among: agreements[unit.id] ?? []),
-                    heldPeriodicDialogue: calculator.heldPeriodicDialogue(among: dialogues[unit.id] ?? [])
+                    heldPeriodicDialogue: calculator.heldPeriodicDialogue(among: dialogues[unit.id] ?? []),
+                    copyOverdue: try calculator.copyOverdue(among: agreements[unit.id] ?? []) { try self.rules.rules(on: $0, in: db) }
                 )
             }
             let coverage = calculator.coverage(of: enterprises)

@@ -12,6 +12,8 @@ struct CoverageCalculator {
         /// The agreement that applies on the date, if any.
         let agreement: AgreementRecord?
         let heldPeriodicDialogue: Bool
+        /// A signed agreement whose copy is not recorded as filed, past the days to file it.
+        var copyOverdue = false
     }
 
     let asOf: CalendarDate
@@ -29,6 +31,15 @@ struct CoverageCalculator {
 
     func state(of agreement: AgreementRecord) -> AgreementState {
         AgreementLifecycle.state(of: agreement, on: self.asOf, rules: self.rules)
+    }
+
+    /// Whether one of the agreements is signed, its copy not recorded as filed, and the last day
+    /// to file it (under `rulesOnSigning`, the rules in force on its signing day) is past.
+    func copyOverdue(among agreements: [AgreementRecord], rulesOnSigning: (CalendarDate) throws -> DialogueRuleSet) rethrows -> Bool {
+        try agreements.contains { agreement in
+            guard agreement.stage == .signed, let signedOn = agreement.signedOn, signedOn <= self.asOf else { return false }
+            return AgreementLifecycle.copyDueOn(signedOn: signedOn, rules: try rulesOnSigning(signedOn)) < self.asOf
+        }
     }
 
     /// The last day of the expiring window.
@@ -51,6 +62,8 @@ struct CoverageCalculator {
             $0.periodicDialogueSharePermille = Self.permille(withDialogue, of: enterprises.count)
             $0.employees = UInt64(enterprises.reduce(0) { $0 + $1.employees })
             $0.employeesCoveredByAgreement = UInt64(covered.reduce(0) { $0 + $1.employees })
+            $0.filedLate = UInt32(covered.filter { $0.agreement?.filedLate == true }.count)
+            $0.copiesOverdue = UInt32(enterprises.filter(\.copyOverdue).count)
         }
     }
 

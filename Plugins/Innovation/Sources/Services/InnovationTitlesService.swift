@@ -34,17 +34,7 @@ struct InnovationTitlesService: RegistrableService {
             var response = EmulationSoldierConditionResponse()
             for (index, memberID) in request.memberIds.enumerated() {
                 let member = try self.core.member(memberID, within: principal, field: "member_ids[\(index)]", in: db)
-                let rows = try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT i.id, i.unit_id FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
-                        WHERE a.member_id = ? AND i.state IN (?, ?) AND i.recognised_on BETWEEN ? AND ?
-                        ORDER BY i.id
-                        """),
-                    arguments: [
-                        member.id, InitiativeState.recognised.rawValue, InitiativeState.published.rawValue,
-                        period.lowerBound.description, period.upperBound.description,
-                    ]
-                )
+                let rows = try InitiativeStore.recognised(authoredBy: member.id, in: period, in: db)
                 // The condition is a fact about the member; initiatives filed above the key's
                 // subtree count toward it but are not named.
                 let visible = try rows.filter { try tree.isVisible($0["unit_id"], to: principal, in: db) }

@@ -187,6 +187,24 @@ enum InitiativeStore {
     }
 
     /// A JSON array for `json_each`, so a list of any length is one bound argument.
+    /// The initiatives recognised in `period` (recognised or published, by recognition date) of
+    /// which `memberID` is an author, as rows of `id` and `unit_id` in id order: the initiative
+    /// condition of "Chiến sĩ thi đua cơ sở", which CheckEmulationSoldierCondition reports and the
+    /// core checks on every grant of the title.
+    static func recognised(authoredBy memberID: String, in period: ClosedRange<CalendarDate>, in db: Database) throws -> [Row] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT i.id, i.unit_id FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
+                WHERE a.member_id = ? AND i.state IN (?, ?) AND i.recognised_on BETWEEN ? AND ?
+                ORDER BY i.id
+                """),
+            arguments: [
+                memberID, InitiativeState.recognised.rawValue, InitiativeState.published.rawValue,
+                period.lowerBound.description, period.upperBound.description,
+            ]
+        )
+    }
+
     static func jsonArray(_ values: [Int64]) -> String {
         "[" + values.map(String.init).joined(separator: ",") + "]"
     }

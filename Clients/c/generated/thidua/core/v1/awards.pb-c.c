@@ -457,6 +457,141 @@ void   thidua__core__v1__award_cap__free_unpacked
   assert(message->base.descriptor == &thidua__core__v1__award_cap__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   thidua__core__v1__title_condition_set__init
+                     (Thidua__Core__V1__TitleConditionSet         *message)
+{
+  static const Thidua__Core__V1__TitleConditionSet init_value = THIDUA__CORE__V1__TITLE_CONDITION_SET__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__title_condition_set__get_packed_size
+                     (const Thidua__Core__V1__TitleConditionSet *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__title_condition_set__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__title_condition_set__pack
+                     (const Thidua__Core__V1__TitleConditionSet *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__title_condition_set__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__title_condition_set__pack_to_buffer
+                     (const Thidua__Core__V1__TitleConditionSet *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__title_condition_set__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__TitleConditionSet *
+       thidua__core__v1__title_condition_set__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__TitleConditionSet *)
+     protobuf_c_message_unpack (&thidua__core__v1__title_condition_set__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__title_condition_set__free_unpacked
+                     (Thidua__Core__V1__TitleConditionSet *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__title_condition_set__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   thidua__core__v1__list_title_conditions_request__init
+                     (Thidua__Core__V1__ListTitleConditionsRequest         *message)
+{
+  static const Thidua__Core__V1__ListTitleConditionsRequest init_value = THIDUA__CORE__V1__LIST_TITLE_CONDITIONS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__list_title_conditions_request__get_packed_size
+                     (const Thidua__Core__V1__ListTitleConditionsRequest *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__list_title_conditions_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__list_title_conditions_request__pack
+                     (const Thidua__Core__V1__ListTitleConditionsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__list_title_conditions_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__list_title_conditions_request__pack_to_buffer
+                     (const Thidua__Core__V1__ListTitleConditionsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__list_title_conditions_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__ListTitleConditionsRequest *
+       thidua__core__v1__list_title_conditions_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__ListTitleConditionsRequest *)
+     protobuf_c_message_unpack (&thidua__core__v1__list_title_conditions_request__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__list_title_conditions_request__free_unpacked
+                     (Thidua__Core__V1__ListTitleConditionsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__list_title_conditions_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   thidua__core__v1__list_title_conditions_response__init
+                     (Thidua__Core__V1__ListTitleConditionsResponse         *message)
+{
+  static const Thidua__Core__V1__ListTitleConditionsResponse init_value = THIDUA__CORE__V1__LIST_TITLE_CONDITIONS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t thidua__core__v1__list_title_conditions_response__get_packed_size
+                     (const Thidua__Core__V1__ListTitleConditionsResponse *message)
+{
+  assert(message->base.descriptor == &thidua__core__v1__list_title_conditions_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t thidua__core__v1__list_title_conditions_response__pack
+                     (const Thidua__Core__V1__ListTitleConditionsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &thidua__core__v1__list_title_conditions_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t thidua__core__v1__list_title_conditions_response__pack_to_buffer
+                     (const Thidua__Core__V1__ListTitleConditionsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &thidua__core__v1__list_title_conditions_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Thidua__Core__V1__ListTitleConditionsResponse *
+       thidua__core__v1__list_title_conditions_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Thidua__Core__V1__ListTitleConditionsResponse *)
+     protobuf_c_message_unpack (&thidua__core__v1__list_title_conditions_response__descriptor,
+                                allocator, len, data);
+}
+void   thidua__core__v1__list_title_conditions_response__free_unpacked
+                     (Thidua__Core__V1__ListTitleConditionsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &thidua__core__v1__list_title_conditions_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   thidua__core__v1__list_award_caps_request__init
                      (Thidua__Core__V1__ListAwardCapsRequest         *message)
 {
@@ -1362,6 +1497,152 @@ const ProtobufCMessageDescriptor thidua__core__v1__award_cap__descriptor =
   (ProtobufCMessageInit) thidua__core__v1__award_cap__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor thidua__core__v1__title_condition_set__field_descriptors[5] =
+{
+  {
+    "regulation",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__TitleConditionSet, regulation),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "effective_from",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__TitleConditionSet, effective_from),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "form_code",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Core__V1__TitleConditionSet, form_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "required_titles",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Thidua__Core__V1__TitleConditionSet, n_required_titles),
+    offsetof(Thidua__Core__V1__TitleConditionSet, required_titles),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "required_evidence",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Thidua__Core__V1__TitleConditionSet, n_required_evidence),
+    offsetof(Thidua__Core__V1__TitleConditionSet, required_evidence),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__core__v1__title_condition_set__field_indices_by_name[] = {
+  1,   /* field[1] = effective_from */
+  2,   /* field[2] = form_code */
+  0,   /* field[0] = regulation */
+  4,   /* field[4] = required_evidence */
+  3,   /* field[3] = required_titles */
+};
+static const ProtobufCIntRange thidua__core__v1__title_condition_set__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor thidua__core__v1__title_condition_set__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.TitleConditionSet",
+  "TitleConditionSet",
+  "Thidua__Core__V1__TitleConditionSet",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__TitleConditionSet),
+  5,
+  thidua__core__v1__title_condition_set__field_descriptors,
+  thidua__core__v1__title_condition_set__field_indices_by_name,
+  1,  thidua__core__v1__title_condition_set__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__title_condition_set__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define thidua__core__v1__list_title_conditions_request__field_descriptors NULL
+#define thidua__core__v1__list_title_conditions_request__field_indices_by_name NULL
+#define thidua__core__v1__list_title_conditions_request__number_ranges NULL
+const ProtobufCMessageDescriptor thidua__core__v1__list_title_conditions_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.ListTitleConditionsRequest",
+  "ListTitleConditionsRequest",
+  "Thidua__Core__V1__ListTitleConditionsRequest",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__ListTitleConditionsRequest),
+  0,
+  thidua__core__v1__list_title_conditions_request__field_descriptors,
+  thidua__core__v1__list_title_conditions_request__field_indices_by_name,
+  0,  thidua__core__v1__list_title_conditions_request__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__list_title_conditions_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor thidua__core__v1__list_title_conditions_response__field_descriptors[1] =
+{
+  {
+    "sets",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Thidua__Core__V1__ListTitleConditionsResponse, n_sets),
+    offsetof(Thidua__Core__V1__ListTitleConditionsResponse, sets),
+    &thidua__core__v1__title_condition_set__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__core__v1__list_title_conditions_response__field_indices_by_name[] = {
+  0,   /* field[0] = sets */
+};
+static const ProtobufCIntRange thidua__core__v1__list_title_conditions_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor thidua__core__v1__list_title_conditions_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.core.v1.ListTitleConditionsResponse",
+  "ListTitleConditionsResponse",
+  "Thidua__Core__V1__ListTitleConditionsResponse",
+  "thidua.core.v1",
+  sizeof(Thidua__Core__V1__ListTitleConditionsResponse),
+  1,
+  thidua__core__v1__list_title_conditions_response__field_descriptors,
+  thidua__core__v1__list_title_conditions_response__field_indices_by_name,
+  1,  thidua__core__v1__list_title_conditions_response__number_ranges,
+  (ProtobufCMessageInit) thidua__core__v1__list_title_conditions_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 #define thidua__core__v1__list_award_caps_request__field_descriptors NULL
 #define thidua__core__v1__list_award_caps_request__field_indices_by_name NULL
 #define thidua__core__v1__list_award_caps_request__number_ranges NULL
@@ -1450,7 +1731,7 @@ const ProtobufCEnumDescriptor thidua__core__v1__recipient_kind__descriptor =
   thidua__core__v1__recipient_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor thidua__core__v1__awards__method_descriptors[8] =
+static const ProtobufCMethodDescriptor thidua__core__v1__awards__method_descriptors[10] =
 {
   { "ListAwardForms", &thidua__core__v1__list_award_forms_request__descriptor, &thidua__core__v1__list_award_forms_response__descriptor },
   { "DefineAwardForm", &thidua__core__v1__award_form__descriptor, &thidua__core__v1__award_form__descriptor },
@@ -1460,6 +1741,8 @@ static const ProtobufCMethodDescriptor thidua__core__v1__awards__method_descript
   { "ListAwards", &thidua__core__v1__list_awards_request__descriptor, &thidua__core__v1__list_awards_response__descriptor },
   { "SetAwardCap", &thidua__core__v1__award_cap__descriptor, &thidua__core__v1__award_cap__descriptor },
   { "ListAwardCaps", &thidua__core__v1__list_award_caps_request__descriptor, &thidua__core__v1__list_award_caps_response__descriptor },
+  { "ListTitleConditions", &thidua__core__v1__list_title_conditions_request__descriptor, &thidua__core__v1__list_title_conditions_response__descriptor },
+  { "SetTitleConditions", &thidua__core__v1__title_condition_set__descriptor, &thidua__core__v1__title_condition_set__descriptor },
 };
 const unsigned thidua__core__v1__awards__method_indices_by_name[] = {
   1,        /* DefineAwardForm */
@@ -1468,8 +1751,10 @@ const unsigned thidua__core__v1__awards__method_indices_by_name[] = {
   7,        /* ListAwardCaps */
   0,        /* ListAwardForms */
   5,        /* ListAwards */
+  8,        /* ListTitleConditions */
   3,        /* RevokeAward */
-  6         /* SetAwardCap */
+  6,        /* SetAwardCap */
+  9         /* SetTitleConditions */
 };
 const ProtobufCServiceDescriptor thidua__core__v1__awards__descriptor =
 {
@@ -1478,7 +1763,7 @@ const ProtobufCServiceDescriptor thidua__core__v1__awards__descriptor =
   "Awards",
   "Thidua__Core__V1__Awards",
   "thidua.core.v1",
-  8,
+  10,
   thidua__core__v1__awards__method_descriptors,
   thidua__core__v1__awards__method_indices_by_name
 };
@@ -1545,6 +1830,22 @@ void thidua__core__v1__awards__list_award_caps(ProtobufCService *service,
 {
   assert(service->descriptor == &thidua__core__v1__awards__descriptor);
   service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void thidua__core__v1__awards__list_title_conditions(ProtobufCService *service,
+                                                     const Thidua__Core__V1__ListTitleConditionsRequest *input,
+                                                     Thidua__Core__V1__ListTitleConditionsResponse_Closure closure,
+                                                     void *closure_data)
+{
+  assert(service->descriptor == &thidua__core__v1__awards__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void thidua__core__v1__awards__set_title_conditions(ProtobufCService *service,
+                                                    const Thidua__Core__V1__TitleConditionSet *input,
+                                                    Thidua__Core__V1__TitleConditionSet_Closure closure,
+                                                    void *closure_data)
+{
+  assert(service->descriptor == &thidua__core__v1__awards__descriptor);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void thidua__core__v1__awards__init (Thidua__Core__V1__Awards_Service *service,
                                      Thidua__Core__V1__Awards_ServiceDestroy destroy)

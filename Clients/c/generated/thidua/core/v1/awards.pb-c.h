@@ -27,6 +27,9 @@ typedef struct Thidua__Core__V1__GetAwardRequest Thidua__Core__V1__GetAwardReque
 typedef struct Thidua__Core__V1__ListAwardsRequest Thidua__Core__V1__ListAwardsRequest;
 typedef struct Thidua__Core__V1__ListAwardsResponse Thidua__Core__V1__ListAwardsResponse;
 typedef struct Thidua__Core__V1__AwardCap Thidua__Core__V1__AwardCap;
+typedef struct Thidua__Core__V1__TitleConditionSet Thidua__Core__V1__TitleConditionSet;
+typedef struct Thidua__Core__V1__ListTitleConditionsRequest Thidua__Core__V1__ListTitleConditionsRequest;
+typedef struct Thidua__Core__V1__ListTitleConditionsResponse Thidua__Core__V1__ListTitleConditionsResponse;
 typedef struct Thidua__Core__V1__ListAwardCapsRequest Thidua__Core__V1__ListAwardCapsRequest;
 typedef struct Thidua__Core__V1__ListAwardCapsResponse Thidua__Core__V1__ListAwardCapsResponse;
 
@@ -111,7 +114,8 @@ struct  Thidua__Core__V1__Award
    */
   char *recipient_member_id;
   /*
-   * What it rewards, unique per recipient: "năm học 2021-2022", "initiative i12"...
+   * What it rewards, unique per recipient: "năm học 2021-2022", "initiative i12"... Compared in
+   * Unicode NFC, without case, and with runs of white space and punctuation as one space.
    */
   char *achievement;
   char *campaign_id;
@@ -203,9 +207,10 @@ struct  Thidua__Core__V1__ListAwardsResponse
 
 /*
  * At most max_count awards of form_code per issuing unit and calendar year, and at most
- * max_percent_of_basis percent of the awards of basis_form_code that unit issued that year
- * ("Chiến sĩ thi đua cơ sở at most 15% of Lao động tiên tiến"). The cap in force on a decision
- * date is the latest one of the form whose effective_from is not after it.
+ * max_percent_of_basis percent of the awards of basis_form_code held in the recipient's unit that
+ * year, whoever issued them ("Chiến sĩ thi đua cơ sở at most 15% of the unit's Lao động tiên
+ * tiến"). The cap in force on a decision date is the latest one of the form whose effective_from
+ * is not after it.
  */
 struct  Thidua__Core__V1__AwardCap
 {
@@ -229,6 +234,62 @@ struct  Thidua__Core__V1__AwardCap
 #define THIDUA__CORE__V1__AWARD_CAP__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__core__v1__award_cap__descriptor) \
     , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0 }
+
+
+/*
+ * What a person must meet to be given a title (danh hiệu) under one regulation version, checked
+ * wherever the title is conferred: GrantAward, and the decision of a person's registration for it.
+ * The version in force on a decision date is the latest one of the title whose effective_from is
+ * not after it. By default "Chiến sĩ thi đua cơ sở" needs "lao_dong_tien_tien" and
+ * "recognised_initiative" [Law 06/2022/QH15, Art. 23].
+ */
+struct  Thidua__Core__V1__TitleConditionSet
+{
+  ProtobufCMessage base;
+  /*
+   * "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23"
+   */
+  char *regulation;
+  char *effective_from;
+  /*
+   * A title of the catalogue that goes to people.
+   */
+  char *form_code;
+  /*
+   * Titles the person must hold from 1 January of the decision's year to the decision date.
+   */
+  size_t n_required_titles;
+  char **required_titles;
+  /*
+   * Kinds of evidence an enabled module must find for the person over the same days:
+   * "recognised_initiative" (the innovation module). At least one condition in all.
+   */
+  size_t n_required_evidence;
+  char **required_evidence;
+};
+#define THIDUA__CORE__V1__TITLE_CONDITION_SET__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&thidua__core__v1__title_condition_set__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL }
+
+
+struct  Thidua__Core__V1__ListTitleConditionsRequest
+{
+  ProtobufCMessage base;
+};
+#define THIDUA__CORE__V1__LIST_TITLE_CONDITIONS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&thidua__core__v1__list_title_conditions_request__descriptor) \
+     }
+
+
+struct  Thidua__Core__V1__ListTitleConditionsResponse
+{
+  ProtobufCMessage base;
+  size_t n_sets;
+  Thidua__Core__V1__TitleConditionSet **sets;
+};
+#define THIDUA__CORE__V1__LIST_TITLE_CONDITIONS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&thidua__core__v1__list_title_conditions_response__descriptor) \
+    , 0,NULL }
 
 
 struct  Thidua__Core__V1__ListAwardCapsRequest
@@ -441,6 +502,63 @@ Thidua__Core__V1__AwardCap *
 void   thidua__core__v1__award_cap__free_unpacked
                      (Thidua__Core__V1__AwardCap *message,
                       ProtobufCAllocator *allocator);
+/* Thidua__Core__V1__TitleConditionSet methods */
+void   thidua__core__v1__title_condition_set__init
+                     (Thidua__Core__V1__TitleConditionSet         *message);
+size_t thidua__core__v1__title_condition_set__get_packed_size
+                     (const Thidua__Core__V1__TitleConditionSet   *message);
+size_t thidua__core__v1__title_condition_set__pack
+                     (const Thidua__Core__V1__TitleConditionSet   *message,
+                      uint8_t             *out);
+size_t thidua__core__v1__title_condition_set__pack_to_buffer
+                     (const Thidua__Core__V1__TitleConditionSet   *message,
+                      ProtobufCBuffer     *buffer);
+Thidua__Core__V1__TitleConditionSet *
+       thidua__core__v1__title_condition_set__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   thidua__core__v1__title_condition_set__free_unpacked
+                     (Thidua__Core__V1__TitleConditionSet *message,
+                      ProtobufCAllocator *allocator);
+/* Thidua__Core__V1__ListTitleConditionsRequest methods */
+void   thidua__core__v1__list_title_conditions_request__init
+                     (Thidua__Core__V1__ListTitleConditionsRequest         *message);
+size_t thidua__core__v1__list_title_conditions_request__get_packed_size
+                     (const Thidua__Core__V1__ListTitleConditionsRequest   *message);
+size_t thidua__core__v1__list_title_conditions_request__pack
+                     (const Thidua__Core__V1__ListTitleConditionsRequest   *message,
+                      uint8_t             *out);
+size_t thidua__core__v1__list_title_conditions_request__pack_to_buffer
+                     (const Thidua__Core__V1__ListTitleConditionsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Thidua__Core__V1__ListTitleConditionsRequest *
+       thidua__core__v1__list_title_conditions_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   thidua__core__v1__list_title_conditions_request__free_unpacked
+                     (Thidua__Core__V1__ListTitleConditionsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Thidua__Core__V1__ListTitleConditionsResponse methods */
+void   thidua__core__v1__list_title_conditions_response__init
+                     (Thidua__Core__V1__ListTitleConditionsResponse         *message);
+size_t thidua__core__v1__list_title_conditions_response__get_packed_size
+                     (const Thidua__Core__V1__ListTitleConditionsResponse   *message);
+size_t thidua__core__v1__list_title_conditions_response__pack
+                     (const Thidua__Core__V1__ListTitleConditionsResponse   *message,
+                      uint8_t             *out);
+size_t thidua__core__v1__list_title_conditions_response__pack_to_buffer
+                     (const Thidua__Core__V1__ListTitleConditionsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Thidua__Core__V1__ListTitleConditionsResponse *
+       thidua__core__v1__list_title_conditions_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   thidua__core__v1__list_title_conditions_response__free_unpacked
+                     (Thidua__Core__V1__ListTitleConditionsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Thidua__Core__V1__ListAwardCapsRequest methods */
 void   thidua__core__v1__list_award_caps_request__init
                      (Thidua__Core__V1__ListAwardCapsRequest         *message);
@@ -511,6 +629,15 @@ typedef void (*Thidua__Core__V1__ListAwardsResponse_Closure)
 typedef void (*Thidua__Core__V1__AwardCap_Closure)
                  (const Thidua__Core__V1__AwardCap *message,
                   void *closure_data);
+typedef void (*Thidua__Core__V1__TitleConditionSet_Closure)
+                 (const Thidua__Core__V1__TitleConditionSet *message,
+                  void *closure_data);
+typedef void (*Thidua__Core__V1__ListTitleConditionsRequest_Closure)
+                 (const Thidua__Core__V1__ListTitleConditionsRequest *message,
+                  void *closure_data);
+typedef void (*Thidua__Core__V1__ListTitleConditionsResponse_Closure)
+                 (const Thidua__Core__V1__ListTitleConditionsResponse *message,
+                  void *closure_data);
 typedef void (*Thidua__Core__V1__ListAwardCapsRequest_Closure)
                  (const Thidua__Core__V1__ListAwardCapsRequest *message,
                   void *closure_data);
@@ -556,6 +683,14 @@ struct Thidua__Core__V1__Awards_Service
                           const Thidua__Core__V1__ListAwardCapsRequest *input,
                           Thidua__Core__V1__ListAwardCapsResponse_Closure closure,
                           void *closure_data);
+  void (*list_title_conditions)(Thidua__Core__V1__Awards_Service *service,
+                                const Thidua__Core__V1__ListTitleConditionsRequest *input,
+                                Thidua__Core__V1__ListTitleConditionsResponse_Closure closure,
+                                void *closure_data);
+  void (*set_title_conditions)(Thidua__Core__V1__Awards_Service *service,
+                               const Thidua__Core__V1__TitleConditionSet *input,
+                               Thidua__Core__V1__TitleConditionSet_Closure closure,
+                               void *closure_data);
 };
 typedef void (*Thidua__Core__V1__Awards_ServiceDestroy)(Thidua__Core__V1__Awards_Service *);
 void thidua__core__v1__awards__init (Thidua__Core__V1__Awards_Service *service,
@@ -571,7 +706,9 @@ void thidua__core__v1__awards__init (Thidua__Core__V1__Awards_Service *service,
       function_prefix__ ## get_award,\
       function_prefix__ ## list_awards,\
       function_prefix__ ## set_award_cap,\
-      function_prefix__ ## list_award_caps  }
+      function_prefix__ ## list_award_caps,\
+      function_prefix__ ## list_title_conditions,\
+      function_prefix__ ## set_title_conditions  }
 void thidua__core__v1__awards__list_award_forms(ProtobufCService *service,
                                                 const Thidua__Core__V1__ListAwardFormsRequest *input,
                                                 Thidua__Core__V1__ListAwardFormsResponse_Closure closure,
@@ -604,6 +741,14 @@ void thidua__core__v1__awards__list_award_caps(ProtobufCService *service,
                                                const Thidua__Core__V1__ListAwardCapsRequest *input,
                                                Thidua__Core__V1__ListAwardCapsResponse_Closure closure,
                                                void *closure_data);
+void thidua__core__v1__awards__list_title_conditions(ProtobufCService *service,
+                                                     const Thidua__Core__V1__ListTitleConditionsRequest *input,
+                                                     Thidua__Core__V1__ListTitleConditionsResponse_Closure closure,
+                                                     void *closure_data);
+void thidua__core__v1__awards__set_title_conditions(ProtobufCService *service,
+                                                    const Thidua__Core__V1__TitleConditionSet *input,
+                                                    Thidua__Core__V1__TitleConditionSet_Closure closure,
+                                                    void *closure_data);
 
 /* --- descriptors --- */
 
@@ -618,6 +763,9 @@ extern const ProtobufCMessageDescriptor thidua__core__v1__get_award_request__des
 extern const ProtobufCMessageDescriptor thidua__core__v1__list_awards_request__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__list_awards_response__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__award_cap__descriptor;
+extern const ProtobufCMessageDescriptor thidua__core__v1__title_condition_set__descriptor;
+extern const ProtobufCMessageDescriptor thidua__core__v1__list_title_conditions_request__descriptor;
+extern const ProtobufCMessageDescriptor thidua__core__v1__list_title_conditions_response__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__list_award_caps_request__descriptor;
 extern const ProtobufCMessageDescriptor thidua__core__v1__list_award_caps_response__descriptor;
 extern const ProtobufCServiceDescriptor thidua__core__v1__awards__descriptor;

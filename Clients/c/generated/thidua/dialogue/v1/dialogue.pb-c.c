@@ -3910,7 +3910,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__agreement_vote__descripto
   (ProtobufCMessageInit) thidua__dialogue__v1__agreement_vote__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement__field_descriptors[25] =
+static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement__field_descriptors[27] =
 {
   {
     "id",
@@ -4212,6 +4212,30 @@ static const ProtobufCFieldDescriptor thidua__dialogue__v1__collective_agreement
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "term_months",
+    26,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__CollectiveAgreement, term_months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "filed_late",
+    27,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__CollectiveAgreement, filed_late),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_by_name[] = {
   4,   /* field[4] = as_of */
@@ -4221,6 +4245,7 @@ static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_
   14,   /* field[14] = effective_from */
   16,   /* field[16] = expires_on */
   18,   /* field[18] = favourable_clauses */
+  26,   /* field[26] = filed_late */
   19,   /* field[19] = filed_on */
   20,   /* field[20] = filed_with */
   0,   /* field[0] = id */
@@ -4233,6 +4258,7 @@ static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_
   9,   /* field[9] = sessions */
   13,   /* field[13] = signed_on */
   3,   /* field[3] = state */
+  25,   /* field[25] = term_months */
   15,   /* field[15] = term_years */
   2,   /* field[2] = title */
   1,   /* field[1] = unit_id */
@@ -4243,7 +4269,7 @@ static const unsigned thidua__dialogue__v1__collective_agreement__field_indices_
 static const ProtobufCIntRange thidua__dialogue__v1__collective_agreement__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 25 }
+  { 0, 27 }
 };
 const ProtobufCMessageDescriptor thidua__dialogue__v1__collective_agreement__descriptor =
 {
@@ -4253,7 +4279,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__collective_agreement__des
   "Thidua__Dialogue__V1__CollectiveAgreement",
   "thidua.dialogue.v1",
   sizeof(Thidua__Dialogue__V1__CollectiveAgreement),
-  25,
+  27,
   thidua__dialogue__v1__collective_agreement__field_descriptors,
   thidua__dialogue__v1__collective_agreement__field_indices_by_name,
   1,  thidua__dialogue__v1__collective_agreement__number_ranges,
@@ -4747,7 +4773,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__record_agreement_vote_req
   (ProtobufCMessageInit) thidua__dialogue__v1__record_agreement_vote_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__dialogue__v1__sign_agreement_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor thidua__dialogue__v1__sign_agreement_request__field_descriptors[5] =
 {
   {
     "agreement_id",
@@ -4797,17 +4823,30 @@ static const ProtobufCFieldDescriptor thidua__dialogue__v1__sign_agreement_reque
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "term_months",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__SignAgreementRequest, term_months),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__dialogue__v1__sign_agreement_request__field_indices_by_name[] = {
   0,   /* field[0] = agreement_id */
   2,   /* field[2] = effective_from */
   1,   /* field[1] = signed_on */
+  4,   /* field[4] = term_months */
   3,   /* field[3] = term_years */
 };
 static const ProtobufCIntRange thidua__dialogue__v1__sign_agreement_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor thidua__dialogue__v1__sign_agreement_request__descriptor =
 {
@@ -4817,7 +4856,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__sign_agreement_request__d
   "Thidua__Dialogue__V1__SignAgreementRequest",
   "thidua.dialogue.v1",
   sizeof(Thidua__Dialogue__V1__SignAgreementRequest),
-  4,
+  5,
   thidua__dialogue__v1__sign_agreement_request__field_descriptors,
   thidua__dialogue__v1__sign_agreement_request__field_indices_by_name,
   1,  thidua__dialogue__v1__sign_agreement_request__number_ranges,
@@ -5067,7 +5106,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__get_bargaining_coverage_r
   (ProtobufCMessageInit) thidua__dialogue__v1__get_bargaining_coverage_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__dialogue__v1__bargaining_coverage_figures__field_descriptors[7] =
+static const ProtobufCFieldDescriptor thidua__dialogue__v1__bargaining_coverage_figures__field_descriptors[9] =
 {
   {
     "unionised_enterprises",
@@ -5153,11 +5192,37 @@ static const ProtobufCFieldDescriptor thidua__dialogue__v1__bargaining_coverage_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "filed_late",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__BargainingCoverageFigures, filed_late),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "copies_overdue",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Dialogue__V1__BargainingCoverageFigures, copies_overdue),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__dialogue__v1__bargaining_coverage_figures__field_indices_by_name[] = {
   2,   /* field[2] = agreement_share_permille */
+  8,   /* field[8] = copies_overdue */
   5,   /* field[5] = employees */
   6,   /* field[6] = employees_covered_by_agreement */
+  7,   /* field[7] = filed_late */
   4,   /* field[4] = periodic_dialogue_share_permille */
   0,   /* field[0] = unionised_enterprises */
   1,   /* field[1] = with_agreement_in_force */
@@ -5166,7 +5231,7 @@ static const unsigned thidua__dialogue__v1__bargaining_coverage_figures__field_i
 static const ProtobufCIntRange thidua__dialogue__v1__bargaining_coverage_figures__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor thidua__dialogue__v1__bargaining_coverage_figures__descriptor =
 {
@@ -5176,7 +5241,7 @@ const ProtobufCMessageDescriptor thidua__dialogue__v1__bargaining_coverage_figur
   "Thidua__Dialogue__V1__BargainingCoverageFigures",
   "thidua.dialogue.v1",
   sizeof(Thidua__Dialogue__V1__BargainingCoverageFigures),
-  7,
+  9,
   thidua__dialogue__v1__bargaining_coverage_figures__field_descriptors,
   thidua__dialogue__v1__bargaining_coverage_figures__field_indices_by_name,
   1,  thidua__dialogue__v1__bargaining_coverage_figures__number_ranges,

@@ -149,7 +149,10 @@ typedef enum _Thidua__Dialogue__V1__AgreementState {
   THIDUA__DIALOGUE__V1__AGREEMENT_STATE__DRAFTED = 3,
   THIDUA__DIALOGUE__V1__AGREEMENT_STATE__VOTED = 4,
   /*
-   * Signed; the copy is not yet filed with the labour authority.
+   * Signed; no copy is recorded as filed with the labour authority yet (the report counts those
+   * past the 10 days as copies_overdue). Once the copy's real filing date is recorded, on time or
+   * late, the dates decide, and the agreement applies from its effective date [Labour Code 2019
+   * Art. 78].
    */
   THIDUA__DIALOGUE__V1__AGREEMENT_STATE__SIGNED = 5,
   /*
@@ -698,7 +701,14 @@ struct  Thidua__Dialogue__V1__CollectiveAgreement
   Thidua__Dialogue__V1__AgreementVote **votes;
   char *signed_on;
   char *effective_from;
+  /*
+   * Deprecated: the term in whole years, 0 when it is not a whole number of years. Read term_months.
+   */
   uint32_t term_years;
+  /*
+   * The term in months, 12 to 36 [Labour Code 2019 Art. 78].
+   */
+  uint32_t term_months;
   /*
    * The last day of the term.
    */
@@ -710,6 +720,11 @@ struct  Thidua__Dialogue__V1__CollectiveAgreement
    * The labour authority that received the copy.
    */
   char *filed_with;
+  /*
+   * The copy was filed after the 10 days of Labour Code 2019 Art. 77. The agreement still applies
+   * from its effective date [Art. 78].
+   */
+  protobuf_c_boolean filed_late;
   /*
    * Set by ContinueAgreement: applied until this day while the renewal is bargained.
    */
@@ -723,7 +738,7 @@ struct  Thidua__Dialogue__V1__CollectiveAgreement
 };
 #define THIDUA__DIALOGUE__V1__COLLECTIVE_AGREEMENT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__dialogue__v1__collective_agreement__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__AGREEMENT_STATE__AGREEMENT_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__BARGAINING_SIDE__BARGAINING_SIDE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__AGREEMENT_QUALITY_GRADE__AGREEMENT_QUALITY_GRADE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__AGREEMENT_STATE__AGREEMENT_STATE_UNSPECIFIED, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__BARGAINING_SIDE__BARGAINING_SIDE_UNSPECIFIED, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, THIDUA__DIALOGUE__V1__AGREEMENT_QUALITY_GRADE__AGREEMENT_QUALITY_GRADE_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Thidua__Dialogue__V1__RequestBargainingRequest
@@ -855,13 +870,17 @@ struct  Thidua__Dialogue__V1__SignAgreementRequest
    */
   char *effective_from;
   /*
-   * 1 to 3.
+   * Deprecated: the term in whole years, read only when term_months is 0. Set term_months.
    */
   uint32_t term_years;
+  /*
+   * The term in months: 12 to 36 (1 to 3 years) under the rules in force.
+   */
+  uint32_t term_months;
 };
 #define THIDUA__DIALOGUE__V1__SIGN_AGREEMENT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__dialogue__v1__sign_agreement_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
 
 
 struct  Thidua__Dialogue__V1__FileAgreementCopyRequest
@@ -869,7 +888,8 @@ struct  Thidua__Dialogue__V1__FileAgreementCopyRequest
   ProtobufCMessage base;
   char *agreement_id;
   /*
-   * Within 10 days of signing, not after today.
+   * The real day the copy was sent: on or after signing, not after today. Due within 10 days of
+   * signing; a later day is recorded and flagged filed_late.
    */
   char *filed_on;
   /*
@@ -957,10 +977,20 @@ struct  Thidua__Dialogue__V1__BargainingCoverageFigures
    */
   uint64_t employees;
   uint64_t employees_covered_by_agreement;
+  /*
+   * Of with_agreement_in_force: agreements whose copy reached the labour authority after the 10
+   * days of Labour Code 2019 Art. 77 (they apply all the same, Art. 78).
+   */
+  uint32_t filed_late;
+  /*
+   * Enterprises with a signed agreement whose copy is not recorded as filed although the 10 days
+   * after signing have passed on as_of.
+   */
+  uint32_t copies_overdue;
 };
 #define THIDUA__DIALOGUE__V1__BARGAINING_COVERAGE_FIGURES__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__dialogue__v1__bargaining_coverage_figures__descriptor) \
-    , 0, 0, 0, 0, 0, 0, 0 }
+    , 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 struct  Thidua__Dialogue__V1__BargainingSectorCoverage
@@ -1117,7 +1147,8 @@ struct  Thidua__Dialogue__V1__DialogueRuleSet
    */
   uint32_t vote_majority_percent;
   /*
-   * An agreement's term, in whole years (1 to 3).
+   * An agreement's term, from min_term_years to max_term_years (1 to 3), in any whole number of
+   * months between (12 to 36).
    */
   uint32_t min_term_years;
   uint32_t max_term_years;

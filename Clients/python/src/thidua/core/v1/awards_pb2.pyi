@@ -141,6 +141,16 @@ class ListAwardsResponse(_message.Message):
     next_page_token: str
     def __init__(self, awards: _Optional[_Iterable[_Union[Award, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
+class ListTitleConditionsRequest(_message.Message):
+    __slots__ = []
+    def __init__(self) -> None: ...
+
+class ListTitleConditionsResponse(_message.Message):
+    __slots__ = ["sets"]
+    SETS_FIELD_NUMBER: _ClassVar[int]
+    sets: _containers.RepeatedCompositeFieldContainer[TitleConditionSet]
+    def __init__(self, sets: _Optional[_Iterable[_Union[TitleConditionSet, _Mapping]]] = ...) -> None: ...
+
 class RevokeAwardRequest(_message.Message):
     __slots__ = ["id", "reason"]
     ID_FIELD_NUMBER: _ClassVar[int]
@@ -148,6 +158,20 @@ class RevokeAwardRequest(_message.Message):
     id: str
     reason: str
     def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class TitleConditionSet(_message.Message):
+    __slots__ = ["effective_from", "form_code", "regulation", "required_evidence", "required_titles"]
+    EFFECTIVE_FROM_FIELD_NUMBER: _ClassVar[int]
+    FORM_CODE_FIELD_NUMBER: _ClassVar[int]
+    REGULATION_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_TITLES_FIELD_NUMBER: _ClassVar[int]
+    effective_from: str
+    form_code: str
+    regulation: str
+    required_evidence: _containers.RepeatedScalarFieldContainer[str]
+    required_titles: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, regulation: _Optional[str] = ..., effective_from: _Optional[str] = ..., form_code: _Optional[str] = ..., required_titles: _Optional[_Iterable[str]] = ..., required_evidence: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class RecipientKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

@@ -122,22 +122,26 @@ class BargainingCoverage(_message.Message):
     def __init__(self, unit_id: _Optional[str] = ..., unit_name: _Optional[str] = ..., as_of: _Optional[str] = ..., year: _Optional[int] = ..., total: _Optional[_Union[BargainingCoverageFigures, _Mapping]] = ..., by_sector: _Optional[_Iterable[_Union[BargainingSectorCoverage, _Mapping]]] = ..., grades: _Optional[_Iterable[_Union[AgreementGradeCount, _Mapping]]] = ..., agreements_expiring: _Optional[int] = ...) -> None: ...
 
 class BargainingCoverageFigures(_message.Message):
-    __slots__ = ["agreement_share_permille", "employees", "employees_covered_by_agreement", "periodic_dialogue_share_permille", "unionised_enterprises", "with_agreement_in_force", "with_periodic_dialogue"]
+    __slots__ = ["agreement_share_permille", "copies_overdue", "employees", "employees_covered_by_agreement", "filed_late", "periodic_dialogue_share_permille", "unionised_enterprises", "with_agreement_in_force", "with_periodic_dialogue"]
     AGREEMENT_SHARE_PERMILLE_FIELD_NUMBER: _ClassVar[int]
+    COPIES_OVERDUE_FIELD_NUMBER: _ClassVar[int]
     EMPLOYEES_COVERED_BY_AGREEMENT_FIELD_NUMBER: _ClassVar[int]
     EMPLOYEES_FIELD_NUMBER: _ClassVar[int]
+    FILED_LATE_FIELD_NUMBER: _ClassVar[int]
     PERIODIC_DIALOGUE_SHARE_PERMILLE_FIELD_NUMBER: _ClassVar[int]
     UNIONISED_ENTERPRISES_FIELD_NUMBER: _ClassVar[int]
     WITH_AGREEMENT_IN_FORCE_FIELD_NUMBER: _ClassVar[int]
     WITH_PERIODIC_DIALOGUE_FIELD_NUMBER: _ClassVar[int]
     agreement_share_permille: int
+    copies_overdue: int
     employees: int
     employees_covered_by_agreement: int
+    filed_late: int
     periodic_dialogue_share_permille: int
     unionised_enterprises: int
     with_agreement_in_force: int
     with_periodic_dialogue: int
-    def __init__(self, unionised_enterprises: _Optional[int] = ..., with_agreement_in_force: _Optional[int] = ..., agreement_share_permille: _Optional[int] = ..., with_periodic_dialogue: _Optional[int] = ..., periodic_dialogue_share_permille: _Optional[int] = ..., employees: _Optional[int] = ..., employees_covered_by_agreement: _Optional[int] = ...) -> None: ...
+    def __init__(self, unionised_enterprises: _Optional[int] = ..., with_agreement_in_force: _Optional[int] = ..., agreement_share_permille: _Optional[int] = ..., with_periodic_dialogue: _Optional[int] = ..., periodic_dialogue_share_permille: _Optional[int] = ..., employees: _Optional[int] = ..., employees_covered_by_agreement: _Optional[int] = ..., filed_late: _Optional[int] = ..., copies_overdue: _Optional[int] = ...) -> None: ...
 
 class BargainingSectorCoverage(_message.Message):
     __slots__ = ["figures", "sector"]
@@ -168,7 +172,7 @@ class CancelDialogueRequest(_message.Message):
     def __init__(self, id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CollectiveAgreement(_message.Message):
-    __slots__ = ["as_of", "clauses", "continued_until", "drafted_on", "effective_from", "expires_on", "favourable_clauses", "filed_on", "filed_with", "id", "quality_grade", "renewed_by_agreement_id", "renews_agreement_id", "replaced_on", "requested_by", "requested_on", "sessions", "signed_on", "state", "term_years", "title", "unit_id", "votes", "withdraw_reason", "withdrawn_on"]
+    __slots__ = ["as_of", "clauses", "continued_until", "drafted_on", "effective_from", "expires_on", "favourable_clauses", "filed_late", "filed_on", "filed_with", "id", "quality_grade", "renewed_by_agreement_id", "renews_agreement_id", "replaced_on", "requested_by", "requested_on", "sessions", "signed_on", "state", "term_months", "term_years", "title", "unit_id", "votes", "withdraw_reason", "withdrawn_on"]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     CLAUSES_FIELD_NUMBER: _ClassVar[int]
     CONTINUED_UNTIL_FIELD_NUMBER: _ClassVar[int]
@@ -176,6 +180,7 @@ class CollectiveAgreement(_message.Message):
     EFFECTIVE_FROM_FIELD_NUMBER: _ClassVar[int]
     EXPIRES_ON_FIELD_NUMBER: _ClassVar[int]
     FAVOURABLE_CLAUSES_FIELD_NUMBER: _ClassVar[int]
+    FILED_LATE_FIELD_NUMBER: _ClassVar[int]
     FILED_ON_FIELD_NUMBER: _ClassVar[int]
     FILED_WITH_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
@@ -188,6 +193,7 @@ class CollectiveAgreement(_message.Message):
     SESSIONS_FIELD_NUMBER: _ClassVar[int]
     SIGNED_ON_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
+    TERM_MONTHS_FIELD_NUMBER: _ClassVar[int]
     TERM_YEARS_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     UNIT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -201,6 +207,7 @@ class CollectiveAgreement(_message.Message):
     effective_from: str
     expires_on: str
     favourable_clauses: int
+    filed_late: bool
     filed_on: str
     filed_with: str
     id: str
@@ -213,13 +220,14 @@ class CollectiveAgreement(_message.Message):
     sessions: _containers.RepeatedCompositeFieldContainer[BargainingSession]
     signed_on: str
     state: AgreementState
+    term_months: int
     term_years: int
     title: str
     unit_id: str
     votes: _containers.RepeatedCompositeFieldContainer[AgreementVote]
     withdraw_reason: str
     withdrawn_on: str
-    def __init__(self, id: _Optional[str] = ..., unit_id: _Optional[str] = ..., title: _Optional[str] = ..., state: _Optional[_Union[AgreementState, str]] = ..., as_of: _Optional[str] = ..., requested_by: _Optional[_Union[BargainingSide, str]] = ..., requested_on: _Optional[str] = ..., renews_agreement_id: _Optional[str] = ..., renewed_by_agreement_id: _Optional[str] = ..., sessions: _Optional[_Iterable[_Union[BargainingSession, _Mapping]]] = ..., drafted_on: _Optional[str] = ..., clauses: _Optional[_Iterable[_Union[AgreementClause, _Mapping]]] = ..., votes: _Optional[_Iterable[_Union[AgreementVote, _Mapping]]] = ..., signed_on: _Optional[str] = ..., effective_from: _Optional[str] = ..., term_years: _Optional[int] = ..., expires_on: _Optional[str] = ..., quality_grade: _Optional[_Union[AgreementQualityGrade, str]] = ..., favourable_clauses: _Optional[int] = ..., filed_on: _Optional[str] = ..., filed_with: _Optional[str] = ..., continued_until: _Optional[str] = ..., replaced_on: _Optional[str] = ..., withdrawn_on: _Optional[str] = ..., withdraw_reason: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., unit_id: _Optional[str] = ..., title: _Optional[str] = ..., state: _Optional[_Union[AgreementState, str]] = ..., as_of: _Optional[str] = ..., requested_by: _Optional[_Union[BargainingSide, str]] = ..., requested_on: _Optional[str] = ..., renews_agreement_id: _Optional[str] = ..., renewed_by_agreement_id: _Optional[str] = ..., sessions: _Optional[_Iterable[_Union[BargainingSession, _Mapping]]] = ..., drafted_on: _Optional[str] = ..., clauses: _Optional[_Iterable[_Union[AgreementClause, _Mapping]]] = ..., votes: _Optional[_Iterable[_Union[AgreementVote, _Mapping]]] = ..., signed_on: _Optional[str] = ..., effective_from: _Optional[str] = ..., term_years: _Optional[int] = ..., term_months: _Optional[int] = ..., expires_on: _Optional[str] = ..., quality_grade: _Optional[_Union[AgreementQualityGrade, str]] = ..., favourable_clauses: _Optional[int] = ..., filed_on: _Optional[str] = ..., filed_with: _Optional[str] = ..., filed_late: bool = ..., continued_until: _Optional[str] = ..., replaced_on: _Optional[str] = ..., withdrawn_on: _Optional[str] = ..., withdraw_reason: _Optional[str] = ...) -> None: ...
 
 class ContinueAgreementRequest(_message.Message):
     __slots__ = ["agreement_id", "continued_until", "reason"]
@@ -598,16 +606,18 @@ class RequestBargainingRequest(_message.Message):
     def __init__(self, unit_id: _Optional[str] = ..., title: _Optional[str] = ..., requested_by: _Optional[_Union[BargainingSide, str]] = ..., requested_on: _Optional[str] = ..., renews_agreement_id: _Optional[str] = ...) -> None: ...
 
 class SignAgreementRequest(_message.Message):
-    __slots__ = ["agreement_id", "effective_from", "signed_on", "term_years"]
+    __slots__ = ["agreement_id", "effective_from", "signed_on", "term_months", "term_years"]
     AGREEMENT_ID_FIELD_NUMBER: _ClassVar[int]
     EFFECTIVE_FROM_FIELD_NUMBER: _ClassVar[int]
     SIGNED_ON_FIELD_NUMBER: _ClassVar[int]
+    TERM_MONTHS_FIELD_NUMBER: _ClassVar[int]
     TERM_YEARS_FIELD_NUMBER: _ClassVar[int]
     agreement_id: str
     effective_from: str
     signed_on: str
+    term_months: int
     term_years: int
-    def __init__(self, agreement_id: _Optional[str] = ..., signed_on: _Optional[str] = ..., effective_from: _Optional[str] = ..., term_years: _Optional[int] = ...) -> None: ...
+    def __init__(self, agreement_id: _Optional[str] = ..., signed_on: _Optional[str] = ..., effective_from: _Optional[str] = ..., term_years: _Optional[int] = ..., term_months: _Optional[int] = ...) -> None: ...
 
 class UpdateDialogueRequest(_message.Message):
     __slots__ = ["agenda", "delegation_size", "id", "planned_on", "reason", "update_mask"]
