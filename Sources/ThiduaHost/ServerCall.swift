@@ -86,7 +86,11 @@ actor ServerCall: CallResponder {
 
     private func run(body: CallBody, request: CallRequest, context: CallContext) async {
         do {
-            try await body(request, context)
+            if request.payload.count >= Self.offLoopRequestBytes {
+                try await Self.runOffTheLoop(body, request, context)
+            } else {
+                try await body(request, context)
+            }
             switch self.kind {
             case .unary:
                 if let payload = self.unaryResponse {
@@ -108,6 +112,16 @@ actor ServerCall: CallResponder {
             }
             self.end(with: RPCError(mapping: error))
         }
+    }
+
+    /// Requests this large are screened, decoded and handled on the global executor: their work
+    /// (normalising megabytes of text, decoding thousands of rows, parsing a CSV file) would
+    /// otherwise hold the event loop, and every other connection on it, for as long as it runs.
+    static let offLoopRequestBytes = 64 * 1024
+
+    @concurrent
+    private nonisolated static func runOffTheLoop(_ body: CallBody, _ request: CallRequest, _ context: CallContext) async throws {
+        try await body(request, context)
     }
 
     // MARK: CallResponder
