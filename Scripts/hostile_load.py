@@ -13,9 +13,13 @@ non-reader
 fuzz
     --workers processes, each opening connections with the admin key and keeping up to
     --max-in-flight calls in flight per connection, at random methods taken from the server's
-    own reflection, with hostile payloads built by hand in the protobuf wire format: random bytes,
-    repeated fields of up to a million elements, long strings, NUL and control characters, deep
+    own reflection, with hostile payloads built by hand in the protobuf wire format (field numbers
+    and types from Reflection/DescribeService, or guessed): random bytes, repeated fields of up to a
+    million elements, long strings, NUL and control characters, decomposed accents (NFC work), deep
     nesting, masses of unknown fields, frames up to the announced max_frame_bytes.
+    --payload-mix heavy sends only the largest: million-element repeated fields and strings that
+    fill the frame. It reports statuses by code, rule, method and payload kind, and the slowest
+    calls with the time they were sent, on the same clock as the probe's slowest answers.
 
 In both, a probe client calls `thidua.host.v1.Health/Check` every 250 ms and records its
 latency, and the server's RSS is read from /proc/PID/status every 100 ms. A memory guard kills
@@ -47,6 +51,8 @@ import struct
 import subprocess
 import sys
 import tempfile
+import hashlib
+import heapq
 import threading
 import time
 
@@ -306,17 +312,16 @@ def rss_kb(pid):
 class RssSampler(threading.Thread):
     """Samples the server's RSS every 100 ms; SIGKILLs it if it passes the guard."""
 
-    def __init__(self, server, guard_mib, stop):
+    def __init__(self, server, guard_mib, stop, epoch):
         super().__init__(daemon=True, name="rss-sampler")
-        self.server, self.guard_kb, self.stop = server, guard_mib * 1024, stop
-        self.samples = []  # (seconds since start, KiB)
+        self.server, self.guard_kb, self.stop, self.epoch = server, guard_mib * 1024, stop, epoch
+        self.samples = []  # (seconds since the epoch of the run, KiB)
         self.guard_event = None
         self.died_at = None
-        self.started = time.monotonic()
 
     def run(self):
         while not self.stop.is_set():
-            now = time.monotonic() - self.started
+            now = time.time() - self.epoch
             value = rss_kb(self.server.pid)
             if value is None or not self.server.alive():
                 self.died_at = now
@@ -359,12 +364,11 @@ class HealthProbe(threading.Thread):
     of each answer; a timeout, a refusal or a lost connection counts as a failure (and the probe
     reconnects)."""
 
-    def __init__(self, port, stop):
+    def __init__(self, port, stop, epoch):
         super().__init__(daemon=True, name="health-probe")
-        self.port, self.stop = port, stop
-        self.latencies_ms = []
-        self.failures = []  # (seconds since start, reason)
-        self.started = time.monotonic()
+        self.port, self.stop, self.epoch = port, stop, epoch
+        self.latencies_ms = []  # (seconds since the epoch of the run, latency)
+        self.failures = []  # (seconds since the epoch of the run, reason)
 
     def run(self):
         sock, call_id, next_at = None, 0, time.monotonic()
@@ -373,7 +377,7 @@ class HealthProbe(threading.Thread):
             if self.stop.is_set():
                 break
             next_at = max(next_at + PROBE_INTERVAL_S, time.monotonic())
-            began = time.monotonic()
+            began, began_at = time.monotonic(), time.time() - self.epoch
             try:
                 if sock is None:
                     sock, _ = open_connection(self.port, client_name="hostile-load/probe", timeout=PROBE_TIMEOUT_S)
@@ -383,9 +387,9 @@ class HealthProbe(threading.Thread):
                                health_pb2.HealthCheckResponse, timeout=PROBE_TIMEOUT_S)
                 if answer.status != health_pb2.HealthCheckResponse.SERVING:
                     raise RuntimeError(f"status {answer.status}")
-                self.latencies_ms.append((round(began - self.started, 3), (time.monotonic() - began) * 1000))
+                self.latencies_ms.append((round(began_at, 3), (time.monotonic() - began) * 1000))
             except Exception as error:  # noqa: BLE001 - every failure is a data point
-                self.failures.append((round(began - self.started, 2), f"{type(error).__name__}: {error}"[:200]))
+                self.failures.append((round(began_at, 2), f"{type(error).__name__}: {error}"[:200]))
                 if sock is not None:
                     sock.close()
                 sock = None
@@ -448,8 +452,8 @@ def server_metrics(port):
 
 def run_non_reader(server, args):
     """One client opens Echo/Stream(count 100000, payload --payload-bytes) and never reads."""
-    stop = threading.Event()
-    sampler, probe = RssSampler(server, args.rss_guard_mib, stop), HealthProbe(server.port, stop)
+    stop, epoch = threading.Event(), time.time()
+    sampler, probe = RssSampler(server, args.rss_guard_mib, stop, epoch), HealthProbe(server.port, stop, epoch)
     sampler.start()
     probe.start()
     sock, hello = open_connection(server.port, client_name="hostile-load/non-reader", rcvbuf=args.rcvbuf)
@@ -580,9 +584,10 @@ def repeated_field_bytes(rng, field, items, limit):
     return element * min(items, limit // len(element))
 
 
-def huge_repeated(rng, fields, limit):
+def huge_repeated(rng, fields, limit, items=None):
     """A repeated field of up to a million elements, at the top level or one message down."""
-    items = rng.randint(100_000, MAX_REPEATED_ITEMS) if rng.random() < 0.6 else log_uniform(rng, 1_001, MAX_REPEATED_ITEMS)
+    if items is None:
+        items = rng.randint(100_000, MAX_REPEATED_ITEMS) if rng.random() < 0.6 else log_uniform(rng, 1_001, MAX_REPEATED_ITEMS)
     nested = [(f, c) for f in fields if f["type"] == TYPE_MESSAGE for c in f["children"] if c["repeated"]]
     if nested and rng.random() < 0.3:
         parent, child = rng.choice(nested)
@@ -597,18 +602,19 @@ def hostile_text(rng, size):
     accents (NFC rewriting), or invalid UTF-8."""
     pattern = rng.choice([b"A", b"\x00", b"a\x00\x07\x1b", "e\u0301\u0323".encode(), "Tr\u01b0\u1edbng ".encode(),
                           b"\xc3\x28\xff", "\u200b\ufeff".encode()])
-    return (pattern * (size // len(pattern) + 1))[:size]
+    # Whole repetitions only: cutting a character in two would make every pattern invalid UTF-8.
+    return pattern * max(1, size // len(pattern))
 
 
 def string_fields(fields):
     return [f for f in fields if f["type"] in (TYPE_STRING, TYPE_BYTES)]
 
 
-def long_string(rng, fields, limit):
+def long_string(rng, fields, limit, size=None):
     """One string field holding up to `limit` bytes of hostile text."""
     strings = string_fields(fields)
     number = rng.choice(strings)["number"] if strings else rng.randint(1, 8)
-    return length_delimited(number, hostile_text(rng, log_uniform(rng, 1_024, limit - 16)))
+    return length_delimited(number, hostile_text(rng, size or log_uniform(rng, 1_024, limit - 16)))
 
 
 def nul_strings(rng, fields, limit):
@@ -640,13 +646,29 @@ def random_bytes(rng, fields, limit):
     return os.urandom(log_uniform(rng, 1, limit))
 
 
-PAYLOAD_KINDS = [(huge_repeated, 35), (random_bytes, 20), (long_string, 20), (unknown_fields, 10),
-                 (nul_strings, 10), (deep_nesting, 5)]
+def million_repeated(rng, fields, limit):
+    """A repeated field of a full million elements (fewer only if they do not fit in the frame)."""
+    return huge_repeated(rng, fields, limit, items=MAX_REPEATED_ITEMS)
 
 
-def hostile_payload(rng, method, limit):
+def frame_filling_string(rng, fields, limit):
+    """One string field of hostile text as long as the frame allows."""
+    return long_string(rng, fields, limit, size=limit - 16)
+
+
+# Generators and weights: "mixed" is a bit of everything; "heavy" sends only the largest
+# payloads (a million-element repeated field, or a string that fills the frame).
+PAYLOAD_MIXES = {
+    "mixed": [(huge_repeated, 35), (random_bytes, 20), (long_string, 20), (unknown_fields, 10),
+              (nul_strings, 10), (deep_nesting, 5)],
+    "heavy": [(million_repeated, 60), (frame_filling_string, 40)],
+}
+
+
+def hostile_payload(rng, method, limit, mix="mixed"):
     """(kind name, payload bytes) for one call, at most `limit` bytes."""
-    generator = rng.choices([g for g, _ in PAYLOAD_KINDS], weights=[w for _, w in PAYLOAD_KINDS])[0]
+    kinds = PAYLOAD_MIXES[mix]
+    generator = rng.choices([g for g, _ in kinds], weights=[w for _, w in kinds])[0]
     return generator.__name__, generator(rng, method["fields"], limit)[:limit]
 
 
@@ -657,11 +679,11 @@ class FuzzConnection:
     """One connection of a fuzz worker: a writer keeps up to `max_in_flight` calls in flight,
     a reader thread counts every frame the server sends back."""
 
-    def __init__(self, sock, hello, stats, max_in_flight):
-        self.sock, self.stats = sock, stats
+    def __init__(self, sock, hello, stats, max_in_flight, epoch):
+        self.sock, self.stats, self.epoch = sock, stats, epoch
         self.max_frame = hello.limits.max_frame_bytes or MAX_PAYLOAD_BYTES
         self.slots = threading.Semaphore(min(max_in_flight, hello.limits.max_concurrent_calls or max_in_flight))
-        self.in_flight, self.lock = {}, threading.Lock()  # call id -> (method path, payload kind)
+        self.in_flight, self.lock = {}, threading.Lock()  # call id -> (method, kind, bytes, sent at)
         self.closed = threading.Event()
         self.reader = threading.Thread(target=self.read_loop, daemon=True)
         self.reader.start()
@@ -669,6 +691,16 @@ class FuzzConnection:
     def count(self, key, name, amount=1):
         table = self.stats.setdefault(key, {})
         table[name] = table.get(name, 0) + amount
+
+    def note_latency(self, method, kind, size, outcome, sent_at):
+        """Keeps the slowest calls (with when they were sent, on the run's clock)."""
+        elapsed_ms = (time.time() - self.epoch - sent_at) * 1000
+        entry = (round(elapsed_ms, 1), round(sent_at, 3), method, kind, size, outcome)
+        slowest = self.stats["slowest_calls"]
+        if len(slowest) < 20:
+            heapq.heappush(slowest, entry)
+        elif elapsed_ms > slowest[0][0]:
+            heapq.heapreplace(slowest, entry)
 
     def sample(self, name, method, kind, message):
         """Keeps a few examples of the statuses a hostile request should not get."""
@@ -690,10 +722,14 @@ class FuzzConnection:
                     if status.code != 0:
                         self.count("rules", f"{name} {rule}")
                     with self.lock:
-                        method, kind = self.in_flight.pop(status.call_id, ("?", "?"))
+                        method, kind, size, sent_at = self.in_flight.pop(status.call_id, ("?", "?", 0, None))
                         if method != "?":
                             self.slots.release()
-                    self.count("outcomes_by_payload_kind", f"{kind}: {name} {rule}" if status.code else f"{kind}: OK")
+                    outcome = f"{name} {rule}" if status.code else "OK"
+                    self.count("outcomes_by_payload_kind", f"{kind}: {outcome}")
+                    self.count("outcomes_by_method", f"{method}: {outcome}")
+                    if sent_at is not None:
+                        self.note_latency(method, kind, size, outcome, sent_at)
                     if name not in EXPECTED_STATUSES:
                         self.sample(name, method, kind, status.message)
                 elif kind == "response":
@@ -714,7 +750,7 @@ class FuzzConnection:
 
     def send_call(self, call_id, method, kind, payload, timeout_ms):
         with self.lock:
-            self.in_flight[call_id] = (method["path"], kind)
+            self.in_flight[call_id] = (method["path"], kind, len(payload), time.time() - self.epoch)
         self.sock.sendall(request_frame(call_id, method["path"], payload, timeout_ms))
 
     def finish(self, grace_s=2.0):
@@ -741,7 +777,7 @@ def fuzz_worker(number, port, api_key, methods, config, stop, results):
     stats = {"worker": number, "connections": 0, "connect_failures": {}, "calls_sent": 0, "responses": 0,
              "calls_without_status": 0, "statuses": {}, "rules": {}, "go_aways": {}, "connection_ends": {},
              "payload_kinds": {}, "bytes_sent": 0, "send_errors": 0, "outcomes_by_payload_kind": {},
-             "unexpected_status_samples": {}}
+             "unexpected_status_samples": {}, "outcomes_by_method": {}, "slowest_calls": []}
     deadline = time.monotonic() + config["duration"]
     key = api_key
     while time.monotonic() < deadline and not stop.is_set():
@@ -761,7 +797,7 @@ def fuzz_worker(number, port, api_key, methods, config, stop, results):
             continue
         stats["connections"] += 1
         sock.settimeout(10.0)
-        connection = FuzzConnection(sock, hello, stats, config["max_in_flight"])
+        connection = FuzzConnection(sock, hello, stats, config["max_in_flight"], config["epoch"])
         limit = min(config["max_payload_bytes"], connection.max_frame - 1024)
         call_id, budget = 0, rng.randint(200, 3_000)
         while (budget > 0 and time.monotonic() < deadline and not stop.is_set()
@@ -769,7 +805,7 @@ def fuzz_worker(number, port, api_key, methods, config, stop, results):
             if not connection.slots.acquire(timeout=0.5):
                 continue
             method = rng.choice(methods)
-            kind, payload = hostile_payload(rng, method, limit)
+            kind, payload = hostile_payload(rng, method, limit, config["payload_mix"])
             call_id += rng.randint(1, 3)
             try:
                 connection.send_call(call_id, method, kind, payload, config["call_timeout_ms"])
@@ -789,7 +825,10 @@ def merge_counters(total, part):
     for name, value in part.items():
         if name == "worker":
             continue
-        if name == "unexpected_status_samples":
+        if name == "slowest_calls":
+            merged = sorted(total.get(name, []) + [list(entry) for entry in value], reverse=True)[:20]
+            total[name] = merged
+        elif name == "unexpected_status_samples":
             for status, samples in value.items():
                 kept = total.setdefault(name, {}).setdefault(status, [])
                 kept.extend(samples[:5 - len(kept)])
@@ -813,9 +852,11 @@ def run_fuzz(server, args):
     context = multiprocessing.get_context("spawn")
     stop_workers, results = context.Event(), context.Queue()
     config = {"seed": args.seed, "duration": args.duration, "max_in_flight": args.max_in_flight,
-              "max_payload_bytes": args.max_payload_bytes, "call_timeout_ms": args.call_timeout_ms}
+              "max_payload_bytes": args.max_payload_bytes, "call_timeout_ms": args.call_timeout_ms,
+              "payload_mix": args.payload_mix, "epoch": time.time()}
     stop = threading.Event()
-    sampler, probe = RssSampler(server, args.rss_guard_mib, stop), HealthProbe(server.port, stop)
+    sampler = RssSampler(server, args.rss_guard_mib, stop, config["epoch"])
+    probe = HealthProbe(server.port, stop, config["epoch"])
     sampler.start()
     probe.start()
     time.sleep(1.0)  # a second of idle figures first
@@ -869,6 +910,14 @@ def run_fuzz(server, args):
 # --------------------------------------------------------------------------- report
 
 
+def file_sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def machine():
     """nproc and MemTotal of this machine."""
     memory = None
@@ -906,6 +955,10 @@ def human_summary(report):
             lines.append(f"  GoAways: {load['go_aways']}")
         if load.get("unexpected_status_samples"):
             lines.append(f"  unexpected statuses: {sorted(load['unexpected_status_samples'])} (samples in the JSON)")
+        slow = load.get("slowest_calls", [])[:3]
+        if slow:
+            lines.append("  slowest calls: " + "; ".join(f"{ms:.0f} ms {method} ({kind}, {size} B, {outcome}) sent at {at} s"
+                                                       for ms, at, method, kind, size, outcome in slow))
         lines.append(f"  CPU: server {result.get('server_cpu_s')} s, load generator {result.get('load_generator_cpu_s')} s")
     if result.get("metrics_at_end"):
         m = result["metrics_at_end"]
@@ -931,6 +984,10 @@ def parse_arguments(argv=None):
     parser.add_argument("--max-in-flight", type=int, default=256, help="fuzz: calls in flight per connection (at most 256)")
     parser.add_argument("--max-payload-bytes", type=int, default=MAX_PAYLOAD_BYTES,
                         help="fuzz: largest payload (also kept under the server's max_frame_bytes)")
+    parser.add_argument("--payload-mix", choices=sorted(PAYLOAD_MIXES), default="mixed",
+                        help="fuzz: mixed = random bytes, repeated fields of 1,001 to a million items, long "
+                             "strings, NULs, deep nesting, unknown fields; heavy = only million-item repeated "
+                             "fields and frame-filling strings")
     parser.add_argument("--call-timeout-ms", type=int, default=5000, help="fuzz: timeout_ms of each call")
     parser.add_argument("--exclude", default="", help="fuzz: regular expression of method paths not to call")
     parser.add_argument("--seed", type=int, default=None, help="fuzz: random seed (default: from the clock)")
@@ -964,11 +1021,11 @@ def main(argv=None):
               "load_average_at_start": load_average(),
               "server": {"binary": server.binary, "binary_mtime_utc": time.strftime(
                   "%Y-%m-%dT%H:%M:%SZ", time.gmtime(os.path.getmtime(server.binary))),
-                  "args": extra, "pid": server.pid, "port": server.port}}
+                  "sha256": file_sha256(server.binary), "args": extra, "pid": server.pid, "port": server.port}}
     if args.scenario == "fuzz":
         report["parameters"] = {"workers": args.workers, "max_in_flight": args.max_in_flight,
                                 "max_payload_bytes": args.max_payload_bytes, "call_timeout_ms": args.call_timeout_ms,
-                                "exclude": args.exclude}
+                                "payload_mix": args.payload_mix, "exclude": args.exclude}
     else:
         report["parameters"] = {"payload_bytes": args.payload_bytes, "rcvbuf": args.rcvbuf}
     try:

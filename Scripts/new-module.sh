@@ -19,6 +19,8 @@ fi
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 id=$(echo "$name" | sed -E 's/([a-z0-9])([A-Z])/\1_\2/g' | tr '[:upper:]' '[:lower:]')
+# Ids of the module's entries: the initials of its id and "e", such as "swe17" for safety_week.
+initials=$(echo "$id" | sed -E 's/(^|_)([a-z0-9])[a-z0-9]*/\2/g')
 if [ -e "Plugins/$name" ] || [ -e "Proto/thidua/$id" ]; then
   echo "$0: Plugins/$name or Proto/thidua/$id exists already" >&2
   exit 1
@@ -129,6 +131,8 @@ import ThiduaModuleKit
 struct ${name}Service: RegistrableService {
     static let readPermission = "$id.read"
     static let writePermission = "$id.write"
+    /// Entry ids on the wire: "${initials}e17".
+    static let entry = EntityKind(prefix: "${initials}e")
 
     let moduleID: String
     let context: ModuleContext
@@ -141,10 +145,7 @@ struct ${name}Service: RegistrableService {
     }
 
     func recordEntry(_ request: Record${name}EntryRequest, _ call: CallContext) async throws -> ${name}Entry {
-        let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty, title.count <= 300 else {
-            throw RPCError(.invalidArgument, "title must have 1 to 300 characters", field: "title", rule: "$id.title")
-        }
+        let title = try Fields.text(request.title, field: "title", maxLength: 300)
         let core = self.context.core
         let moduleID = self.moduleID
         let today = self.context.today
@@ -166,7 +167,7 @@ struct ${name}Service: RegistrableService {
                 arguments: [campaign.id, unit.id, title, today.description]
             )
             let entry = ${name}Entry.with {
-                \$0.id = "\(db.lastInsertedRowID)"
+                \$0.id = Self.entry.id(db.lastInsertedRowID)
                 \$0.campaignID = campaign.id
                 \$0.unitID = unit.id
                 \$0.title = title
@@ -181,14 +182,8 @@ struct ${name}Service: RegistrableService {
     }
 
     func listEntries(_ request: List${name}EntriesRequest, _ call: CallContext) async throws -> List${name}EntriesResponse {
-        let size = request.pageSize == 0 ? 100 : Int(request.pageSize)
-        guard size <= 1000 else {
-            throw RPCError(.invalidArgument, "page_size is at most 1000", field: "page_size", rule: "page.size.max")
-        }
-        guard request.pageToken.isEmpty || Int64(request.pageToken) != nil else {
-            throw RPCError(.invalidArgument, "page_token is not a token this server issued", field: "page_token", rule: "page.token")
-        }
-        let after = Int64(request.pageToken) ?? 0
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
+        let after = try page.afterRow()
         let core = self.context.core
         return try await core.read(call) { db, principal in
             let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
@@ -199,19 +194,20 @@ struct ${name}Service: RegistrableService {
                     SELECT * FROM ${id}_entry WHERE id > ? AND unit_id IN (SELECT value FROM json_each(?))
                     ORDER BY id LIMIT ?
                     """,
-                arguments: [after, String(decoding: try JSONEncoder().encode(units), as: UTF8.self), size + 1]
+                arguments: [after, String(decoding: try JSONEncoder().encode(units), as: UTF8.self), page.fetchLimit]
             )
+            let (served, next) = page.finish(rows) { \$0["id"] as Int64 }
             return .with {
-                \$0.entries = rows.prefix(size).map { row in
+                \$0.entries = served.map { row in
                     ${name}Entry.with {
-                        \$0.id = "\(row["id"] as Int64)"
+                        \$0.id = Self.entry.id(row["id"])
                         \$0.campaignID = row["campaign_id"]
                         \$0.unitID = row["unit_id"]
                         \$0.title = row["title"]
                         \$0.recordedOn = row["recorded_on"]
                     }
                 }
-                \$0.nextPageToken = rows.count > size ? "\(rows[size - 1]["id"] as Int64)" : ""
+                \$0.nextPageToken = next
             }
         }
     }

@@ -11,7 +11,7 @@ struct AuditService: RegistrableService {
     }
 
     func listAuditRecords(_ request: ListAuditRecordsRequest, _ context: CallContext) async throws -> ListAuditRecordsResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         guard request.toUnixMs == 0 || request.fromUnixMs <= request.toUnixMs else {
             throw RPCError(.invalidArgument, "from_unix_ms is after to_unix_ms", field: "from_unix_ms", rule: "audit.range")
         }

@@ -160,8 +160,8 @@ import ThiduaModuleKit
         #expect(rule(of: { try self.apply(.draft(on: day("2024-04-01"), clauses: twice), to: agreement) }) == "dialogue.clause_numbers")
         var untitled = clause(1, .wages, favourable: true)
         untitled.title = "  "
-        #expect(rule(of: { try self.apply(.draft(on: day("2024-04-01"), clauses: [untitled]), to: agreement) }) == "dialogue.field_required")
-        #expect(rule(of: { try self.apply(.draft(on: day("2024-04-01"), clauses: [clause(1, .unspecified, favourable: true)]), to: agreement) }) == "dialogue.field_enum")
+        #expect(rule(of: { try self.apply(.draft(on: day("2024-04-01"), clauses: [untitled]), to: agreement) }) == "field.required")
+        #expect(rule(of: { try self.apply(.draft(on: day("2024-04-01"), clauses: [clause(1, .unspecified, favourable: true)]), to: agreement) }) == "field.enum")
     }
 
     @Test("the quality grade follows the configured rubric", arguments: [(5, 3, AgreementQualityGrade.gradeA), (5, 2, .gradeB), (2, 2, .gradeB), (1, 1, .gradeC), (0, 0, .gradeC)])
@@ -271,7 +271,7 @@ import ThiduaModuleKit
 
     @Test func stepsAreNotDatedInTheFuture() throws {
         let open = try self.requested(on: "2025-06-27")
-        #expect(rule(of: { try self.apply(.session(heldOn: day("2025-07-01"), minutes: "x"), to: open) }) == "dialogue.date_in_future")
+        #expect(rule(of: { try self.apply(.session(heldOn: day("2025-07-01"), minutes: "x"), to: open) }) == "date.future")
     }
 }
 

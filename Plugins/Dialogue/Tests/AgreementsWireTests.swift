@@ -189,10 +189,10 @@ import ThiduaWire
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.enterprise_unit") {
                 _ = try await self.request(f, f.schoolID, on: "2025-02-03")
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.date_in_future") {
+            try await f.expectRefusal(.invalidArgument, rule: "date.future") {
                 _ = try await self.request(f, f.garmentID, on: "2025-07-01")
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_enum") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.enum") {
                 let _: CollectiveAgreement = try await f.call("Agreements/RequestBargaining", RequestBargainingRequest.with {
                     $0.unitID = f.garmentID
                     $0.title = "Thỏa ước"
@@ -235,7 +235,7 @@ import ThiduaWire
                 _ = try await self.sign(f, requested.id, on: "2025-02-20", years: 1, effectiveFrom: "2025-02-19")
             }
             _ = try await self.sign(f, requested.id, on: "2025-02-20", years: 1)
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_required") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.required") {
                 let _: CollectiveAgreement = try await f.call("Agreements/FileAgreementCopy", FileAgreementCopyRequest.with {
                     $0.agreementID = requested.id
                     $0.filedOn = "2025-03-02"

@@ -111,7 +111,7 @@ import ThiduaModuleKit
     @Test func onlyWhatHappenedIsRecorded() throws {
         let planned = try self.periodic(employees: 250, delegation: 10, on: "2025-07-10")
         let hold = DialogueLifecycle.Event.hold(on: day("2025-07-10"), employerLegalRepresentativePresent: true, representativesPresent: 10)
-        #expect(rule(of: { try DialogueLifecycle.apply(hold, to: planned, rules: self.rules, today: self.today) }) == "dialogue.date_in_future")
+        #expect(rule(of: { try DialogueLifecycle.apply(hold, to: planned, rules: self.rules, today: self.today) }) == "date.future")
     }
 
     /// Held on Friday 14 March 2025: three working days run to Wednesday 19 March.

@@ -64,7 +64,7 @@ import ThiduaWire
             try await f.expectRefusal(.invalidArgument, rule: "dialogue.attendance") {
                 _ = try await f.hold(planned.id, present: 11)
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.date_in_future") {
+            try await f.expectRefusal(.invalidArgument, rule: "date.future") {
                 _ = try await f.hold(planned.id, on: "2025-07-01")
             }
             let held = try await f.hold(planned.id, present: 8)
@@ -98,7 +98,7 @@ import ThiduaWire
                     $0.summary = "Biên bản đối thoại"
                 })
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_required") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.required") {
                 let _: WorkplaceDialogue = try await f.call("Dialogues/PublishDialogueMinutes", PublishDialogueMinutesRequest.with {
                     $0.id = planned.id
                     $0.signedByEmployer = true
@@ -122,7 +122,7 @@ import ThiduaWire
                 build(&request)
                 return try await f.call("Dialogues/PlanDialogue", request)
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_enum") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.enum") {
                 _ = try await plan { _ in }
             }
             try await f.expectRefusal(.invalidArgument, rule: "dialogue.event_required") {
@@ -168,10 +168,10 @@ import ThiduaWire
     @Test func aPlannedDialogueIsChangedByMaskOrCancelledWithAReason() async throws {
         try await DialogueFixture.with { f in
             let planned = try await f.planPeriodic(f.garmentID, on: "2025-09-12")
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_required") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.required") {
                 let _: WorkplaceDialogue = try await f.call("Dialogues/UpdateDialogue", UpdateDialogueRequest.with { $0.id = planned.id })
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.update_mask") {
+            try await f.expectRefusal(.invalidArgument, rule: "update_mask.field") {
                 let _: WorkplaceDialogue = try await f.call("Dialogues/UpdateDialogue", UpdateDialogueRequest.with {
                     $0.id = planned.id
                     $0.updateMask = ["state"]
@@ -196,7 +196,7 @@ import ThiduaWire
             #expect(moved.agenda == "Nội quy lao động sửa đổi")
             #expect(moved.delegationSize == 10)
             #expect(try f.audit(of: planned.id).last?["reason"] == "Trùng lịch kiểm tra an toàn")
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_required") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.required") {
                 let _: WorkplaceDialogue = try await f.call("Dialogues/CancelDialogue", CancelDialogueRequest.with { $0.id = planned.id })
             }
             let cancelled: WorkplaceDialogue = try await f.call("Dialogues/CancelDialogue", CancelDialogueRequest.with {
@@ -231,7 +231,7 @@ import ThiduaWire
             try await f.expectRefusal(.notFound, rule: "dialogue.dialogue_exists") {
                 let _: WorkplaceDialogue = try await f.call("Dialogues/GetDialogue", GetDialogueRequest.with { $0.id = "dl999" })
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.id_format") {
+            try await f.expectRefusal(.invalidArgument, rule: "id.format") {
                 let _: WorkplaceDialogue = try await f.call("Dialogues/GetDialogue", GetDialogueRequest.with { $0.id = "ag1" })
             }
             let listed: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest(), using: district)
@@ -263,10 +263,10 @@ import ThiduaWire
             #expect(seen == [lastYear.id, thisYear.id, planned.id])
             let only2025: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest.with { $0.year = 2025 })
             #expect(only2025.dialogues.map(\.id) == [thisYear.id, planned.id])
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.page_size") {
+            try await f.expectRefusal(.invalidArgument, rule: "page.size.max") {
                 let _: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest.with { $0.pageSize = 1001 })
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.page_token") {
+            try await f.expectRefusal(.invalidArgument, rule: "page.token") {
                 let _: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest.with { $0.pageToken = "bm90IGEgcm93" })
             }
 

@@ -81,12 +81,12 @@ import ThiduaWire
             try await f.expectRefusal(.invalidArgument, rule: "dialogue.year") {
                 let _: DialogueCalendar = try await f.call("Dialogues/GetDialogueCalendar", GetDialogueCalendarRequest.with { $0.year = 99_999 })
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_enum") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.enum") {
                 let _: ListAgreementsResponse = try await f.call("Agreements/ListAgreements", ListAgreementsRequest.with {
                     $0.state = .UNRECOGNIZED(42)
                 })
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_max_length") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.max_length") {
                 let _: CollectiveAgreement = try await f.call("Agreements/RequestBargaining", RequestBargainingRequest.with {
                     $0.unitID = f.garmentID
                     $0.title = String(repeating: "Thỏa ước ", count: 50)
@@ -94,7 +94,7 @@ import ThiduaWire
                     $0.requestedOn = "2025-06-02"
                 })
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.id_format") {
+            try await f.expectRefusal(.invalidArgument, rule: "id.format") {
                 let _: CollectiveAgreement = try await f.call("Agreements/GetAgreement", GetAgreementRequest.with { $0.id = "dl1" })
             }
         }

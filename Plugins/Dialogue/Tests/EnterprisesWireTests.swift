@@ -46,13 +46,13 @@ import ThiduaWire
             try await f.expectRefusal(.invalidArgument, rule: "dialogue.headcount_positive") {
                 try await f.recordHeadcount(f.electronicsID, 0, asOf: "2025-01-01")
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.date_in_future") {
+            try await f.expectRefusal(.invalidArgument, rule: "date.future") {
                 try await f.recordHeadcount(f.electronicsID, 180, asOf: "2025-07-01")
             }
             try await f.expectRefusal(.invalidArgument, rule: "date.format") {
                 try await f.recordHeadcount(f.electronicsID, 180, asOf: "2025-02-30")
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.field_required") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.required") {
                 try await f.recordHeadcount("", 180, asOf: "2025-01-01")
             }
             try await f.expectRefusal(.notFound, rule: "unit.exists") {

@@ -49,7 +49,7 @@ import ThiduaWire
             try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.evidence_required", field: "scores[1].evidence") {
                 try await fixture.selfAssess(registration.id, bare)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.id_format", field: "id") {
+            try await fixture.expectRefusal(.invalidArgument, rule: "id.format", field: "id") {
                 try await fixture.selfAssess("gf1")
             }
             try await fixture.expectRefusal(.notFound, rule: "green_clean.registration_exists", field: "id") {

@@ -59,7 +59,7 @@ import ThiduaModuleKit
             ),
             (
                 [Self.claim("X", 20, evidence: [String(repeating: "x", count: 301)]), Self.claim("S", 20), Self.claim("AT", 10)],
-                "scores[0].evidence[0]", "green_clean.field_max_length"
+                "scores[0].evidence[0]", "field.max_length"
             ),
         ]
         for (claims, field, rule) in cases {
@@ -110,7 +110,7 @@ import ThiduaModuleKit
             (with { $0.criteria[1].code = "S 1" }, "criteria[1].code", "green_clean.criterion_code"),
             (with { $0.criteria[1].code = "" }, "criteria[1].code", "green_clean.criterion_code"),
             (with { $0.criteria[2].code = "X" }, "criteria[2].code", "green_clean.criterion_duplicate"),
-            (with { $0.criteria[0].name = " " }, "criteria[0].name", "green_clean.field_required"),
+            (with { $0.criteria[0].name = " " }, "criteria[0].name", "field.required"),
             (with { $0.criteria[0].maxPoints = 0 }, "criteria[0].max_points", "green_clean.criterion_max_points"),
             (with { $0.passingScore = 51 }, "passing_score", "green_clean.passing_score"),
             (with { $0.passingScore = 0 }, "passing_score", "green_clean.passing_score"),

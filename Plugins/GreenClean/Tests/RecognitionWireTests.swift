@@ -116,10 +116,10 @@ import ThiduaWire
             try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.decision_date", field: "decision_date") {
                 try await fixture.recognise(proposed.id, date: "2023-12-30")
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.date_future", field: "decision_date") {
+            try await fixture.expectRefusal(.invalidArgument, rule: "date.future", field: "decision_date") {
                 try await fixture.recognise(proposed.id, date: "2024-06-16")
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.field_required", field: "decision_number") {
+            try await fixture.expectRefusal(.invalidArgument, rule: "field.required", field: "decision_number") {
                 let _: GreenCleanRegistration = try await fixture.call(GreenCleanMethods.recognise, GreenCleanRecogniseRequest.with {
                     $0.id = proposed.id
                     $0.decisionDate = "2024-06-10"

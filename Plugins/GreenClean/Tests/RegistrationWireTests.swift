@@ -60,7 +60,7 @@ import ThiduaWire
             try await fixture.expectRefusal(.alreadyExists, rule: "green_clean.registration_unique", field: "unit_id") {
                 _ = try await fixture.register(fixture.schoolID)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.date_future", field: "registered_on") {
+            try await fixture.expectRefusal(.invalidArgument, rule: "date.future", field: "registered_on") {
                 _ = try await fixture.register(fixture.agencyID, on: "2024-06-16")
             }
             try await fixture.expectRefusal(.invalidArgument, rule: "date.format", field: "registered_on") {
@@ -133,10 +133,10 @@ import ThiduaWire
             try await fixture.expectRefusal(.permissionDenied, rule: "scope.subtree", field: "unit_id") {
                 _ = try await list({ $0.unitID = fixture.agencyID }, using: schoolKey)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.page_token", field: "page_token") {
+            try await fixture.expectRefusal(.invalidArgument, rule: "page.token", field: "page_token") {
                 _ = try await list { $0.pageToken = "not-a-token" }
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.page_size", field: "page_size") {
+            try await fixture.expectRefusal(.invalidArgument, rule: "page.size.max", field: "page_size") {
                 let _: ListGreenCleanRegistrationsResponse = try await fixture.call(
                     GreenCleanMethods.listRegistrations, ListGreenCleanRegistrationsRequest.with { $0.pageSize = 1001 }
                 )

@@ -31,12 +31,12 @@ import ThiduaWire
     @Test func badFactsAreRefusedAndChangeNothing() async throws {
         try await GreenCleanFixture.with { fixture in
             let cases: [((inout RecordGreenCleanSafetyFactRequest) -> Void, StatusCode, String, String)] = [
-                ({ $0.kind = .unspecified; $0.occurredOn = "2024-01-02" }, .invalidArgument, "kind", "green_clean.field_enum"),
-                ({ $0.kind = .fatalWorkAccident }, .invalidArgument, "occurred_on", "green_clean.field_required"),
-                ({ $0.kind = .fatalWorkAccident; $0.occurredOn = "2024-06-16" }, .invalidArgument, "occurred_on", "green_clean.date_future"),
+                ({ $0.kind = .unspecified; $0.occurredOn = "2024-01-02" }, .invalidArgument, "kind", "field.enum"),
+                ({ $0.kind = .fatalWorkAccident }, .invalidArgument, "occurred_on", "field.required"),
+                ({ $0.kind = .fatalWorkAccident; $0.occurredOn = "2024-06-16" }, .invalidArgument, "occurred_on", "date.future"),
                 ({ $0.kind = .fatalWorkAccident; $0.occurredOn = "2024-01-02"; $0.cases = 1 }, .invalidArgument, "cases", "green_clean.fact_fields"),
                 ({ $0.kind = .fatalWorkAccident; $0.occurredOn = "2024-01-02"; $0.year = 2023 }, .invalidArgument, "year", "green_clean.fact_fields"),
-                ({ $0.kind = .fatalWorkAccident; $0.occurredOn = "2024-01-02"; $0.description_p = " " }, .invalidArgument, "description", "green_clean.field_required"),
+                ({ $0.kind = .fatalWorkAccident; $0.occurredOn = "2024-01-02"; $0.description_p = " " }, .invalidArgument, "description", "field.required"),
                 ({ $0.kind = .occupationalDiseaseCases; $0.year = 2024; $0.occurredOn = "2024-01-02" }, .invalidArgument, "occurred_on", "green_clean.fact_fields"),
                 ({ $0.kind = .occupationalDiseaseCases; $0.year = 2025; $0.cases = 1 }, .invalidArgument, "year", "green_clean.fact_year"),
                 ({ $0.kind = .occupationalDiseaseCases; $0.cases = 1 }, .invalidArgument, "year", "green_clean.fact_year"),

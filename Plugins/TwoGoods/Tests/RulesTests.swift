@@ -213,11 +213,11 @@ import ThiduaModuleKit
     }
 
     @Test func pageTokensAreThisServers() throws {
-        let page = try ListPage(size: 2, token: "")
+        let page = try PageCursor(size: 2, token: "")
         let (items, token) = page.finish([Int64(3), 5, 8]) { $0 }
         #expect(items == [3, 5])
-        #expect(try ListPage(size: 2, token: token).afterRow == 5)
-        #expect(Self.rule { () throws(RPCError) in _ = try ListPage(size: 1001, token: "") } == "page.size.max")
-        #expect(Self.rule { () throws(RPCError) in _ = try ListPage(size: 0, token: "not base64!") } == "page.token")
+        #expect(try PageCursor(size: 2, token: token).afterRow() == 5)
+        #expect(Self.rule { () throws(RPCError) in _ = try PageCursor(size: 1001, token: "") } == "page.size.max")
+        #expect(Self.rule { () throws(RPCError) in _ = try PageCursor(size: 0, token: "not base64!") } == "page.token")
     }
 }

@@ -18,7 +18,7 @@ struct KeysService: RegistrableService {
     }
 
     func mintKey(_ request: MintKeyRequest, _ context: CallContext) async throws -> MintKeyResponse {
-        let label = try Validate.text(request.label, field: "label", maxLength: 100)
+        let label = try Fields.text(request.label, field: "label", maxLength: 100)
         let caller = try CorePipeline.principal(of: context)
         guard !request.permissions.isEmpty else {
             throw RPCError(.invalidArgument, "permissions must name at least one permission", field: "permissions", rule: "field.required")
@@ -67,7 +67,7 @@ struct KeysService: RegistrableService {
     }
 
     func listKeys(_ request: ListKeysRequest, _ context: CallContext) async throws -> ListKeysResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         return try await self.core.read(context) { db, principal in
             let scope = try Scope.path(of: principal, in: db)
             var sql = "SELECT k.id FROM core_api_key k JOIN core_unit u ON u.id = k.unit_id WHERE u.path LIKE ? || '%'"
@@ -88,7 +88,7 @@ struct KeysService: RegistrableService {
     }
 
     func revokeKey(_ request: RevokeKeyRequest, _ context: CallContext) async throws -> ApiKeyInfo {
-        let reason = try Validate.text(request.reason, field: "reason", maxLength: 1000)
+        let reason = try Fields.text(request.reason, field: "reason", maxLength: 1000)
         let now = self.core.clock().unixMilliseconds
         let info = try await self.core.mutate(context, request: request) { db, principal in
             guard let before = try Self.info(request.keyID, in: db) else {

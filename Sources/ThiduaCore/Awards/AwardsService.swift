@@ -42,15 +42,15 @@ struct AwardsService: RegistrableService {
         else {
             throw RPCError(.invalidArgument, "code must be 2 to 60 characters of a-z, 0-9 and _", field: "code", rule: "award.code_format")
         }
-        let name = try Validate.text(request.name, field: "name")
-        let recipients = try Validate.known(request.recipients, unspecified: .unspecified, field: "recipients")
+        let name = try Fields.text(request.name, field: "name")
+        let recipients = try Fields.known(request.recipients, field: "recipients")
         guard !request.issuingKinds.isEmpty else {
             throw RPCError(.invalidArgument, "issuing_kinds must name the kinds of unit that may issue it", field: "issuing_kinds", rule: "field.required")
         }
         // Each kind of unit at most once: the list is bounded by the kinds there are.
         var seen = Set<UnitKind>()
         for (index, kind) in request.issuingKinds.enumerated() {
-            _ = try Validate.known(kind, unspecified: .unspecified, field: "issuing_kinds[\(index)]")
+            _ = try Fields.known(kind, field: "issuing_kinds[\(index)]")
             guard seen.insert(kind).inserted else {
                 throw RPCError(
                     .invalidArgument,
@@ -82,13 +82,13 @@ struct AwardsService: RegistrableService {
     }
 
     func grantAward(_ request: GrantAwardRequest, _ context: CallContext) async throws -> Award {
-        let achievement = try Validate.text(request.achievement, field: "achievement", maxLength: 300)
-        let number = try Validate.text(request.decisionNumber, field: "decision_number", maxLength: 100)
+        let achievement = try Fields.text(request.achievement, field: "achievement", maxLength: 300)
+        let number = try Fields.text(request.decisionNumber, field: "decision_number", maxLength: 100)
         guard !request.decisionDate.isEmpty else {
             throw RPCError(.invalidArgument, "decision_date must not be empty", field: "decision_date", rule: "field.required")
         }
         let date = try CalendarDate.parse(request.decisionDate, field: "decision_date")
-        let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         let grant = AwardGrant(
             formCode: request.formCode, issuingUnitID: request.issuingUnitID,
             recipientUnitID: request.recipientUnitID,
@@ -112,7 +112,7 @@ struct AwardsService: RegistrableService {
 
     func revokeAward(_ request: RevokeAwardRequest, _ context: CallContext) async throws -> Award {
         let row = try EntityID.row(request.id, prefix: "a", field: "id")
-        let reason = try Validate.text(request.reason, field: "reason", maxLength: 500)
+        let reason = try Fields.text(request.reason, field: "reason", maxLength: 500)
         let today = CalendarDate(self.core.clock())
         return try await self.core.mutate(context, request: request) { db, principal in
             guard let before = try AwardStore.fetch(row, in: db) else {
@@ -146,7 +146,7 @@ struct AwardsService: RegistrableService {
     }
 
     func listAwards(_ request: ListAwardsRequest, _ context: CallContext) async throws -> ListAwardsResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         let after = page.after.flatMap { Int64($0) } ?? 0
         let from = try request.from.isEmpty ? "" : CalendarDate.parse(request.from, field: "from").description
         let to = try request.to.isEmpty ? "9999-12-31" : CalendarDate.parse(request.to, field: "to").description
@@ -170,7 +170,7 @@ struct AwardsService: RegistrableService {
     }
 
     func setAwardCap(_ request: AwardCap, _ context: CallContext) async throws -> AwardCap {
-        let regulation = try Validate.text(request.regulation, field: "regulation")
+        let regulation = try Fields.text(request.regulation, field: "regulation")
         guard !request.effectiveFrom.isEmpty else {
             throw RPCError(.invalidArgument, "effective_from must not be empty", field: "effective_from", rule: "field.required")
         }
@@ -235,7 +235,7 @@ struct AwardsService: RegistrableService {
     }
 
     func setTitleConditions(_ request: TitleConditionSet, _ context: CallContext) async throws -> TitleConditionSet {
-        let regulation = try Validate.text(request.regulation, field: "regulation")
+        let regulation = try Fields.text(request.regulation, field: "regulation")
         guard !request.effectiveFrom.isEmpty else {
             throw RPCError(.invalidArgument, "effective_from must not be empty", field: "effective_from", rule: "field.required")
         }

@@ -58,7 +58,7 @@ extension CampaignsService {
     }
 
     func listRegistrations(_ request: ListRegistrationsRequest, _ context: CallContext) async throws -> ListRegistrationsResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         let after = page.after.flatMap { Int64($0) } ?? 0
         return try await self.core.read(context) { db, principal in
             let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)

@@ -25,7 +25,7 @@ struct CampaignsService: RegistrableService {
     }
 
     func createCampaign(_ request: CreateCampaignRequest, _ context: CallContext) async throws -> Campaign {
-        let module = try Validate.text(request.module, field: "module", maxLength: 60)
+        let module = try Fields.text(request.module, field: "module", maxLength: 60)
         guard self.modules.contains(module) else {
             throw RPCError(
                 .invalidArgument,
@@ -34,12 +34,12 @@ struct CampaignsService: RegistrableService {
                 rule: "campaign.module_known"
             )
         }
-        let title = try Validate.text(request.title, field: "title", maxLength: 300)
-        let kind = try Validate.known(request.periodKind, unspecified: .unspecified, field: "period_kind")
+        let title = try Fields.text(request.title, field: "title", maxLength: 300)
+        let kind = try Fields.known(request.periodKind, field: "period_kind")
         guard (2000...2100).contains(request.year) else {
             throw RPCError(.invalidArgument, "year must be between 2000 and 2100; got \(request.year)", field: "year", rule: "campaign.year")
         }
-        let metric = try Validate.optionalText(request.metric, field: "metric", maxLength: 100) ?? "achievements"
+        let metric = try Fields.optionalText(request.metric, field: "metric", maxLength: 100) ?? "achievements"
         return try await self.core.mutate(context, request: request) { db, principal in
             let launcher = try Scope.unit(request.launchingUnitID, field: "launching_unit_id", within: principal, in: db)
             guard launcher.isLive else {
@@ -72,7 +72,7 @@ struct CampaignsService: RegistrableService {
     }
 
     func listCampaigns(_ request: ListCampaignsRequest, _ context: CallContext) async throws -> ListCampaignsResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         let after = page.after.flatMap { Int64($0) } ?? 0
         return try await self.core.read(context) { db, principal in
             let unit = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
@@ -96,7 +96,7 @@ struct CampaignsService: RegistrableService {
     }
 
     func launchCampaign(_ request: LaunchCampaignRequest, _ context: CallContext) async throws -> Campaign {
-        let number = try Validate.text(request.decisionNumber, field: "decision_number", maxLength: 100)
+        let number = try Fields.text(request.decisionNumber, field: "decision_number", maxLength: 100)
         guard !request.decisionDate.isEmpty else {
             throw RPCError(.invalidArgument, "decision_date must not be empty", field: "decision_date", rule: "field.required")
         }
@@ -112,11 +112,11 @@ struct CampaignsService: RegistrableService {
     }
 
     func advanceCampaign(_ request: AdvanceCampaignRequest, _ context: CallContext) async throws -> Campaign {
-        let requested = try Validate.known(request.to, unspecified: .unspecified, field: "to")
+        let requested = try Fields.known(request.to, field: "to")
         guard requested != .launched else {
             throw RPCError(.invalidArgument, "a campaign is launched with LaunchCampaign, which records the decision", field: "to", rule: "campaign.transition")
         }
-        let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try CampaignRecord.requireManaged(request.id, field: "id", within: principal, in: db)
             let state = try CampaignLifecycle.advance(from: before.state, to: requested)
@@ -126,7 +126,7 @@ struct CampaignsService: RegistrableService {
     }
 
     func setTarget(_ request: SetTargetRequest, _ context: CallContext) async throws -> Target {
-        let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         return try await self.core.mutate(context, request: request) { db, principal in
             let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
             let unit = try campaign.participant(request.unitID, field: "unit_id", within: principal, in: db)
@@ -178,7 +178,7 @@ struct CampaignsService: RegistrableService {
         guard request.achieved > 0, request.achieved <= 1_000_000_000 else {
             throw RPCError(.invalidArgument, "achieved must be between 1 and 1,000,000,000", field: "achieved", rule: "progress.achieved")
         }
-        let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         return try await self.core.mutate(context, request: request) { db, principal in
             let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
             guard campaign.module == Self.generalModule else {

@@ -108,7 +108,7 @@ enum MemberStore {
         under unit: UnitRecord,
         includeSubtree: Bool,
         includeFormer: Bool,
-        page: Page,
+        page: PageCursor,
         in db: Database
     ) throws -> [MemberRecord] {
         var sql: String

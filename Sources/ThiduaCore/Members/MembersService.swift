@@ -18,13 +18,13 @@ struct MembersService: RegistrableService {
     private var today: CalendarDate { CalendarDate(self.core.clock()) }
 
     static func requireGender(_ gender: Gender, field: String) throws(RPCError) -> Gender {
-        try Validate.known(gender, unspecified: .unspecified, field: field)
+        try Fields.known(gender, field: field)
     }
 
     func addMember(_ request: AddMemberRequest, _ context: CallContext) async throws -> Member {
-        let name = try Validate.text(request.fullName, field: "full_name")
+        let name = try Fields.text(request.fullName, field: "full_name")
         let gender = try Self.requireGender(request.gender, field: "gender")
-        let role = try Validate.optionalText(request.role, field: "role", maxLength: 100) ?? ""
+        let role = try Fields.optionalText(request.role, field: "role", maxLength: 100) ?? ""
         let joinedOn = try request.joinedOn.isEmpty ? nil : CalendarDate.parse(request.joinedOn, field: "joined_on")
         if joinedOn != nil && !request.unionMember {
             throw RPCError(.invalidArgument, "joined_on is the day a union member joined; a worker who is not a member has none", field: "joined_on", rule: "member.joined_on")
@@ -60,7 +60,7 @@ struct MembersService: RegistrableService {
     }
 
     func listMembers(_ request: ListMembersRequest, _ context: CallContext) async throws -> ListMembersResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         return try await self.core.read(context) { db, principal in
             let unit = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
             let rows = try MemberStore.list(
@@ -75,13 +75,13 @@ struct MembersService: RegistrableService {
     }
 
     func updateMember(_ request: UpdateMemberRequest, _ context: CallContext) async throws -> Member {
-        let mask = try Validate.updateMask(
+        let mask = try Fields.updateMask(
             request.updateMask,
             allowed: ["full_name", "gender", "role", "union_member", "joined_on", "left_on"]
         )
-        let name = try mask.contains("full_name") ? Validate.text(request.fullName, field: "full_name") : nil
+        let name = try mask.contains("full_name") ? Fields.text(request.fullName, field: "full_name") : nil
         let gender = try mask.contains("gender") ? Self.requireGender(request.gender, field: "gender") : nil
-        let role = try mask.contains("role") ? Validate.optionalText(request.role, field: "role", maxLength: 100) ?? "" : nil
+        let role = try mask.contains("role") ? Fields.optionalText(request.role, field: "role", maxLength: 100) ?? "" : nil
         let joinedOn = try mask.contains("joined_on") && !request.joinedOn.isEmpty ? CalendarDate.parse(request.joinedOn, field: "joined_on") : nil
         let leftOn = try mask.contains("left_on") ? CalendarDate.parse(request.leftOn, field: "left_on") : nil
         return try await self.core.mutate(context, request: request) { db, principal in
@@ -109,7 +109,7 @@ struct MembersService: RegistrableService {
     }
 
     func transferMember(_ request: TransferMemberRequest, _ context: CallContext) async throws -> Member {
-        let date = try Validate.date(request.effectiveOn, field: "effective_on", default: self.today)
+        let date = try Fields.date(request.effectiveOn, field: "effective_on", default: self.today)
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try self.visibleMember(request.id, field: "id", principal: principal, in: db)
             guard before.leftOn == nil else {

@@ -25,7 +25,7 @@ struct ReviewsService: RegistrableService {
 
     func submitReview(_ request: SubmitReviewRequest, _ context: CallContext) async throws -> Review {
         let registrationRow = try EntityID.row(request.registrationID, prefix: "g", field: "registration_id")
-        let summary = try Validate.optionalText(request.summary, field: "summary", maxLength: 2000) ?? ""
+        let summary = try Fields.optionalText(request.summary, field: "summary", maxLength: 2000) ?? ""
         let now = self.now
         return try await self.core.mutate(context, request: request) { db, principal in
             guard let registration = try RegistrationRecord.fetch(registrationRow, in: db) else {
@@ -48,9 +48,9 @@ struct ReviewsService: RegistrableService {
     }
 
     func listReviews(_ request: ListReviewsRequest, _ context: CallContext) async throws -> ListReviewsResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         let after = page.after.flatMap { Int64($0) } ?? 0
-        let state = request.state == .unspecified ? 0 : try Validate.known(request.state, unspecified: .unspecified, field: "state").rawValue
+        let state = request.state == .unspecified ? 0 : try Fields.known(request.state, field: "state").rawValue
         let campaign = try request.campaignID.isEmpty ? 0 : EntityID.row(request.campaignID, prefix: "p", field: "campaign_id")
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
@@ -81,14 +81,14 @@ struct ReviewsService: RegistrableService {
     }
 
     func approveReview(_ request: ApproveReviewRequest, _ context: CallContext) async throws -> Review {
-        let note = try Validate.optionalText(request.note, field: "note", maxLength: 2000) ?? ""
+        let note = try Fields.optionalText(request.note, field: "note", maxLength: 2000) ?? ""
         return try await self.act(on: request.id, request: request, context, reason: note) { review in
             (.approve, try review.waitingFor.unwrapOrRefuse(review))
         }
     }
 
     func rejectReview(_ request: RejectReviewRequest, _ context: CallContext) async throws -> Review {
-        let reason = try Validate.optionalText(request.reason, field: "reason", maxLength: 2000) ?? ""
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 2000) ?? ""
         guard !reason.isEmpty else {
             throw RPCError(.invalidArgument, "a rejection needs a reason", field: "reason", rule: "review.reason_required")
         }
@@ -98,7 +98,7 @@ struct ReviewsService: RegistrableService {
     }
 
     func resubmitReview(_ request: ResubmitReviewRequest, _ context: CallContext) async throws -> Review {
-        let summary = try Validate.optionalText(request.summary, field: "summary", maxLength: 2000)
+        let summary = try Fields.optionalText(request.summary, field: "summary", maxLength: 2000)
         return try await self.act(on: request.id, request: request, context, reason: "", newSummary: summary) { review in
             (.resubmit, review.unitRow)
         }
@@ -130,8 +130,8 @@ struct ReviewsService: RegistrableService {
     }
 
     func correctReview(_ request: CorrectReviewRequest, _ context: CallContext) async throws -> Review {
-        let reason = try Validate.text(request.reason, field: "reason", maxLength: 2000)
-        let summary = try Validate.optionalText(request.summary, field: "summary", maxLength: 2000)
+        let reason = try Fields.text(request.reason, field: "reason", maxLength: 2000)
+        let summary = try Fields.optionalText(request.summary, field: "summary", maxLength: 2000)
         let now = self.now
         return try await self.core.mutate(context, request: request) { db, principal in
             let published = try ReviewStore.require(request.id, field: "id", within: principal, in: db)

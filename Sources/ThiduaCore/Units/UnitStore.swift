@@ -48,7 +48,7 @@ enum UnitStore {
         kind: UnitKind,
         sector: Sector,
         includeDissolved: Bool,
-        page: Page,
+        page: PageCursor,
         in db: Database
     ) throws -> [UnitRecord] {
         var sql = "SELECT * FROM core_unit WHERE path LIKE ? || '%'"

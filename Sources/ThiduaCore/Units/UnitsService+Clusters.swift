@@ -2,7 +2,7 @@ import ThiduaModuleKit
 
 extension UnitsService {
     func createCluster(_ request: CreateClusterRequest, _ context: CallContext) async throws -> Cluster {
-        let name = try Validate.text(request.name, field: "name")
+        let name = try Fields.text(request.name, field: "name")
         guard (1900...2999).contains(request.year) else {
             throw RPCError(.invalidArgument, "year must be a calendar year; got \(request.year)", field: "year", rule: "cluster.year")
         }
@@ -44,7 +44,7 @@ extension UnitsService {
     }
 
     func listClusters(_ request: ListClustersRequest, _ context: CallContext) async throws -> ListClustersResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         return try await self.core.read(context) { db, principal in
             let scope = try Scope.path(of: principal, in: db)
             var sql = """

@@ -26,13 +26,13 @@ struct UnitsService: RegistrableService {
         guard !request.parentID.isEmpty else {
             throw RPCError(.invalidArgument, "parent_id must name the unit the new one belongs to", field: "parent_id", rule: "field.required")
         }
-        let name = try Validate.text(request.name, field: "name")
-        let kind = try Validate.known(request.kind, unspecified: .unspecified, field: "kind")
+        let name = try Fields.text(request.name, field: "name")
+        let kind = try Fields.known(request.kind, field: "kind")
         guard kind != .confederation else {
             throw RPCError(.invalidArgument, "a confederation is the root of the tree and has no parent", field: "kind", rule: "unit.root_kind")
         }
-        let code = try Validate.optionalText(request.code, field: "code", maxLength: 64)
-        let validFrom = try Validate.date(request.validFrom, field: "valid_from", default: self.today)
+        let code = try Fields.optionalText(request.code, field: "code", maxLength: 64)
+        let validFrom = try Fields.date(request.validFrom, field: "valid_from", default: self.today)
         return try await self.core.mutate(context, request: request) { db, principal in
             let parent = try Scope.unit(request.parentID, field: "parent_id", within: principal, in: db)
             guard parent.isLive else {
@@ -59,7 +59,7 @@ struct UnitsService: RegistrableService {
     }
 
     func listUnits(_ request: ListUnitsRequest, _ context: CallContext) async throws -> ListUnitsResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.rootID, field: "root_id", within: principal, in: db)
             let rows = try UnitStore.list(
@@ -75,9 +75,9 @@ struct UnitsService: RegistrableService {
     }
 
     func updateUnit(_ request: UpdateUnitRequest, _ context: CallContext) async throws -> Unit {
-        let mask = try Validate.updateMask(request.updateMask, allowed: ["name", "code", "sector", "fully_state_funded"])
-        let name = try mask.contains("name") ? Validate.text(request.name, field: "name") : nil
-        let code = try mask.contains("code") ? Validate.optionalText(request.code, field: "code", maxLength: 64) : nil
+        let mask = try Fields.updateMask(request.updateMask, allowed: ["name", "code", "sector", "fully_state_funded"])
+        let name = try mask.contains("name") ? Fields.text(request.name, field: "name") : nil
+        let code = try mask.contains("code") ? Fields.optionalText(request.code, field: "code", maxLength: 64) : nil
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try Scope.unit(request.id, field: "id", within: principal, in: db)
             guard before.isLive else {
@@ -105,7 +105,7 @@ struct UnitsService: RegistrableService {
     }
 
     func moveUnit(_ request: MoveUnitRequest, _ context: CallContext) async throws -> Unit {
-        let date = try Validate.date(request.effectiveOn, field: "effective_on", default: self.today)
+        let date = try Fields.date(request.effectiveOn, field: "effective_on", default: self.today)
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try Scope.unit(request.id, field: "id", within: principal, in: db)
             guard before.parentRow != nil else {
@@ -127,8 +127,8 @@ struct UnitsService: RegistrableService {
     }
 
     func dissolveUnit(_ request: DissolveUnitRequest, _ context: CallContext) async throws -> Unit {
-        let date = try Validate.date(request.effectiveOn, field: "effective_on", default: self.today)
-        let reason = try Validate.text(request.reason, field: "reason", maxLength: 1000)
+        let date = try Fields.date(request.effectiveOn, field: "effective_on", default: self.today)
+        let reason = try Fields.text(request.reason, field: "reason", maxLength: 1000)
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try Scope.unit(request.id, field: "id", within: principal, in: db)
             try Self.requireDissolvable(before, field: "id", principal: principal, in: db)
@@ -163,7 +163,7 @@ struct UnitsService: RegistrableService {
         guard Set(request.sourceIds).count == request.sourceIds.count, !request.sourceIds.contains(request.targetID) else {
             throw RPCError(.invalidArgument, "source_ids must be distinct and must not contain the target", field: "source_ids", rule: "unit.merge_sources")
         }
-        let date = try Validate.date(request.effectiveOn, field: "effective_on", default: self.today)
+        let date = try Fields.date(request.effectiveOn, field: "effective_on", default: self.today)
         return try await self.core.mutate(context, request: request) { db, principal in
             let target = try Scope.unit(request.targetID, field: "target_id", within: principal, in: db)
             guard target.isLive else {
@@ -216,7 +216,7 @@ struct UnitsService: RegistrableService {
     }
 
     func listUnitEvents(_ request: ListUnitEventsRequest, _ context: CallContext) async throws -> ListUnitEventsResponse {
-        let page = try Page(request.page)
+        let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.rootID, field: "root_id", within: principal, in: db)
             var sql = """

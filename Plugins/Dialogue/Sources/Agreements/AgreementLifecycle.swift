@@ -273,7 +273,7 @@ enum AgreementLifecycle {
     /// INVALID_ARGUMENT for a date after today, FAILED_PRECONDITION (rule `dialogue.date_order`)
     /// for one before the last recorded step.
     private static func requireAfterLastStep(_ agreement: AgreementRecord, _ date: CalendarDate, field: String, today: CalendarDate) throws(RPCError) {
-        try RequestFields.notAfterToday(date, field: field, today: today)
+        try Fields.notAfterToday(date, field: field, today: today)
         try DialogueLifecycle.requireOrder(agreement.lastStepOn, before: date, "the last step of agreement \(agreement.id)", field: field)
     }
 
@@ -295,8 +295,8 @@ enum AgreementLifecycle {
                 )
             }
             var checked = clause
-            checked.title = try RequestFields.text(clause.title, field: "\(field).title", maxLength: 500)
-            checked.topic = try RequestFields.known(clause.topic, field: "\(field).topic")
+            checked.title = try Fields.text(clause.title, field: "\(field).title", maxLength: 500)
+            checked.topic = try Fields.known(clause.topic, field: "\(field).topic")
             guard clause.termMonths <= rules.maxTermYears * 12 else {
                 throw RPCError(
                     .invalidArgument,

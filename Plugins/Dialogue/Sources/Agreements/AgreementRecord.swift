@@ -50,7 +50,7 @@ struct AgreementRecord: Sendable, Equatable {
     var withdrawnOn: CalendarDate?
     var withdrawReason = ""
 
-    var id: String { DialogueID.agreement(self.row) }
+    var id: String { DialogueID.agreement.id(self.row) }
 
     /// The last day it applies, once signed: its expiry, or the end of its continuation.
     var endsOn: CalendarDate? {
@@ -79,11 +79,11 @@ struct AgreementRecord: Sendable, Equatable {
             $0.asOf = asOf.description
             $0.requestedBy = self.requestedBy
             $0.requestedOn = self.requestedOn.description
-            $0.renewsAgreementID = self.renewsRow.map(DialogueID.agreement) ?? ""
-            $0.renewedByAgreementID = self.renewedByRow.map(DialogueID.agreement) ?? ""
+            $0.renewsAgreementID = self.renewsRow.map(DialogueID.agreement.id) ?? ""
+            $0.renewedByAgreementID = self.renewedByRow.map(DialogueID.agreement.id) ?? ""
             $0.sessions = self.sessions.map { session in
                 BargainingSession.with {
-                    $0.id = DialogueID.session(session.row)
+                    $0.id = DialogueID.session.id(session.row)
                     $0.number = UInt32(session.number)
                     $0.heldOn = session.heldOn.description
                     $0.minutes = session.minutes

@@ -13,7 +13,7 @@ enum AgreementStore {
 
     /// The agreement named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
     static func require(_ id: String, field: String, in db: Database) throws -> AgreementRecord {
-        let row = try DialogueID.agreementRow(id, field: field)
+        let row = try DialogueID.agreement.row(id, field: field)
         guard let agreement = try Self.fetch(row, in: db) else {
             throw RPCError(.notFound, "agreement \(id) does not exist", field: field, rule: "dialogue.agreement_exists")
         }

@@ -26,15 +26,15 @@ struct AgreementsService: RegistrableService {
 
     func requestBargaining(_ request: RequestBargainingRequest, _ call: CallContext) async throws -> CollectiveAgreement {
         let today = self.context.today
-        let title = try RequestFields.text(request.title, field: "title", maxLength: 300)
-        let side = try RequestFields.known(request.requestedBy, field: "requested_by")
-        let requestedOn = try RequestFields.pastDate(request.requestedOn, field: "requested_on", today: today)
-        let renewsRow = request.renewsAgreementID.isEmpty ? nil : try DialogueID.agreementRow(request.renewsAgreementID, field: "renews_agreement_id")
+        let title = try Fields.text(request.title, field: "title", maxLength: 300)
+        let side = try Fields.known(request.requestedBy, field: "requested_by")
+        let requestedOn = try Fields.pastDate(request.requestedOn, field: "requested_on", today: today)
+        let renewsRow = request.renewsAgreementID.isEmpty ? nil : try DialogueID.agreement.row(request.renewsAgreementID, field: "renews_agreement_id")
         let core = self.core
         return try await core.mutate(call, request: request) { db, principal in
             let unit = try Enterprise.require(request.unitID, field: "unit_id", live: true, within: principal, core: core, in: db)
             let renews = try renewsRow.map { row in
-                try self.visibleAgreement(DialogueID.agreement(row), field: "renews_agreement_id", within: principal, in: db)
+                try self.visibleAgreement(DialogueID.agreement.id(row), field: "renews_agreement_id", within: principal, in: db)
             }
             let others = try AgreementStore.all(of: unit.id, in: db)
             let rules = try self.rules.rules(on: requestedOn, in: db)
@@ -57,7 +57,7 @@ struct AgreementsService: RegistrableService {
     }
 
     func getAgreement(_ request: GetAgreementRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let asOf = try RequestFields.date(request.asOf, field: "as_of", default: self.context.today)
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
         return try await self.core.read(call) { db, principal in
             let agreement = try self.visibleAgreement(request.id, field: "id", within: principal, in: db)
             let rules = try self.rules.rules(on: asOf, in: db)
@@ -66,10 +66,10 @@ struct AgreementsService: RegistrableService {
     }
 
     func listAgreements(_ request: ListAgreementsRequest, _ call: CallContext) async throws -> ListAgreementsResponse {
-        let page = try PageCursor(pageSize: request.pageSize, pageToken: request.pageToken)
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let afterRow = try page.afterRow()
-        let asOf = try RequestFields.date(request.asOf, field: "as_of", default: self.context.today)
-        let state = request.state == .unspecified ? nil : try RequestFields.known(request.state, field: "state")
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
+        let state = request.state == .unspecified ? nil : try Fields.known(request.state, field: "state")
         let core = self.core
         return try await core.read(call) { db, principal in
             let root = try Enterprise.root(request.unitID, field: "unit_id", within: principal, core: core, in: db)
@@ -96,22 +96,22 @@ struct AgreementsService: RegistrableService {
     }
 
     func recordBargainingSession(_ request: RecordBargainingSessionRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let heldOn = try RequestFields.date(request.heldOn, field: "held_on")
-        let minutes = try RequestFields.text(request.minutes, field: "minutes", maxLength: 4000)
+        let heldOn = try Fields.date(request.heldOn, field: "held_on")
+        let minutes = try Fields.text(request.minutes, field: "minutes", maxLength: 4000)
         return try await self.step(request, call, id: request.agreementID, rulesOn: { $0.requestedOn }) { _ in
             .session(heldOn: heldOn, minutes: minutes)
         }
     }
 
     func recordAgreementDraft(_ request: RecordAgreementDraftRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let draftedOn = try RequestFields.date(request.draftedOn, field: "drafted_on")
+        let draftedOn = try Fields.date(request.draftedOn, field: "drafted_on")
         return try await self.step(request, call, id: request.agreementID, rulesOn: { _ in draftedOn }) { _ in
             .draft(on: draftedOn, clauses: request.clauses)
         }
     }
 
     func recordAgreementVote(_ request: RecordAgreementVoteRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let votedOn = try RequestFields.date(request.votedOn, field: "voted_on")
+        let votedOn = try Fields.date(request.votedOn, field: "voted_on")
         return try await self.step(request, call, id: request.agreementID, rulesOn: { _ in votedOn }) { context in
             .vote(
                 on: votedOn, inFavour: Int(request.inFavour), against: Int(request.against),
@@ -121,8 +121,8 @@ struct AgreementsService: RegistrableService {
     }
 
     func signAgreement(_ request: SignAgreementRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let signedOn = try RequestFields.date(request.signedOn, field: "signed_on")
-        let effectiveFrom = try RequestFields.date(request.effectiveFrom, field: "effective_from", default: signedOn)
+        let signedOn = try Fields.date(request.signedOn, field: "signed_on")
+        let effectiveFrom = try Fields.date(request.effectiveFrom, field: "effective_from", default: signedOn)
         // term_months, or the deprecated term_years of older clients.
         if request.termMonths > 0, request.termYears > 0, request.termMonths != request.termYears * 12 {
             throw RPCError(
@@ -140,8 +140,8 @@ struct AgreementsService: RegistrableService {
     }
 
     func fileAgreementCopy(_ request: FileAgreementCopyRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let filedOn = try RequestFields.date(request.filedOn, field: "filed_on")
-        let authority = try RequestFields.text(request.filedWith, field: "filed_with", maxLength: 300)
+        let filedOn = try Fields.date(request.filedOn, field: "filed_on")
+        let authority = try Fields.text(request.filedWith, field: "filed_with", maxLength: 300)
         return try await self.step(request, call, id: request.agreementID, rulesOn: { $0.signedOn ?? filedOn }) { _ in
             .file(on: filedOn, with: authority)
         } then: { filed, context in
@@ -153,8 +153,8 @@ struct AgreementsService: RegistrableService {
     }
 
     func continueAgreement(_ request: ContinueAgreementRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let until = try RequestFields.date(request.continuedUntil, field: "continued_until")
-        let reason = try RequestFields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let until = try Fields.date(request.continuedUntil, field: "continued_until")
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         return try await self.step(request, call, id: request.agreementID, reason: reason, rulesOn: { $0.expiresOn ?? until }) { context in
             let renewal = try context.agreement.renewedByRow.flatMap { try AgreementStore.fetch($0, in: context.db) }
             return .continueUntil(until, renewalUnderWay: renewal.map { $0.isBargaining || $0.stage == .signed } ?? false)
@@ -162,8 +162,8 @@ struct AgreementsService: RegistrableService {
     }
 
     func withdrawBargaining(_ request: WithdrawBargainingRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let withdrawnOn = try RequestFields.date(request.withdrawnOn, field: "withdrawn_on", default: self.context.today)
-        let reason = try RequestFields.text(request.reason, field: "reason", maxLength: 500)
+        let withdrawnOn = try Fields.date(request.withdrawnOn, field: "withdrawn_on", default: self.context.today)
+        let reason = try Fields.text(request.reason, field: "reason", maxLength: 500)
         return try await self.step(request, call, id: request.agreementID, reason: reason, rulesOn: { _ in withdrawnOn }) { _ in
             .withdraw(on: withdrawnOn, reason: reason)
         } then: { withdrawn, context in

@@ -50,7 +50,7 @@ enum DialogueLifecycle {
                     rule: "dialogue.request_required"
                 )
             }
-            try RequestFields.notAfterToday(requestedOn, field: "requested_on", today: today)
+            try Fields.notAfterToday(requestedOn, field: "requested_on", today: today)
             try Self.requireOrder(requestedOn, before: plan.plannedOn, "the request", field: "planned_on")
         default:
             guard plan.requestedBy == .unspecified, plan.requestedOn == nil else {
@@ -86,7 +86,7 @@ enum DialogueLifecycle {
             next.employees = employees
 
         case (.planned, .hold(let heldOn, let employerPresent, let present)):
-            try RequestFields.notAfterToday(heldOn, field: "held_on", today: today)
+            try Fields.notAfterToday(heldOn, field: "held_on", today: today)
             if let requestedOn = dialogue.requestedOn {
                 try Self.requireOrder(requestedOn, before: heldOn, "the request", field: "held_on")
             }
@@ -119,7 +119,7 @@ enum DialogueLifecycle {
             let heldOn = dialogue.heldOn!
             try Self.requireOrder(heldOn, before: signedOn, "the dialogue", field: "signed_on")
             try Self.requireOrder(signedOn, before: publishedOn, "the signature", field: "published_on")
-            try RequestFields.notAfterToday(publishedOn, field: "published_on", today: today)
+            try Fields.notAfterToday(publishedOn, field: "published_on", today: today)
             let deadline = heldOn.adding(workingDays: Int(rules.minutesPublicationWorkingDays))
             guard publishedOn <= deadline else {
                 throw RPCError(

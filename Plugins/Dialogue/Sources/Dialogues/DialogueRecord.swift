@@ -25,7 +25,7 @@ struct DialogueRecord: Sendable, Equatable {
     var minutesSummary = ""
     var cancelReason = ""
 
-    var id: String { DialogueID.dialogue(self.row) }
+    var id: String { DialogueID.dialogue.id(self.row) }
 
     /// The year it belongs to on the calendar: the year it was held, else the year it is planned.
     var year: Int { (self.heldOn ?? self.plannedOn).year }

@@ -9,7 +9,7 @@ enum DialogueStore {
 
     /// The dialogue named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
     static func require(_ id: String, field: String, in db: Database) throws -> DialogueRecord {
-        let row = try DialogueID.dialogueRow(id, field: field)
+        let row = try DialogueID.dialogue.row(id, field: field)
         guard let dialogue = try Self.fetch(row, in: db) else {
             throw RPCError(.notFound, "dialogue \(id) does not exist", field: field, rule: "dialogue.dialogue_exists")
         }

@@ -3,7 +3,7 @@ import ThiduaModuleKit
 
 extension DialoguesService {
     func getDialogueCalendar(_ request: GetDialogueCalendarRequest, _ call: CallContext) async throws -> DialogueCalendar {
-        let page = try PageCursor(pageSize: request.pageSize, pageToken: request.pageToken)
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let afterOrder = try page.afterRow()
         let today = self.context.today
         let year = request.year == 0 ? today.year : Int(request.year)

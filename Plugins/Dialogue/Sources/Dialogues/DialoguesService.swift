@@ -26,12 +26,12 @@ struct DialoguesService: RegistrableService {
 
     func planDialogue(_ request: PlanDialogueRequest, _ call: CallContext) async throws -> WorkplaceDialogue {
         let today = self.context.today
-        let kind = try RequestFields.known(request.kind, field: "kind")
-        let event = request.event == .unspecified ? .unspecified : try RequestFields.known(request.event, field: "event")
-        let requestedBy = request.requestedBy == .unspecified ? .unspecified : try RequestFields.known(request.requestedBy, field: "requested_by")
+        let kind = try Fields.known(request.kind, field: "kind")
+        let event = request.event == .unspecified ? .unspecified : try Fields.known(request.event, field: "event")
+        let requestedBy = request.requestedBy == .unspecified ? .unspecified : try Fields.known(request.requestedBy, field: "requested_by")
         let requestedOn = request.requestedOn.isEmpty ? nil : try CalendarDate.parse(request.requestedOn, field: "requested_on")
-        let plannedOn = try RequestFields.date(request.plannedOn, field: "planned_on")
-        let agenda = try RequestFields.optionalText(request.agenda, field: "agenda", maxLength: 2000) ?? ""
+        let plannedOn = try Fields.date(request.plannedOn, field: "planned_on")
+        let agenda = try Fields.optionalText(request.agenda, field: "agenda", maxLength: 2000) ?? ""
         let campaignID = request.campaignID.isEmpty ? nil : request.campaignID
         let core = self.core
         return try await core.mutate(call, request: request) { db, principal in
@@ -60,9 +60,9 @@ struct DialoguesService: RegistrableService {
     }
 
     func listDialogues(_ request: ListDialoguesRequest, _ call: CallContext) async throws -> ListDialoguesResponse {
-        let page = try PageCursor(pageSize: request.pageSize, pageToken: request.pageToken)
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let afterRow = try page.afterRow()
-        let kind = request.kind == .unspecified ? nil : try RequestFields.known(request.kind, field: "kind")
+        let kind = request.kind == .unspecified ? nil : try Fields.known(request.kind, field: "kind")
         let core = self.core
         return try await core.read(call) { db, principal in
             let root = try Enterprise.root(request.unitID, field: "unit_id", within: principal, core: core, in: db)
@@ -79,10 +79,10 @@ struct DialoguesService: RegistrableService {
     }
 
     func updateDialogue(_ request: UpdateDialogueRequest, _ call: CallContext) async throws -> WorkplaceDialogue {
-        let mask = try RequestFields.updateMask(request.updateMask, allowed: ["planned_on", "delegation_size", "agenda"])
-        let plannedOn = mask.contains("planned_on") ? try RequestFields.date(request.plannedOn, field: "planned_on") : nil
-        let agenda = mask.contains("agenda") ? try RequestFields.optionalText(request.agenda, field: "agenda", maxLength: 2000) ?? "" : nil
-        let reason = try RequestFields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let mask = try Fields.updateMask(request.updateMask, allowed: ["planned_on", "delegation_size", "agenda"])
+        let plannedOn = mask.contains("planned_on") ? try Fields.date(request.plannedOn, field: "planned_on") : nil
+        let agenda = mask.contains("agenda") ? try Fields.optionalText(request.agenda, field: "agenda", maxLength: 2000) ?? "" : nil
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         let today = self.context.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleDialogue(request.id, within: principal, in: db)
@@ -104,7 +104,7 @@ struct DialoguesService: RegistrableService {
     }
 
     func holdDialogue(_ request: HoldDialogueRequest, _ call: CallContext) async throws -> WorkplaceDialogue {
-        let heldOn = try RequestFields.date(request.heldOn, field: "held_on")
+        let heldOn = try Fields.date(request.heldOn, field: "held_on")
         let today = self.context.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleDialogue(request.id, within: principal, in: db)
@@ -120,9 +120,9 @@ struct DialoguesService: RegistrableService {
     }
 
     func publishDialogueMinutes(_ request: PublishDialogueMinutesRequest, _ call: CallContext) async throws -> WorkplaceDialogue {
-        let signedOn = try RequestFields.date(request.signedOn, field: "signed_on")
-        let publishedOn = try RequestFields.date(request.publishedOn, field: "published_on")
-        let summary = try RequestFields.text(request.summary, field: "summary", maxLength: 4000)
+        let signedOn = try Fields.date(request.signedOn, field: "signed_on")
+        let publishedOn = try Fields.date(request.publishedOn, field: "published_on")
+        let summary = try Fields.text(request.summary, field: "summary", maxLength: 4000)
         let today = self.context.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleDialogue(request.id, within: principal, in: db)
@@ -142,7 +142,7 @@ struct DialoguesService: RegistrableService {
     }
 
     func cancelDialogue(_ request: CancelDialogueRequest, _ call: CallContext) async throws -> WorkplaceDialogue {
-        let reason = try RequestFields.text(request.reason, field: "reason", maxLength: 500)
+        let reason = try Fields.text(request.reason, field: "reason", maxLength: 500)
         let today = self.context.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleDialogue(request.id, within: principal, in: db)

@@ -19,7 +19,7 @@ enum Enterprise {
         _ unitID: String, field: String, live: Bool, within principal: Principal, core: any CoreAccess, in db: Database
     ) throws -> UnitReference {
         guard !unitID.isEmpty else {
-            throw RPCError(.invalidArgument, "\(field) must not be empty", field: field, rule: "dialogue.field_required")
+            throw RPCError(.invalidArgument, "\(field) must not be empty", field: field, rule: "field.required")
         }
         let unit = try core.unit(unitID, within: principal, field: field, in: db)
         guard Self.isEnterprise(unit) else {

@@ -14,11 +14,11 @@ struct EnterprisesService: RegistrableService {
     }
 
     func recordHeadcount(_ request: RecordHeadcountRequest, _ call: CallContext) async throws -> EnterpriseHeadcount {
-        let asOf = try RequestFields.pastDate(request.asOf, field: "as_of", today: self.context.today)
+        let asOf = try Fields.pastDate(request.asOf, field: "as_of", today: self.context.today)
         guard request.employees >= 1 else {
             throw RPCError(.invalidArgument, "employees must be at least 1", field: "employees", rule: "dialogue.headcount_positive")
         }
-        let reason = try RequestFields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         let core = self.context.core
         return try await core.mutate(call, request: request) { db, principal in
             let unit = try Enterprise.require(request.unitID, field: "unit_id", live: true, within: principal, core: core, in: db)
@@ -38,7 +38,7 @@ struct EnterprisesService: RegistrableService {
     }
 
     func getEnterpriseProfile(_ request: GetEnterpriseProfileRequest, _ call: CallContext) async throws -> EnterpriseProfile {
-        let asOf = try RequestFields.date(request.asOf, field: "as_of", default: self.context.today)
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
         let core = self.context.core
         return try await core.read(call) { db, principal in
             let unit = try Enterprise.require(request.unitID, field: "unit_id", live: false, within: principal, core: core, in: db)

@@ -14,7 +14,7 @@ struct BargainingReportsService: RegistrableService {
     }
 
     func getBargainingCoverage(_ request: GetBargainingCoverageRequest, _ call: CallContext) async throws -> BargainingCoverage {
-        let asOf = try RequestFields.date(request.asOf, field: "as_of", default: self.context.today)
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
         let core = self.context.core
         return try await core.read(call) { db, principal in
             let root = try Enterprise.root(request.unitID, field: "unit_id", within: principal, core: core, in: db)
@@ -49,8 +49,8 @@ struct BargainingReportsService: RegistrableService {
     }
 
     func listExpiringAgreements(_ request: ListExpiringAgreementsRequest, _ call: CallContext) async throws -> ListExpiringAgreementsResponse {
-        let asOf = try RequestFields.date(request.asOf, field: "as_of", default: self.context.today)
-        let page = try PageCursor(pageSize: request.pageSize, pageToken: request.pageToken)
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let core = self.context.core
         return try await core.read(call) { db, principal in
             let root = try Enterprise.root(request.unitID, field: "unit_id", within: principal, core: core, in: db)

@@ -16,7 +16,7 @@ struct DialogueRulesService: RegistrableService {
     }
 
     func getDialogueRules(_ request: GetDialogueRulesRequest, _ call: CallContext) async throws -> DialogueRuleSet {
-        let date = try RequestFields.date(request.on, field: "on", default: self.context.today)
+        let date = try Fields.date(request.on, field: "on", default: self.context.today)
         return try await self.context.core.read(call) { db, _ in
             try self.rules.rules(on: date, in: db)
         }

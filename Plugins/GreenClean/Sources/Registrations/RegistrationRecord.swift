@@ -28,7 +28,7 @@ struct RegistrationRecord: Sendable, FetchableRecord {
     var upwardNote: String
     var upwardProposedOn: String?
 
-    var id: String { GreenCleanID.registration(self.row) }
+    var id: String { GreenCleanID.registration.id(self.row) }
 
     init(row: Row) {
         self.row = row["id"]

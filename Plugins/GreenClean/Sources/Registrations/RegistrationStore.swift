@@ -9,7 +9,7 @@ enum RegistrationStore {
 
     /// The registration `id` names, or INVALID_ARGUMENT / NOT_FOUND naming `field`.
     static func require(_ id: String, field: String, in db: Database) throws -> RegistrationRecord {
-        let row = try GreenCleanID.registrationRow(id, field: field)
+        let row = try GreenCleanID.registration.row(id, field: field)
         guard let record = try Self.fetch(row, in: db) else {
             throw RPCError(.notFound, "registration \(id) does not exist", field: field, rule: "green_clean.registration_exists")
         }
@@ -134,7 +134,7 @@ enum RegistrationStore {
         cursor: PageCursor, in db: Database
     ) throws -> [RegistrationRecord] {
         var sql = "SELECT * FROM green_clean_registration WHERE unit_id IN (SELECT value FROM json_each(?)) AND id > ?"
-        var arguments: StatementArguments = [try JSONList.encode(unitIDs), cursor.afterRow]
+        var arguments: StatementArguments = [try JSONList.encode(unitIDs), try cursor.afterRow()]
         if let campaignID {
             sql += " AND campaign_id = ?"
             arguments += [campaignID]

@@ -108,7 +108,7 @@ struct RegistrationsService: RegistrableService {
     func listRegistrations(
         _ request: ListGreenCleanRegistrationsRequest, _ context: CallContext
     ) async throws -> ListGreenCleanRegistrationsResponse {
-        let cursor = try PageCursor(pageSize: request.pageSize, pageToken: request.pageToken)
+        let cursor = try PageCursor(size: request.pageSize, token: request.pageToken)
         let state = try request.state == .unspecified
             ? nil : RegistrationLifecycle.State(rawValue: Fields.known(request.state, field: "state").rawValue)
         let core = self.core

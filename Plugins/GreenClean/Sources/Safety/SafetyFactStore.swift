@@ -15,7 +15,7 @@ struct SafetyFactRecord: Sendable, FetchableRecord {
         let occurredOn: String? = row["occurred_on"]
         let retractedOn: String? = row["retracted_on"]
         self.fact = SafetyFact(
-            id: GreenCleanID.fact(row["id"]),
+            id: GreenCleanID.fact.id(row["id"]),
             unitID: row["unit_id"],
             kind: SafetyFact.Kind(rawValue: row["kind"]) ?? .fatalWorkAccident,
             year: row["year"],
@@ -55,7 +55,7 @@ enum SafetyFactStore {
 
     /// The fact `id` names, or INVALID_ARGUMENT / NOT_FOUND naming `field`.
     static func require(_ id: String, field: String, in db: Database) throws -> SafetyFactRecord {
-        let row = try GreenCleanID.factRow(id, field: field)
+        let row = try GreenCleanID.fact.row(id, field: field)
         guard let record = try Self.fetch(row, in: db) else {
             throw RPCError(.notFound, "safety fact \(id) does not exist", field: field, rule: "green_clean.fact_exists")
         }
@@ -104,7 +104,7 @@ enum SafetyFactStore {
     /// Facts of the units in `unitIDs`, after `cursor`, oldest first.
     static func list(unitIDs: [String], year: Int?, includeRetracted: Bool, cursor: PageCursor, in db: Database) throws -> [SafetyFactRecord] {
         var sql = "SELECT * FROM green_clean_safety_fact WHERE unit_id IN (SELECT value FROM json_each(?)) AND id > ?"
-        var arguments: StatementArguments = [try JSONList.encode(unitIDs), cursor.afterRow]
+        var arguments: StatementArguments = [try JSONList.encode(unitIDs), try cursor.afterRow()]
         if let year {
             sql += " AND year = ?"
             arguments += [year]

@@ -26,7 +26,7 @@ struct SafetyFactsService: RegistrableService {
             self.kind = SafetyFact.Kind(rawValue: kindValue.rawValue)!
             if self.kind.isIncident {
                 guard !request.occurredOn.isEmpty else {
-                    throw RPCError(.invalidArgument, "an accident, fire or explosion needs occurred_on", field: "occurred_on", rule: "green_clean.field_required")
+                    throw RPCError(.invalidArgument, "an accident, fire or explosion needs occurred_on", field: "occurred_on", rule: "field.required")
                 }
                 let day = try Fields.pastDate(request.occurredOn, field: "occurred_on", today: today)
                 guard request.year == 0 || Int(request.year) == day.year else {
@@ -126,7 +126,7 @@ struct SafetyFactsService: RegistrableService {
     }
 
     func listSafetyFacts(_ request: ListGreenCleanSafetyFactsRequest, _ context: CallContext) async throws -> ListGreenCleanSafetyFactsResponse {
-        let cursor = try PageCursor(pageSize: request.pageSize, pageToken: request.pageToken)
+        let cursor = try PageCursor(size: request.pageSize, token: request.pageToken)
         let core = self.core
         return try await core.read(context) { db, principal in
             let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)

@@ -90,12 +90,12 @@ struct InitiativeContent: Sendable, Equatable {
             problems.add(error)
         }
         do throws(RPCError) {
-            content.summary = try Fields.optionalText(summary, field: prefix + "summary", maxLength: Self.maxSummaryLength)
+            content.summary = try Fields.note(summary, field: prefix + "summary", maxLength: Self.maxSummaryLength)
         } catch {
             problems.add(error)
         }
         do throws(RPCError) {
-            content.benefitNote = try Fields.optionalText(benefitNote, field: prefix + "benefit_note", maxLength: Self.maxBenefitNoteLength)
+            content.benefitNote = try Fields.note(benefitNote, field: prefix + "benefit_note", maxLength: Self.maxBenefitNoteLength)
         } catch {
             problems.add(error)
         }

@@ -8,7 +8,7 @@ extension InitiativesService {
 
     func updateInitiative(_ request: UpdateInitiativeRequest, _ context: CallContext) async throws -> Initiative {
         let mask = try Fields.updateMask(request.updateMask, allowed: Self.updatableFields)
-        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 1000)
+        let reason = try Fields.note(request.reason, field: "reason")
         let (today, now) = (self.today, self.now)
         return try await self.core.mutate(context, request: request) { db, principal in
             var record = try self.rules.visibleInitiative(request.id, principal: principal, in: db)
@@ -50,7 +50,7 @@ extension InitiativesService {
     }
 
     func submitInitiative(_ request: SubmitInitiativeRequest, _ context: CallContext) async throws -> Initiative {
-        let summary = try Fields.optionalText(request.summary, field: "summary", maxLength: 1000)
+        let summary = try Fields.note(request.summary, field: "summary")
         let today = self.today
         return try await self.core.mutate(context, request: request) { db, principal in
             let record = try self.rules.visibleInitiative(request.id, principal: principal, in: db)

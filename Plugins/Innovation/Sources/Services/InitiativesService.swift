@@ -83,7 +83,7 @@ struct InitiativesService: RegistrableService {
                     """),
                 arguments: [
                     InitiativeStore.jsonArray(units), request.campaignID, request.campaignID,
-                    request.state.rawValue, request.state.rawValue, page.after ?? 0, page.fetchLimit,
+                    request.state.rawValue, request.state.rawValue, try page.afterRow(), page.fetchLimit,
                 ]
             )
             let (served, next) = page.finish(records) { $0.row }
@@ -104,7 +104,7 @@ struct InitiativesService: RegistrableService {
                     SELECT i.* FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
                     WHERE a.member_id = ? AND i.id < ? ORDER BY i.id DESC LIMIT ?
                     """),
-                arguments: [member.id, page.after ?? Int64.max, page.fetchLimit]
+                arguments: [member.id, page.after == nil ? Int64.max : try page.afterRow(), page.fetchLimit]
             )
             let (window, next) = page.finish(records) { $0.row }
             // An initiative filed above the key's subtree stays out of sight, even for its author.

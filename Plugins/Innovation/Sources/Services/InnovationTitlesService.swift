@@ -42,7 +42,7 @@ struct InnovationTitlesService: RegistrableService {
                     $0.memberID = member.id
                     $0.fullName = member.fullName
                     $0.meets = !rows.isEmpty
-                    $0.initiativeIds = visible.map { InnovationID.initiative($0["id"]) }
+                    $0.initiativeIds = visible.map { InnovationID.initiative.id($0["id"]) }
                 })
             }
             return response
@@ -124,11 +124,12 @@ struct InnovationTitlesService: RegistrableService {
                     candidate.category = category
                     candidate.bandVnd = bands.thresholds[category] ?? 0
                 }
-                candidate.initiativeIds.append(InnovationID.initiative(row["id"]))
+                candidate.initiativeIds.append(InnovationID.initiative.id(row["id"]))
                 candidates[memberID] = candidate
             }
+            let afterMember = try page.afterRow()
             let ordered = candidates.values
-                .filter { InnovationID.number(of: $0.memberID) > page.after ?? 0 }
+                .filter { InnovationID.number(of: $0.memberID) > afterMember }
                 .sorted { InnovationID.number(of: $0.memberID) < InnovationID.number(of: $1.memberID) }
             let (served, next) = page.finish(Array(ordered.prefix(page.fetchLimit))) { InnovationID.number(of: $0.memberID) }
             return .with {

@@ -32,7 +32,7 @@ struct InitiativeRecord: Sendable, FetchableRecord {
     var decisionNumber: String
     var counted: Bool
 
-    var id: String { InnovationID.initiative(self.row) }
+    var id: String { InnovationID.initiative.id(self.row) }
 
     /// The record as just inserted; `content.authors` stays empty, as when read back.
     init(

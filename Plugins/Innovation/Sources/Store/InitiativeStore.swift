@@ -6,7 +6,7 @@ import ThiduaModuleKit
 enum InitiativeStore {
     /// The initiative, or NOT_FOUND (rule `innovation.exists`).
     static func require(_ id: String, field: String, in db: Database) throws -> InitiativeRecord {
-        let row = try InnovationID.initiativeRow(id, field: field)
+        let row = try InnovationID.initiative.row(id, field: field)
         guard let record = try Self.fetch(row, in: db) else {
             throw RPCError(.notFound, "initiative \(id) does not exist", field: field, rule: "innovation.exists")
         }
@@ -29,7 +29,7 @@ enum InitiativeStore {
             // innovation_initiative_novel, whose condition it must match word for word.
             arguments: [unitID, content.normalisedTitle, row]
         ) else { return }
-        let id = InnovationID.initiative(earlier["id"])
+        let id = InnovationID.initiative.id(earlier["id"])
         let title: String = earlier["title"]
         throw RPCError(
             .failedPrecondition,

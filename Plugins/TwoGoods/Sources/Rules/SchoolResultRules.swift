@@ -9,7 +9,7 @@ enum SchoolResultRules {
     /// that nest (INVALID_ARGUMENT, rule `two_goods.result_counts`): the excellent pupils are
     /// among those who passed, who are among the pupils.
     static func check(_ result: SchoolRoundResult, field: String) throws(RPCError) -> SchoolRoundResult {
-        let classification = try FieldCheck.known(result.classification, among: Self.classifications, field: "\(field).classification")
+        let classification = try Fields.known(result.classification, among: Self.classifications, field: "\(field).classification")
         guard result.studentsPassed <= result.students else {
             throw RPCError(
                 .invalidArgument,
@@ -26,7 +26,7 @@ enum SchoolResultRules {
                 rule: "two_goods.result_counts"
             )
         }
-        let note = try FieldCheck.optionalText(result.note, field: "\(field).note", maxLength: 500) ?? ""
+        let note = try Fields.optionalText(result.note, field: "\(field).note", maxLength: 500) ?? ""
         var checked = result
         checked.classification = classification
         checked.note = note

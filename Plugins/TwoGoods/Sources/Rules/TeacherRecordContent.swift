@@ -29,12 +29,12 @@ struct TeacherRecordContent: Sendable, Equatable {
     /// inside the school year and not after today (rule `two_goods.result_date`). Sorted by level.
     static func checkResults(_ results: [ExcellentTeacherResult], bounds: Bounds) throws(RPCError) -> [ExcellentTeacherResult] {
         let field = "excellent_teacher_results"
-        _ = try FieldCheck.list(results, field: field, maxItems: Self.levels.count)
+        _ = try Fields.list(results, field: field, maxItems: Self.levels.count)
         var checked: [ExcellentTeacherResult] = []
         for (index, result) in results.enumerated() {
             let item = "\(field)[\(index)]"
-            let level = try FieldCheck.known(result.level, among: Self.levels, field: "\(item).level")
-            let prize = try FieldCheck.known(result.prize, among: Self.prizes, field: "\(item).prize")
+            let level = try Fields.known(result.level, among: Self.levels, field: "\(item).level")
+            let prize = try Fields.known(result.prize, among: Self.prizes, field: "\(item).prize")
             let decidedOn = try CalendarDate.parse(result.decidedOn, field: "\(item).decided_on")
             guard bounds.schoolYearStartsOn <= decidedOn, decidedOn <= bounds.schoolYearEndsOn, decidedOn <= bounds.today else {
                 throw RPCError(
@@ -52,7 +52,7 @@ struct TeacherRecordContent: Sendable, Equatable {
                     rule: "two_goods.level_unique"
                 )
             }
-            let reference = try FieldCheck.optionalText(result.reference, field: "\(item).reference") ?? ""
+            let reference = try Fields.optionalText(result.reference, field: "\(item).reference") ?? ""
             checked.append(.with {
                 $0.level = level
                 $0.prize = prize
@@ -66,13 +66,13 @@ struct TeacherRecordContent: Sendable, Equatable {
     /// Each initiative with a title and the level that recognised it.
     static func checkInitiatives(_ initiatives: [TeachingInitiative], bounds: Bounds) throws(RPCError) -> [TeachingInitiative] {
         let field = "initiatives"
-        _ = try FieldCheck.list(initiatives, field: field, maxItems: Self.maxListItems)
+        _ = try Fields.list(initiatives, field: field, maxItems: Self.maxListItems)
         var checked: [TeachingInitiative] = []
         for (index, initiative) in initiatives.enumerated() {
             let item = "\(field)[\(index)]"
-            let title = try FieldCheck.text(initiative.title, field: "\(item).title", maxLength: 300)
-            let level = try FieldCheck.known(initiative.level, among: Self.levels, field: "\(item).level")
-            let reference = try FieldCheck.optionalText(initiative.reference, field: "\(item).reference") ?? ""
+            let title = try Fields.text(initiative.title, field: "\(item).title", maxLength: 300)
+            let level = try Fields.known(initiative.level, among: Self.levels, field: "\(item).level")
+            let reference = try Fields.optionalText(initiative.reference, field: "\(item).reference") ?? ""
             checked.append(.with {
                 $0.title = title
                 $0.level = level
@@ -100,10 +100,10 @@ struct TeacherRecordContent: Sendable, Equatable {
     /// References to documents, certificates or links; none empty.
     static func checkEvidence(_ evidence: [String], bounds: Bounds) throws(RPCError) -> [String] {
         let field = "evidence"
-        _ = try FieldCheck.list(evidence, field: field, maxItems: Self.maxListItems)
+        _ = try Fields.list(evidence, field: field, maxItems: Self.maxListItems)
         var checked: [String] = []
         for (index, reference) in evidence.enumerated() {
-            checked.append(try FieldCheck.text(reference, field: "\(field)[\(index)]", maxLength: 500))
+            checked.append(try Fields.text(reference, field: "\(field)[\(index)]", maxLength: 500))
         }
         return checked
     }

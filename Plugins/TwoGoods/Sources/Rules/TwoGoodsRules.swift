@@ -76,7 +76,7 @@ public struct TwoGoodsRules: Sendable, Equatable {
     /// the requirement within the bound (INVALID_ARGUMENT, rule `two_goods.rule_set_hours`), a known
     /// classification.
     init(checking message: TwoGoodsRuleSet) throws(RPCError) {
-        self.regulation = try FieldCheck.text(message.regulation, field: "regulation", maxLength: 300)
+        self.regulation = try Fields.text(message.regulation, field: "regulation", maxLength: 300)
         self.effectiveFrom = try CalendarDate.parse(message.effectiveFrom, field: "effective_from")
         guard message.maxHoursPerYear.isFinite, message.maxHoursPerYear > 0, message.maxHoursPerYear <= Self.hoursInAYear else {
             throw RPCError(
@@ -99,7 +99,7 @@ public struct TwoGoodsRules: Sendable, Equatable {
         self.requiredTrainingHours = message.requiredTrainingHours
         self.maxHoursPerYear = message.maxHoursPerYear
         self.excludeFullyStateFunded = message.excludeFullyStateFunded
-        self.collectiveCommendationMinimum = try FieldCheck.known(
+        self.collectiveCommendationMinimum = try Fields.known(
             message.collectiveCommendationMinimum, among: SchoolResultRules.classifications, field: "collective_commendation_minimum"
         )
         self.individualCommendationNeedsAchievement = message.individualCommendationNeedsAchievement

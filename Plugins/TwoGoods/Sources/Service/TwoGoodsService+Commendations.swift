@@ -4,10 +4,10 @@ import TwoGoodsAPI
 /// Yearly commendations, granted through the core's awards.
 extension TwoGoodsService {
     func grantCommendation(_ request: GrantCommendationRequest, _ context: CallContext) async throws -> TwoGoodsCommendation {
-        let formCode = try FieldCheck.optionalText(request.formCode, field: "form_code", maxLength: 60) ?? Self.defaultCommendationForm
-        let decisionNumber = try FieldCheck.text(request.decisionNumber, field: "decision_number", maxLength: 100)
+        let formCode = try Fields.optionalText(request.formCode, field: "form_code", maxLength: 60) ?? Self.defaultCommendationForm
+        let decisionNumber = try Fields.text(request.decisionNumber, field: "decision_number", maxLength: 100)
         let decisionDate = try CalendarDate.parse(request.decisionDate, field: "decision_date")
-        let reason = try FieldCheck.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         let memberID = request.memberID.isEmpty ? nil : request.memberID
         let today = self.today
         return try await self.core.mutate(context, request: request) { db, principal in
@@ -63,7 +63,7 @@ extension TwoGoodsService {
     }
 
     func listCommendations(_ request: ListCommendationsRequest, _ context: CallContext) async throws -> ListCommendationsResponse {
-        let page = try ListPage(size: request.pageSize, token: request.pageToken)
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         return try await self.core.read(context) { db, principal in
             let campaign = try self.campaigns.require(request.campaignID, field: "campaign_id", within: principal, in: db)
             let units = try self.subtree(request.unitID, field: "unit_id", within: principal, in: db)

@@ -5,7 +5,7 @@ import TwoGoodsAPI
 extension TwoGoodsService {
     func enrolSchool(_ request: EnrolSchoolRequest, _ context: CallContext) async throws -> SchoolParticipation {
         let today = self.today
-        let enrolledOn = try FieldCheck.date(request.enrolledOn, field: "enrolled_on", default: today)
+        let enrolledOn = try Fields.date(request.enrolledOn, field: "enrolled_on", default: today)
         return try await self.core.mutate(context, request: request) { db, principal in
             let campaign = try self.campaigns.require(request.campaignID, field: "campaign_id", within: principal, in: db)
             try campaign.requireRunning(field: "campaign_id")
@@ -45,7 +45,7 @@ extension TwoGoodsService {
     }
 
     func listParticipations(_ request: ListParticipationsRequest, _ context: CallContext) async throws -> ListParticipationsResponse {
-        let page = try ListPage(size: request.pageSize, token: request.pageToken)
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         return try await self.core.read(context) { db, principal in
             let campaign = try self.campaigns.require(request.campaignID, field: "campaign_id", within: principal, in: db)
             let units = try self.subtree(request.unitID, field: "unit_id", within: principal, in: db)
@@ -64,7 +64,7 @@ extension TwoGoodsService {
             throw RPCError(.invalidArgument, "result must be set", field: "result", rule: "field.required")
         }
         let result = try SchoolResultRules.check(request.result, field: "result")
-        let reason = try FieldCheck.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         let today = self.today
         return try await self.core.mutate(context, request: request) { db, principal in
             let loaded = try self.participation(request.participationID, field: "participation_id", within: principal, changing: true, in: db)
@@ -83,9 +83,9 @@ extension TwoGoodsService {
     }
 
     func reviewSchoolRound(_ request: ReviewSchoolRoundRequest, _ context: CallContext) async throws -> SchoolParticipation {
-        let kind = try FieldCheck.known(request.kind, among: [.interimReview, .finalReview], field: "kind")
+        let kind = try Fields.known(request.kind, among: [.interimReview, .finalReview], field: "kind")
         let heldOn = try CalendarDate.parse(request.heldOn, field: "held_on")
-        let summary = try FieldCheck.text(request.summary, field: "summary", maxLength: 2000)
+        let summary = try Fields.text(request.summary, field: "summary", maxLength: 2000)
         let today = self.today
         return try await self.core.mutate(context, request: request) { db, principal in
             let loaded = try self.participation(request.participationID, field: "participation_id", within: principal, changing: true, in: db)

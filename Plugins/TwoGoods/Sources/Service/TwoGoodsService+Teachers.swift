@@ -32,8 +32,8 @@ extension TwoGoodsService {
     }
 
     func updateTeacherRecord(_ request: UpdateTeacherRecordRequest, _ context: CallContext) async throws -> TeacherRecord {
-        let mask = try FieldCheck.updateMask(request.updateMask, allowed: TeacherRecordContent.updatableFields)
-        let reason = try FieldCheck.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
+        let mask = try Fields.updateMask(request.updateMask, allowed: TeacherRecordContent.updatableFields)
+        let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         let today = self.today
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try TeacherRecordStore.require(request.id, field: "id", in: db)
@@ -61,7 +61,7 @@ extension TwoGoodsService {
     }
 
     func listTeacherRecords(_ request: ListTeacherRecordsRequest, _ context: CallContext) async throws -> ListTeacherRecordsResponse {
-        let page = try ListPage(size: request.pageSize, token: request.pageToken)
+        let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         return try await self.core.read(context) { db, principal in
             let campaign = try self.campaigns.require(request.campaignID, field: "campaign_id", within: principal, in: db)
             let units = try self.subtree(request.unitID, field: "unit_id", within: principal, in: db)

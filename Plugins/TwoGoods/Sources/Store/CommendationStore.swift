@@ -98,14 +98,14 @@ enum CommendationStore {
     }
 
     /// Commendations of a campaign's schools in `schoolIDs`, revoked ones too, by id, after `page`.
-    static func list(campaignID: String, schoolIDs: [String], page: ListPage, in db: Database) throws -> [CommendationRow] {
+    static func list(campaignID: String, schoolIDs: [String], page: PageCursor, in db: Database) throws -> [CommendationRow] {
         try CommendationRow.fetchAll(
             db.cachedStatement(sql: """
                 \(Self.select)
                 WHERE c.campaign_id = ? AND c.school_unit_id IN (SELECT value FROM json_each(?)) AND c.id > ?
                 ORDER BY c.id LIMIT ?
                 """),
-            arguments: [campaignID, try JSONList.encode(schoolIDs), page.afterRow, page.fetchLimit]
+            arguments: [campaignID, try JSONList.encode(schoolIDs), try page.afterRow(), page.fetchLimit]
         )
     }
 }

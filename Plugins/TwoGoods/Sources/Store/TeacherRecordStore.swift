@@ -86,14 +86,14 @@ enum TeacherRecordStore {
     }
 
     /// Records of a campaign's schools in `schoolIDs`, by id, after `page`.
-    static func list(campaignID: String, schoolIDs: [String], page: ListPage, in db: Database) throws -> [TeacherRecordRow] {
+    static func list(campaignID: String, schoolIDs: [String], page: PageCursor, in db: Database) throws -> [TeacherRecordRow] {
         try Row.fetchAll(
             db.cachedStatement(sql: """
                 SELECT * FROM two_goods_teacher_record
                 WHERE campaign_id = ? AND school_unit_id IN (SELECT value FROM json_each(?)) AND id > ?
                 ORDER BY id LIMIT ?
                 """),
-            arguments: [campaignID, try JSONList.encode(schoolIDs), page.afterRow, page.fetchLimit]
+            arguments: [campaignID, try JSONList.encode(schoolIDs), try page.afterRow(), page.fetchLimit]
         ).map { try Self.record($0, in: db) }
     }
 
