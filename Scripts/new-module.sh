@@ -154,14 +154,7 @@ struct ${name}Service: RegistrableService {
             try campaign.require(module: moduleID, field: "campaign_id")
             try campaign.requireRunning(field: "campaign_id")
             let unit = try core.unit(request.unitID, within: principal, field: "unit_id", in: db)
-            guard try core.units(under: campaign.scopeUnitID, in: db).contains(where: { \$0.id == unit.id }) else {
-                throw RPCError(
-                    .failedPrecondition,
-                    "unit \(unit.id) is outside the scope of campaign \(campaign.id)",
-                    field: "unit_id",
-                    rule: "campaign.scope"
-                )
-            }
+            try core.requireInScope(unit, of: campaign, field: "unit_id", in: db)
             try db.execute(
                 sql: "INSERT INTO ${id}_entry (campaign_id, unit_id, title, recorded_on) VALUES (?, ?, ?, ?)",
                 arguments: [campaign.id, unit.id, title, today.description]

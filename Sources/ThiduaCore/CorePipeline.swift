@@ -85,6 +85,14 @@ struct CorePipeline: CoreAccess {
             .map { UnitRecord(row: $0).reference }
     }
 
+    func requireInScope(_ unit: UnitReference, of campaign: CampaignReference, field: String, in db: Database) throws {
+        let record = try UnitRecord.require(unit.id, field: field, in: db)
+        let scope = try UnitRecord.require(campaign.scopeUnitID, field: field, in: db)
+        guard record.path.hasPrefix(scope.path) else {
+            throw CampaignRecord.outsideScope(unit: record, campaignID: campaign.id, scope: scope, field: field)
+        }
+    }
+
     func member(_ memberID: String, within principal: Principal, field: String, in db: Database) throws -> MemberReference {
         let member = try MemberStore.require(memberID, field: field, in: db)
         _ = try Scope.unit(member.unitID, field: field, within: principal, in: db)

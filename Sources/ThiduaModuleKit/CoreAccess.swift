@@ -27,6 +27,11 @@ public protocol CoreAccess: Sendable {
     /// Every unit of the subtree under `unitID`, itself first, dissolved ones too.
     func units(under unitID: String, in db: Database) throws -> [UnitReference]
 
+    /// Refuses a unit outside the campaign's scope, the subtree of its scope unit:
+    /// FAILED_PRECONDITION, rule `campaign.scope`, naming `field`. The one scope check of the core
+    /// and every module.
+    func requireInScope(_ unit: UnitReference, of campaign: CampaignReference, field: String, in db: Database) throws
+
     /// The member, if its unit is inside `principal`'s subtree (NOT_FOUND, PERMISSION_DENIED).
     func member(_ memberID: String, within principal: Principal, field: String, in db: Database) throws -> MemberReference
 

@@ -54,7 +54,7 @@ import ThiduaWire
             }
             let current = try await self.campaign(f)
             _ = try await f.recordHeadcount(f.elsewhereID, 90, asOf: "2025-01-01")
-            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.campaign_scope") {
+            try await f.expectRefusal(.failedPrecondition, rule: "campaign.scope") {
                 _ = try await f.planPeriodic(f.elsewhereID, delegation: 5, campaignID: current.id)
             }
             try await f.expectRefusal(.notFound, rule: "campaign.exists") {

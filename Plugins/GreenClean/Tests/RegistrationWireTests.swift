@@ -51,10 +51,10 @@ import ThiduaWire
             try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.calendar_year", field: "campaign_id") {
                 _ = try await fixture.register(fixture.agencyID, campaign: schoolYear)
             }
-            try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.unit_in_scope", field: "unit_id") {
+            try await fixture.expectRefusal(.failedPrecondition, rule: "campaign.scope", field: "unit_id") {
                 _ = try await fixture.register(fixture.outsiderID)
             }
-            try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.unit_in_scope", field: "unit_id") {
+            try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.launcher_appraises", field: "unit_id") {
                 _ = try await fixture.register(fixture.districtID)
             }
             try await fixture.expectRefusal(.alreadyExists, rule: "green_clean.registration_unique", field: "unit_id") {

@@ -159,7 +159,7 @@ import ThiduaWire
             await expectRefusal(.failedPrecondition, rule: "campaign.running", field: "campaign_id") {
                 try await fixture.file(.with { $0 = fixture.filing(); $0.campaignID = draft })
             }
-            await expectRefusal(.failedPrecondition, rule: "innovation.unit_in_scope", field: "unit_id") {
+            await expectRefusal(.failedPrecondition, rule: "campaign.scope", field: "unit_id") {
                 try await fixture.file(.with { $0 = fixture.filing(); $0.campaignID = otherScope })
             }
             #expect(try fixture.snapshot() == before)

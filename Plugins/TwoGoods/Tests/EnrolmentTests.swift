@@ -165,12 +165,12 @@ import TwoGoods
             let outside = try await fixture.school("Trường Tiểu học Minh Sơn")
             let campaign = try await fixture.campaign(scope: sector.id)
             #expect(try await fixture.enrol(inside.id, in: campaign).schoolUnitID == inside.id)
-            try await fixture.expectRefusal(.failedPrecondition, rule: "two_goods.outside_campaign_scope", field: "school_unit_id") {
+            try await fixture.expectRefusal(.failedPrecondition, rule: "campaign.scope", field: "school_unit_id") {
                 _ = try await fixture.enrol(outside.id, in: campaign)
             }
             // A key of the district sees the sector union as inside its subtree: still outside.
             let districtKey = try await fixture.connect(scopedTo: fixture.districtID, permissions: ["two_goods.write"])
-            try await fixture.expectRefusal(.failedPrecondition, rule: "two_goods.outside_campaign_scope") {
+            try await fixture.expectRefusal(.failedPrecondition, rule: "campaign.scope") {
                 _ = try await fixture.enrol(outside.id, in: campaign, using: districtKey)
             }
             // A province campaign covers a school the district's key enrols, and the school's own key.

@@ -71,16 +71,21 @@ struct CampaignRecord: Sendable, FetchableRecord {
     }
 
     /// The unit named by `field`, inside both the key's subtree and the campaign's scope.
+    /// The refusal of a unit outside a campaign's scope.
+    static func outsideScope(unit: UnitRecord, campaignID: String, scope: UnitRecord, field: String) -> RPCError {
+        RPCError(
+            .failedPrecondition,
+            "unit \(unit.id) is outside the scope of campaign \(campaignID), which covers \(scope.id) (\(scope.name))",
+            field: field,
+            rule: "campaign.scope"
+        )
+    }
+
     func participant(_ unitID: String, field: String, within principal: Principal, in db: Database) throws -> UnitRecord {
         let unit = try Scope.unit(unitID, field: field, within: principal, in: db)
         let scope = try UnitRecord.fetch(self.scopeUnitRow, in: db)!
         guard unit.path.hasPrefix(scope.path) else {
-            throw RPCError(
-                .failedPrecondition,
-                "unit \(unit.id) is outside the scope of campaign \(self.id), which covers \(scope.id) (\(scope.name))",
-                field: field,
-                rule: "campaign.scope"
-            )
+            throw Self.outsideScope(unit: unit, campaignID: self.id, scope: scope, field: field)
         }
         return unit
     }

@@ -175,14 +175,7 @@ struct DialoguesService: RegistrableService {
                 rule: "dialogue.campaign_period"
             )
         }
-        guard try self.core.units(under: campaign.scopeUnitID, in: db).contains(where: { $0.id == unit.id }) else {
-            throw RPCError(
-                .failedPrecondition,
-                "unit \(unit.id) is outside the scope of campaign \(campaign.id), which covers \(campaign.scopeUnitID)",
-                field: "campaign_id",
-                rule: "dialogue.campaign_scope"
-            )
-        }
+        try self.core.requireInScope(unit, of: campaign, field: "campaign_id", in: db)
     }
 
     static func mutation(_ after: DialogueRecord, before: DialogueRecord?, reason: String = "") -> Mutation<WorkplaceDialogue> {

@@ -49,14 +49,14 @@ struct RegistrationsService: RegistrableService {
             guard unit.isLive else {
                 throw RPCError(.failedPrecondition, "unit \(unit.id) was dissolved", field: "unit_id", rule: "green_clean.unit_live")
             }
-            // The launching unit appraises, so a registering unit is below it and inside the scope.
-            let inScope = try core.units(under: campaign.scopeUnitID, in: db).contains { $0.id == unit.id }
-            guard inScope, unit.id != campaign.launchingUnitID else {
+            try core.requireInScope(unit, of: campaign, field: "unit_id", in: db)
+            // The launching unit appraises the others, so it does not register itself.
+            guard unit.id != campaign.launchingUnitID else {
                 throw RPCError(
                     .failedPrecondition,
-                    "unit \(unit.id) is not below the launching unit \(campaign.launchingUnitID) inside the scope of campaign \(campaign.id)",
+                    "unit \(unit.id) launched campaign \(campaign.id) and appraises its registrations; it does not register itself",
                     field: "unit_id",
-                    rule: "green_clean.unit_in_scope"
+                    rule: "green_clean.launcher_appraises"
                 )
             }
             guard registeredOn <= campaign.endsOn else {

@@ -24,7 +24,7 @@ struct RegisterRules: Sendable {
         let campaign = try self.core.campaign(campaignID, within: principal, field: "campaign_id", in: db)
         try campaign.require(module: Self.module, field: "campaign_id")
         try campaign.requireRunning(field: "campaign_id")
-        try self.tree.requireInScope(unit, of: campaign, principal: principal, field: "unit_id", in: db)
+        try self.core.requireInScope(unit, of: campaign, field: "unit_id", in: db)
         return campaign
     }
 

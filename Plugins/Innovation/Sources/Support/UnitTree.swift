@@ -29,20 +29,4 @@ struct UnitTree: Sendable {
             return false
         }
     }
-
-    /// FAILED_PRECONDITION (rule `innovation.unit_in_scope`) unless `unit` takes part in `campaign`.
-    func requireInScope(_ unit: UnitReference, of campaign: CampaignReference, principal: Principal, field: String, in db: Database) throws {
-        // A key sees a campaign launched in its subtree, or one whose scope covers the key's unit.
-        // A scope outside the key's subtree is therefore above it, and covers every unit the key
-        // can name.
-        guard try self.isVisible(campaign.scopeUnitID, to: principal, in: db) else { return }
-        guard try self.isInside(unit.id, subtreeOf: campaign.scopeUnitID, principal: principal, in: db) else {
-            throw RPCError(
-                .failedPrecondition,
-                "unit \(unit.id) is outside the scope of campaign \(campaign.id) (the subtree of \(campaign.scopeUnitID))",
-                field: field,
-                rule: "innovation.unit_in_scope"
-            )
-        }
-    }
 }

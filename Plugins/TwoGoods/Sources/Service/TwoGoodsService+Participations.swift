@@ -10,7 +10,7 @@ extension TwoGoodsService {
             let campaign = try self.campaigns.require(request.campaignID, field: "campaign_id", within: principal, in: db)
             try campaign.requireRunning(field: "campaign_id")
             let school = try self.core.unit(request.schoolUnitID, within: principal, field: "school_unit_id", in: db)
-            try self.campaigns.requireInScope(school, of: campaign, within: principal, field: "school_unit_id", in: db)
+            try self.core.requireInScope(school, of: campaign, field: "school_unit_id", in: db)
             try SchoolEligibility.check(school, rules: try RuleSetStore.inForce(on: campaign.startsOn, in: db), field: "school_unit_id")
             guard enrolledOn <= today, enrolledOn <= campaign.endsOn else {
                 throw RPCError(
