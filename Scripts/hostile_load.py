@@ -126,14 +126,17 @@ def request_frame(call_id, method, payload, timeout_ms=0):
 
 
 def recv_exact(sock, count, stop=None):
-    """Reads exactly `count` bytes. A socket timeout only retries, until `stop` is set.
-    Raises ConnectionError when the peer closes."""
+    """Reads exactly `count` bytes. Without `stop`, a socket timeout is raised (the caller's
+    deadline); with `stop`, a timeout only retries until `stop` is set (a reader that waits for
+    whatever comes). Raises ConnectionError when the peer closes."""
     chunks, received = [], 0
     while received < count:
         try:
             chunk = sock.recv(min(count - received, 1 << 20))
         except socket.timeout:
-            if stop is not None and stop.is_set():
+            if stop is None:
+                raise
+            if stop.is_set():
                 raise ConnectionError("stopped")
             continue
         if not chunk:
@@ -290,6 +293,7 @@ def cpu_seconds(pid):
 
 
 def load_average():
+    """The 1, 5 and 15 minute load averages, as /proc/loadavg gives them."""
     with open("/proc/loadavg") as handle:
         return handle.read().split()[:3]
 
@@ -368,6 +372,7 @@ class HealthProbe(threading.Thread):
         super().__init__(daemon=True, name="health-probe")
         self.port, self.stop, self.epoch = port, stop, epoch
         self.latencies_ms = []  # (seconds since the epoch of the run, latency)
+        self.answered_at = []  # when each answer came, for the longest time without one
         self.failures = []  # (seconds since the epoch of the run, reason)
 
     def run(self):
@@ -388,6 +393,7 @@ class HealthProbe(threading.Thread):
                 if answer.status != health_pb2.HealthCheckResponse.SERVING:
                     raise RuntimeError(f"status {answer.status}")
                 self.latencies_ms.append((round(began_at, 3), (time.monotonic() - began) * 1000))
+                self.answered_at.append(time.time() - self.epoch)
             except Exception as error:  # noqa: BLE001 - every failure is a data point
                 self.failures.append((round(began_at, 2), f"{type(error).__name__}: {error}"[:200]))
                 if sock is not None:
@@ -406,6 +412,8 @@ class HealthProbe(threading.Thread):
             return round(values[min(len(values) - 1, max(0, int(round(fraction * len(values))) - 1))], 2)
 
         slowest = sorted(self.latencies_ms, key=lambda item: -item[1])[:5]
+        gaps = [(later - earlier, earlier) for earlier, later in zip(self.answered_at, self.answered_at[1:])]
+        longest_gap = max(gaps, default=(0.0, 0.0))
         return {
             "count": len(values),
             "max_ms": round(values[-1], 2),
@@ -414,6 +422,8 @@ class HealthProbe(threading.Thread):
             "over_100ms": sum(1 for value in values if value > 100),
             "over_2s": sum(1 for value in values if value > 2000),
             "slowest": [{"at_s": at, "ms": round(ms, 2)} for at, ms in slowest],
+            "longest_without_answer_s": round(longest_gap[0], 2),
+            "longest_without_answer_from_s": round(longest_gap[1], 2),
             "failures": len(self.failures),
             "failure_samples": self.failures[:10],
         }
@@ -607,6 +617,7 @@ def hostile_text(rng, size):
 
 
 def string_fields(fields):
+    """The string and bytes fields of a field list."""
     return [f for f in fields if f["type"] in (TYPE_STRING, TYPE_BYTES)]
 
 
@@ -689,6 +700,7 @@ class FuzzConnection:
         self.reader.start()
 
     def count(self, key, name, amount=1):
+        """Adds to one counter of a table of the worker's counters."""
         table = self.stats.setdefault(key, {})
         table[name] = table.get(name, 0) + amount
 
@@ -749,6 +761,7 @@ class FuzzConnection:
                 self.in_flight.clear()
 
     def send_call(self, call_id, method, kind, payload, timeout_ms):
+        """Writes one Request frame, after noting the call as in flight."""
         with self.lock:
             self.in_flight[call_id] = (method["path"], kind, len(payload), time.time() - self.epoch)
         self.sock.sendall(request_frame(call_id, method["path"], payload, timeout_ms))
@@ -873,7 +886,7 @@ def run_fuzz(server, args):
     loaded_for = time.monotonic() - started
     died = server.exit_description()
     totals, reported = {}, 0
-    collect_until = time.monotonic() + 20
+    collect_until = time.monotonic() + 30  # a worker ends within ~20 s of the deadline
     while reported < len(workers) and time.monotonic() < collect_until:
         try:
             merge_counters(totals, results.get(timeout=1))
@@ -911,6 +924,7 @@ def run_fuzz(server, args):
 
 
 def file_sha256(path):
+    """The SHA-256 of a file (which binary was measured)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -942,9 +956,12 @@ def human_summary(report):
     if probe["count"]:
         lines.append(f"  Health/Check: {probe['count']} answers, max {probe['max_ms']} ms, p99 {probe['p99_ms']} ms, "
                      f"p50 {probe['p50_ms']} ms, over 100 ms {probe['over_100ms']}, over 2 s {probe['over_2s']}, "
-                     f"failures {probe['failures']}")
+                     f"failures (no answer within {PROBE_TIMEOUT_S:.0f} s, or refused) {probe['failures']}, "
+                     f"longest without an answer {probe['longest_without_answer_s']} s")
     else:
         lines.append(f"  Health/Check: no answer; failures {probe['failures']}")
+    if "workers_reported" in result and result["workers_reported"] < result["workers"]:
+        lines.append(f"  WARNING: only {result['workers_reported']} of {result['workers']} workers reported their counters")
     load = result.get("load")
     if load:
         lines.append(f"  calls sent {load.get('calls_sent', 0)} on {load.get('connections', 0)} connections, "
@@ -969,6 +986,7 @@ def human_summary(report):
 
 
 def parse_arguments(argv=None):
+    """The command line, checked against the tool's bounds."""
     parser = argparse.ArgumentParser(
         description="Hostile-input load on a thidua-server of its own (127.0.0.1 only): server RSS and "
                     "Health/Check latency under a client that never reads (non-reader) or under fuzzed "
@@ -1013,6 +1031,7 @@ def parse_arguments(argv=None):
 
 
 def main(argv=None):
+    """Starts the server, runs the scenario, stops the server, reports."""
     args = parse_arguments(argv)
     extra = (["--log-level", args.server_log_level] if args.server_log_level else []) + args.server_arg
     server = Server(args.server, extra).start()
