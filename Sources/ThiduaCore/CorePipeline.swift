@@ -96,7 +96,11 @@ struct CorePipeline: CoreAccess {
     func member(_ memberID: String, within principal: Principal, field: String, in db: Database) throws -> MemberReference {
         let member = try MemberStore.require(memberID, field: field, in: db)
         _ = try Scope.unit(member.unitID, field: field, within: principal, in: db)
-        return MemberReference(id: member.id, unitID: member.unitID, fullName: member.fullName, isCurrent: member.leftOn == nil)
+        return MemberReference(
+            id: member.id, unitID: member.unitID, fullName: member.fullName,
+            gender: MemberReference.Gender(rawValue: member.gender.rawValue) ?? .unspecified,
+            isUnionMember: member.unionMember, role: member.role, isCurrent: member.leftOn == nil
+        )
     }
 
     func campaign(_ campaignID: String, within principal: Principal, field: String, in db: Database) throws -> CampaignReference {

@@ -91,16 +91,31 @@ public struct CampaignReference: Sendable, Equatable {
 
 /// What a module knows of a member (`thidua.core.v1.Member`).
 public struct MemberReference: Sendable, Equatable {
+    /// Numbered as `thidua.core.v1.Gender`.
+    public enum Gender: Int, Sendable, CaseIterable {
+        case unspecified = 0
+        case female = 1
+        case male = 2
+    }
+
     public let id: String
     public let unitID: String
     public let fullName: String
+    public let gender: Gender
+    /// Whether the worker is a union member (a unit's workers include non-members).
+    public let isUnionMember: Bool
+    /// Free text such as "teacher" or "chủ tịch công đoàn"; empty when not recorded.
+    public let role: String
     /// False once the person has left.
     public let isCurrent: Bool
 
-    public init(id: String, unitID: String, fullName: String, isCurrent: Bool) {
+    public init(id: String, unitID: String, fullName: String, gender: Gender, isUnionMember: Bool, role: String, isCurrent: Bool) {
         self.id = id
         self.unitID = unitID
         self.fullName = fullName
+        self.gender = gender
+        self.isUnionMember = isUnionMember
+        self.role = role
         self.isCurrent = isCurrent
     }
 }

@@ -64,19 +64,43 @@ public protocol CoreAccess: Sendable {
 
 /// What a module knows of a unit.
 public struct UnitReference: Sendable, Equatable {
+    /// The level of the organisation a unit is, numbered as `thidua.core.v1.UnitKind`.
+    public enum Kind: Int, Sendable, CaseIterable {
+        case unspecified = 0
+        case confederation = 1
+        case provincialFederation = 2
+        case districtFederation = 3
+        case communeUnion = 4
+        case industrialParkUnion = 5
+        case sectorUnion = 6
+        case grassrootsUnion = 7
+    }
+
+    /// Where a grassroots union's workers work, numbered as `thidua.core.v1.Sector`.
+    public enum Sector: Int, Sendable, CaseIterable {
+        case unspecified = 0
+        case communeTown = 1
+        case publicAgency = 2
+        case nonStateEnterprise = 3
+        case school = 4
+        case stateEnterprise = 5
+        case foreignInvestedEnterprise = 6
+
+        /// The enterprise sectors, where dialogue and collective bargaining happen.
+        public var isEnterprise: Bool { [.nonStateEnterprise, .stateEnterprise, .foreignInvestedEnterprise].contains(self) }
+    }
+
     public let id: String
     /// Nil for the root.
     public let parentID: String?
     public let name: String
-    /// The `thidua.core.v1.UnitKind` number.
-    public let kind: Int
-    /// The `thidua.core.v1.Sector` number.
-    public let sector: Int
+    public let kind: Kind
+    public let sector: Sector
     public let fullyStateFunded: Bool
     /// False once the unit has been dissolved or merged away.
     public let isLive: Bool
 
-    public init(id: String, parentID: String?, name: String, kind: Int, sector: Int, fullyStateFunded: Bool, isLive: Bool) {
+    public init(id: String, parentID: String?, name: String, kind: Kind, sector: Sector, fullyStateFunded: Bool, isLive: Bool) {
         self.id = id
         self.parentID = parentID
         self.name = name

@@ -6,7 +6,9 @@ import ThiduaModuleKit
 @Suite struct RulesTests {
     static func date(_ text: String) -> CalendarDate { CalendarDate(text)! }
 
-    static func unit(kind: Int = 7, sector: Int = 4, stateFunded: Bool = false, live: Bool = true) -> UnitReference {
+    static func unit(
+        kind: UnitReference.Kind = .grassrootsUnion, sector: UnitReference.Sector = .school, stateFunded: Bool = false, live: Bool = true
+    ) -> UnitReference {
         UnitReference(id: "u9", parentID: "u2", name: "Công đoàn Trường Tiểu học Dân Lực", kind: kind, sector: sector, fullyStateFunded: stateFunded, isLive: live)
     }
 
@@ -32,8 +34,8 @@ import ThiduaModuleKit
         #expect(check(Self.unit(), Self.before) == nil)
         #expect(check(Self.unit(), Self.after) == nil)
         // An enterprise union, a sector union of schools, a school without a grassroots kind.
-        #expect(check(Self.unit(sector: 3), Self.before) == "two_goods.school_sector")
-        #expect(check(Self.unit(kind: 6), Self.before) == "two_goods.school_sector")
+        #expect(check(Self.unit(sector: .nonStateEnterprise), Self.before) == "two_goods.school_sector")
+        #expect(check(Self.unit(kind: .sectorUnion), Self.before) == "two_goods.school_sector")
         #expect(check(Self.unit(live: false), Self.before) == "two_goods.school_has_union")
         // A fully state-funded school had its union before July 2025, not after.
         #expect(check(Self.unit(stateFunded: true), Self.before) == nil)

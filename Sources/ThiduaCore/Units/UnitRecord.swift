@@ -64,8 +64,8 @@ struct UnitRecord: Sendable, FetchableRecord, Equatable {
             id: self.id,
             parentID: self.parentRow.map(EntityID.unit),
             name: self.name,
-            kind: self.kind.rawValue,
-            sector: self.sector.rawValue,
+            kind: UnitReference.Kind(rawValue: self.kind.rawValue) ?? .unspecified,
+            sector: UnitReference.Sector(rawValue: self.sector.rawValue) ?? .unspecified,
             fullyStateFunded: self.fullyStateFunded,
             isLive: self.isLive
         )

@@ -3,13 +3,8 @@ import ThiduaModuleKit
 /// Enterprises, as the core's organisation tree holds them: grassroots unions of an enterprise
 /// sector.
 enum Enterprise {
-    /// `thidua.core.v1.UnitKind.GRASSROOTS_UNION`.
-    static let grassrootsUnionKind = 7
-    /// `thidua.core.v1.Sector`: NON_STATE_ENTERPRISE, STATE_ENTERPRISE, FOREIGN_INVESTED_ENTERPRISE.
-    static let sectors: Set<Int> = [3, 5, 6]
-
     static func isEnterprise(_ unit: UnitReference) -> Bool {
-        unit.kind == Self.grassrootsUnionKind && Self.sectors.contains(unit.sector)
+        unit.kind == .grassrootsUnion && unit.sector.isEnterprise
     }
 
     /// The enterprise named by a request field: inside the caller's subtree (NOT_FOUND,

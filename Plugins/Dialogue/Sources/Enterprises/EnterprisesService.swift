@@ -52,7 +52,7 @@ struct EnterprisesService: RegistrableService {
             return EnterpriseProfile.with {
                 $0.unitID = unit.id
                 $0.unitName = unit.name
-                $0.sector = UInt32(unit.sector)
+                $0.sector = UInt32(unit.sector.rawValue)
                 $0.asOf = asOf.description
                 if let headcount {
                     $0.headcount = headcount

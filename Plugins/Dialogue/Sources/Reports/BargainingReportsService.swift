@@ -27,7 +27,7 @@ struct BargainingReportsService: RegistrableService {
             let enterprises = try units.map { unit in
                 CoverageCalculator.Enterprise(
                     unitID: unit.id,
-                    sector: unit.sector,
+                    sector: unit.sector.rawValue,
                     employees: employees[unit.id] ?? 0,
                     agreement: calculator.agreementInForce(among: agreements[unit.id] ?? []),
                     heldPeriodicDialogue: calculator.heldPeriodicDialogue(among: dialogues[unit.id] ?? []),

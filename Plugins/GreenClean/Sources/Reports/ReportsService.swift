@@ -26,7 +26,7 @@ struct ReportsService: RegistrableService {
         let core = self.context.core
         return try await core.read(context) { db, principal in
             let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
-            let sectors = Dictionary(uniqueKeysWithValues: try core.units(under: root.id, in: db).map { ($0.id, $0.sector) })
+            let sectors = Dictionary(uniqueKeysWithValues: try core.units(under: root.id, in: db).map { ($0.id, $0.sector.rawValue) })
             let entries = try RegistrationStore.all(unitIDs: Array(sectors.keys), years: from...to, in: db).map {
                 RecognitionTally.Entry(unitID: $0.unitID, year: $0.year, lifecycle: $0.lifecycle)
             }

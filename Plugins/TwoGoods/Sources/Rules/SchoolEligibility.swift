@@ -2,17 +2,12 @@ import ThiduaModuleKit
 
 /// Which unions take part in two-goods teaching: school unions that still have a union. Pure.
 public enum SchoolEligibility {
-    /// `thidua.core.v1.UnitKind.GRASSROOTS_UNION`.
-    static let grassrootsUnionKind = 7
-    /// `thidua.core.v1.Sector.SCHOOL`.
-    static let schoolSector = 4
-
     /// FAILED_PRECONDITION unless `unit` may take part in a school year under `rules`: a
     /// grassroots union of the school sector (rule `two_goods.school_sector`) that still has a
     /// union (rule `two_goods.school_has_union`): not dissolved, and not fully state-funded when
     /// the rules exclude those (from the July 2025 reorganisation on).
     public static func check(_ unit: UnitReference, rules: TwoGoodsRules, field: String) throws(RPCError) {
-        guard unit.kind == Self.grassrootsUnionKind, unit.sector == Self.schoolSector else {
+        guard unit.kind == .grassrootsUnion, unit.sector == .school else {
             throw RPCError(
                 .failedPrecondition,
                 "unit \(unit.id) (\(unit.name)) is not a grassroots union of the school sector; two-goods teaching is for school unions",

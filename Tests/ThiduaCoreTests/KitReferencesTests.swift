@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+import Testing
+import ThiduaCoreAPI
+import ThiduaModuleKit
+import ThiduaTesting
+
+/// What a module sees of the core's units and members through the kit: typed kinds, sectors
+/// and genders, and a member's union membership and role, so a campaign such as "Giỏi việc nước,
+/// đảm việc nhà" can name women union members without the core's API types.
+@Suite struct KitReferencesTests {
+    /// A module that serves nothing and keeps what the host gave it, for the test to ask.
+    final class CoreProbe: CampaignModule, @unchecked Sendable {
+        let id = "core_probe"
+        let version = "0.0.0"
+        var migrations: [Migration] { [] }
+        var permissions: [PermissionDescription] { [] }
+        private let captured = Mutex<ModuleContext?>(nil)
+
+        var context: ModuleContext { self.captured.withLock { $0! } }
+
+        func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
+            self.captured.withLock { $0 = context }
+            return Runtime(id: self.id)
+        }
+
+        struct Runtime: ModuleRuntime {
+            let id: String
+            let version = "0.0.0"
+            func register(into registrar: inout ServiceRegistrar) {}
+        }
+    }
+
+    @Test func unitsAndMembersReachModulesAsTypedValues() async throws {
+        let probe = CoreProbe()
+        let server = try await TestServer.start(modules: [probe])
+        let admin = try await server.connectAsAdmin()
+        let key: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+        let school: ThiduaCoreAPI.Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+            $0.parentID = key.unitID
+            $0.name = "Công đoàn Trường Mầm non Hoa Sen"
+            $0.kind = .grassrootsUnion
+            $0.sector = .school
+            $0.validFrom = "2020-01-01"
+        })
+        let teacher: Member = try await admin.unary("thidua.core.v1.Members/AddMember", AddMemberRequest.with {
+            $0.unitID = school.id
+            $0.fullName = "Lê Thị Hoa"
+            $0.gender = .female
+            $0.role = "giáo viên"
+            $0.unionMember = true
+        })
+
+        let principal = Principal(keyID: key.keyID, scopeUnitID: key.unitID, permissions: ["*"])
+        let context = probe.context
+        let (unit, member) = try await context.storage.read { db in
+            (
+                try context.core.unit(school.id, within: principal, field: "unit_id", in: db),
+                try context.core.member(teacher.id, within: principal, field: "member_id", in: db)
+            )
+        }
+        #expect(unit.kind == .grassrootsUnion)
+        #expect(unit.sector == .school)
+        #expect(member.gender == .female)
+        #expect(member.isUnionMember)
+        #expect(member.role == "giáo viên")
+        #expect(member.isCurrent)
+        await admin.close()
+        try await server.stop()
+    }
+}
