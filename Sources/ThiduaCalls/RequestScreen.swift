@@ -160,8 +160,21 @@ private struct Scan {
         return reader.isAtEnd
     }
 
+    /// The most bytes one text field may hold: several times the longest text any method takes,
+    /// and a bound on the cost of normalising it (Foundation's NFC grows faster than the text).
+    static let maxTextBytes = 32 * 1024
+
     /// Checks one string field's UTF-8; false when it is not valid UTF-8.
     private mutating func text(_ bytes: UnsafeRawBufferPointer, path: () -> String) throws(RPCError) -> Bool {
+        guard bytes.count <= Self.maxTextBytes else {
+            let name = path()
+            throw RPCError(
+                .invalidArgument,
+                "\(name) holds \(bytes.count) bytes of text; no text field takes more than \(Self.maxTextBytes)",
+                field: name,
+                rule: "field.max_bytes"
+            )
+        }
         var ascii = true
         var previous: UInt8 = 0
         for (offset, byte) in bytes.enumerated() {
@@ -188,10 +201,25 @@ private struct Scan {
         }
         guard !ascii else { return true }
         guard let text = String(validating: bytes, as: UTF8.self) else { return false }
-        if !self.needsNormalising && !text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8) {
+        if !self.needsNormalising && Self.mayNeedNormalising(text)
+            && !text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8)
+        {
             self.needsNormalising = true
         }
         return true
+    }
+
+    /// False for text whose every character is one NFC leaves as it is: below U+0300 (no
+    /// combining marks), Vietnamese's precomposed letters (U+1E00–U+1EFF), common punctuation
+    /// (U+2010–U+2027) and the đồng sign. Only other text is measured against its NFC form.
+    static func mayNeedNormalising(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x2027, 0x20AB: continue
+            default: return true
+            }
+        }
+        return false
     }
 
     static func join(_ parent: String, _ field: FieldPlan, _ index: Int?) -> String {

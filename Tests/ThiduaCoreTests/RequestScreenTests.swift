@@ -36,6 +36,20 @@ import ThiduaWire
         }
     }
 
+    @Test func aTextFieldHoldsAtMost32KiB() async throws {
+        try await CoreFixture.with { f in
+            let members = try f.count("core_member")
+            let unit = try await f.createUnit("CĐCS Công ty Dệt", under: try await f.rootID)
+            // Decomposed text, whose normalisation costs most, one byte over the bound.
+            let long = String(repeating: "e\u{301}", count: 10_923)  // 3 bytes each: 32,769
+            let refusal = await expectRefusal(.invalidArgument, rule: "field.max_bytes") {
+                _ = try await f.addMember(long, to: unit.id)
+            }
+            #expect(refusal?.details.first?.field == "full_name")
+            #expect(try f.count("core_member") == members)
+        }
+    }
+
     @Test func tabsAndLineBreaksAreText() async throws {
         try await CoreFixture.with { f in
             let unit = try await f.createUnit("CĐCS\tNhà máy\r\nSố 2", under: try await f.rootID)
