@@ -124,7 +124,21 @@ struct CorePipeline: CoreAccess {
             subjectType: submission.subjectType, subjectID: submission.subjectID, campaign: campaign, unit: unit,
             decider: decider, summary: submission.summary, principal: principal, at: self.clock().unixMilliseconds, in: db
         )
-        return review.reference(reason: "")
+        let reference = review.reference(reason: "", byKeyID: principal.keyID)
+        try self.reviewObservers.moved(reference, in: db)
+        return reference
+    }
+
+    func resubmitReview(_ reviewID: String, summary: String?, by principal: Principal, in db: Database) throws -> ReviewReference {
+        let before = try ReviewStore.require(reviewID, field: "review_id", within: principal, in: db)
+        try Scope.require(try UnitRecord.fetch(before.unitRow, in: db)!, within: principal, in: db, field: "review_id")
+        if let summary {
+            try db.cachedStatement(sql: "UPDATE core_review SET summary = ? WHERE id = ?").execute(arguments: [summary, before.row])
+        }
+        let after = try ReviewStore.move(before, .resubmit, actor: before.unitRow, principal: principal, at: self.clock().unixMilliseconds, in: db)
+        let reference = after.reference(reason: "", byKeyID: principal.keyID)
+        try self.reviewObservers.moved(reference, in: db)
+        return reference
     }
 
     func latestReview(subjectType: String, subjectID: String, in db: Database) throws -> ReviewReference? {

@@ -43,7 +43,14 @@ public protocol CoreAccess: Sendable {
     func addProgress(campaignID: String, unitID: String, delta: Int, in db: Database) throws
 
     /// Starts the review of a module's entity. The caller's key must reach `submission.unitID`.
+    /// The module's own observer hears it (`move` `.submitted`).
     func submitReview(_ submission: ReviewSubmission, by principal: Principal, in db: Database) throws -> ReviewReference
+
+    /// Sends a rejected review in again, from its submitting unit, which the caller's key must
+    /// reach: a new round that climbs the levels from the first (`move` `.resubmitted`).
+    /// `summary`, when given, replaces the one sent before. A review that is not rejected is
+    /// refused (FAILED_PRECONDITION, `review.transition`).
+    func resubmitReview(_ reviewID: String, summary: String?, by principal: Principal, in db: Database) throws -> ReviewReference
 
     /// The latest review of an entity, if it was ever submitted.
     func latestReview(subjectType: String, subjectID: String, in db: Database) throws -> ReviewReference?

@@ -5,6 +5,24 @@ public struct ReviewReference: Sendable, Equatable {
         case inReview = 1, rejected, decided, published
     }
 
+    /// The move that brought the review where it is.
+    public enum Move: String, Sendable, CaseIterable {
+        /// Sent in: waits for its first level.
+        case submitted
+        /// Approved by one level, and passed on to the next.
+        case passedOn
+        /// Rejected by a level, with a reason: back to the submitting unit.
+        case returned
+        /// Sent in again after a rejection, in a new round: waits for its first level again.
+        case resubmitted
+        /// Approved by the deciding level.
+        case decided
+        /// Published by the deciding level; it never changes after this.
+        case published
+        /// A new review correcting a published one: waits for its first level.
+        case corrected
+    }
+
     public let id: String
     public let subjectType: String
     public let subjectID: String
@@ -14,8 +32,17 @@ public struct ReviewReference: Sendable, Equatable {
     public let round: Int
     /// The reason of the last rejection, when rejected.
     public let reason: String
+    /// The move that brought it here.
+    public let move: Move
+    /// The key that made the move, when an observer hears it; empty when read later.
+    public let byKeyID: String
 
-    public init(id: String, subjectType: String, subjectID: String, campaignID: String?, unitID: String, state: State, round: Int, reason: String) {
+    public init(
+        id: String, subjectType: String, subjectID: String, campaignID: String?, unitID: String, state: State, round: Int, reason: String,
+        move: Move, byKeyID: String = ""
+    ) {
+        self.move = move
+        self.byKeyID = byKeyID
         self.id = id
         self.subjectType = subjectType
         self.subjectID = subjectID
@@ -49,8 +76,13 @@ public struct ReviewSubmission: Sendable {
     }
 }
 
-/// Told of every move of the reviews of one subject type, inside the transaction that makes it:
-/// throwing refuses the move, and nothing of it is stored.
+/// Told of every move of the reviews of one subject type (``ReviewReference/move`` says which),
+/// the module's own submissions included, inside the transaction that makes it: throwing refuses
+/// the move, and nothing of it is stored.
+///
+/// A rejected review goes back to the submitting unit; it is sent in again with
+/// ``CoreAccess/resubmitReview(_:summary:by:in:)`` (or `Reviews/ResubmitReview`), as a new round
+/// that climbs the levels from the first.
 public typealias ReviewObserver = @Sendable (ReviewReference, Database) throws -> Void
 
 /// An award granted through the core's catalogue, rules and caps.

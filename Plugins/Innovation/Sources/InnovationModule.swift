@@ -21,7 +21,7 @@ public struct InnovationModule: CampaignModule {
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         let follower = ReviewFollower(core: context.core, clock: context.clock)
         context.core.observeReviews(of: ReviewFollower.subjectType) { review, db in
-            try follower.follow(review, in: db)
+            try follower.follow(review, in: db, keyID: review.byKeyID)
         }
         // A recognised initiative is a condition of "Chiến sĩ thi đua cơ sở": the core asks here
         // whenever the title is conferred.

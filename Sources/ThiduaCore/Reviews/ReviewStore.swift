@@ -38,7 +38,7 @@ struct ReviewRecord: Sendable, FetchableRecord {
     var waitingFor: Int64? { self.lifecycle.state == .inReview ? self.levels[self.lifecycle.currentLevel] : nil }
     var deciderRow: Int64 { self.levels.last! }
 
-    func reference(reason: String) -> ReviewReference {
+    func reference(reason: String, byKeyID: String = "") -> ReviewReference {
         ReviewReference(
             id: self.id,
             subjectType: self.subjectType,
@@ -47,8 +47,24 @@ struct ReviewRecord: Sendable, FetchableRecord {
             unitID: EntityID.unit(self.unitRow),
             state: ReviewReference.State(rawValue: self.lifecycle.state.rawValue) ?? .inReview,
             round: self.lifecycle.round,
-            reason: reason
+            reason: reason,
+            move: self.lastMove,
+            byKeyID: byKeyID
         )
+    }
+
+    /// The move that brought the review to its state, read from the state itself.
+    var lastMove: ReviewReference.Move {
+        switch self.lifecycle.state {
+        case .rejected: .returned
+        case .decided: .decided
+        case .published: .published
+        default:
+            if self.lifecycle.currentLevel > 0 { .passedOn }
+            else if self.lifecycle.round > 1 { .resubmitted }
+            else if self.correctsRow != nil { .corrected }
+            else { .submitted }
+        }
     }
 }
 

@@ -37,7 +37,7 @@ struct ReviewsService: RegistrableService {
                 subjectType: Self.registrationSubject, subjectID: registration.id, campaign: registration.campaignRow,
                 unit: unit, decider: decider, summary: summary, principal: principal, at: now, in: db
             )
-            return try self.mutation(review, old: nil, reason: "", in: db)
+            return try self.mutation(review, old: nil, reason: "", by: principal, in: db)
         }
     }
 
@@ -125,7 +125,7 @@ struct ReviewsService: RegistrableService {
                 try db.cachedStatement(sql: "UPDATE core_review SET summary = ? WHERE id = ?").execute(arguments: [newSummary, before.row])
             }
             let after = try ReviewStore.move(before, action, actor: actor, principal: principal, at: now, in: db)
-            return try self.mutation(after, old: old, reason: reason, in: db)
+            return try self.mutation(after, old: old, reason: reason, by: principal, in: db)
         }
     }
 
@@ -161,13 +161,15 @@ struct ReviewsService: RegistrableService {
             try db.cachedStatement(
                 sql: "UPDATE core_review SET corrected_by_review_id = ? WHERE id = ?"
             ).execute(arguments: [correction.row, published.row])
-            return try self.mutation(correction, old: nil, reason: reason, in: db)
+            return try self.mutation(correction, old: nil, reason: reason, by: principal, in: db)
         }
     }
 
     /// Tells the subject's module, then describes the move for the audit and the feed.
-    private func mutation(_ review: ReviewRecord, old: Review?, reason: String, in db: Database) throws -> Mutation<Review> {
-        try self.core.reviewObservers.moved(review.reference(reason: try ReviewStore.lastReason(of: review, in: db)), in: db)
+    private func mutation(_ review: ReviewRecord, old: Review?, reason: String, by principal: Principal, in db: Database) throws -> Mutation<Review> {
+        try self.core.reviewObservers.moved(
+            review.reference(reason: try ReviewStore.lastReason(of: review, in: db), byKeyID: principal.keyID), in: db
+        )
         let message = try ReviewStore.message(review, in: db)
         return Mutation(
             response: message,

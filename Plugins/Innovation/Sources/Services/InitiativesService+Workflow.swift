@@ -60,6 +60,7 @@ extension InitiativesService {
             try self.core.campaign(record.campaignID, within: principal, field: "id", in: db).requireRunning(field: "id")
             try RecognitionCriteria.check(record.content, today: today)
             let before = try InitiativeStore.message(of: record, withHistory: false, in: db)
+            // The core tells the module's observer, which moves the initiative into review.
             let review = try self.core.submitReview(
                 ReviewSubmission(
                     subjectType: ReviewFollower.subjectType,
@@ -72,11 +73,6 @@ extension InitiativesService {
                 by: principal,
                 in: db
             )
-            // The core tells the observer of the submission's move; if it did not, follow it here.
-            let moved = try InitiativeStore.fetch(record.row, in: db)!
-            if moved.state == record.state {
-                try self.follower.follow(review, in: db, keyID: principal.keyID)
-            }
             let after = try InitiativeStore.message(of: InitiativeStore.fetch(record.row, in: db)!, in: db)
             return Mutation(
                 response: after,

@@ -1,0 +1,99 @@
+import Foundation
+import Synchronization
+import Testing
+import ThiduaClient
+import ThiduaCoreAPI
+import ThiduaModuleKit
+import ThiduaTesting
+
+/// A module's review observer hears every move of its reviews, its own submission included, and
+/// knows which move it was; a rejected review is sent in again through the kit.
+@Suite struct ReviewMovesTests {
+    /// Serves nothing; submits through the kit and records every move its observer hears.
+    final class Follower: CampaignModule, @unchecked Sendable {
+        static let subjectType = "thidua.review_probe.v1.Entry"
+        let id = "review_probe"
+        let version = "0.0.0"
+        var migrations: [Migration] { [] }
+        var permissions: [PermissionDescription] { [] }
+        private let captured = Mutex<ModuleContext?>(nil)
+        let heard = Mutex<[ReviewReference.Move]>([])
+
+        var context: ModuleContext { self.captured.withLock { $0! } }
+
+        func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
+            self.captured.withLock { $0 = context }
+            context.core.observeReviews(of: Self.subjectType) { review, _ in
+                self.heard.withLock { $0.append(review.move) }
+            }
+            return Runtime(id: self.id)
+        }
+
+        struct Runtime: ModuleRuntime {
+            let id: String
+            let version = "0.0.0"
+            func register(into registrar: inout ServiceRegistrar) {}
+        }
+    }
+
+    @Test func everyMoveReachesTheObserverNamed() async throws {
+        let follower = Follower()
+        let server = try await TestServer.start(modules: [follower])
+        let admin = try await server.connectAsAdmin()
+        let key: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+        func unit(_ name: String, under parent: String, _ kind: UnitKind) async throws -> String {
+            let unit: ThiduaCoreAPI.Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+                $0.parentID = parent
+                $0.name = name
+                $0.kind = kind
+                $0.validFrom = "2020-01-01"
+            })
+            return unit.id
+        }
+        let province = try await unit("LĐLĐ tỉnh Thanh Hóa", under: key.unitID, .provincialFederation)
+        let district = try await unit("LĐLĐ huyện Triệu Sơn", under: province, .districtFederation)
+        let school = try await unit("CĐCS Trường THCS Dân Lực", under: district, .grassrootsUnion)
+
+        let principal = Principal(keyID: key.keyID, scopeUnitID: key.unitID, permissions: ["*"])
+        let context = follower.context
+        let submitted = try await context.storage.write { db in
+            try context.core.submitReview(
+                ReviewSubmission(
+                    subjectType: Follower.subjectType, subjectID: "e1", campaignID: nil, unitID: school,
+                    deciderUnitID: province, summary: "Sáng kiến"
+                ),
+                by: principal, in: db
+            )
+        }
+        #expect(submitted.move == .submitted)
+        let reviewID = submitted.id
+        let _: Review = try await admin.unary("thidua.core.v1.Reviews/ApproveReview", ApproveReviewRequest.with { $0.id = reviewID })
+        let _: Review = try await admin.unary("thidua.core.v1.Reviews/RejectReview", RejectReviewRequest.with {
+            $0.id = reviewID
+            $0.reason = "thiếu minh chứng"
+        })
+        let resubmitted = try await context.storage.write { db in
+            try context.core.resubmitReview(reviewID, summary: "Sáng kiến, có minh chứng", by: principal, in: db)
+        }
+        #expect(resubmitted.round == 2)
+        let _: Review = try await admin.unary("thidua.core.v1.Reviews/ApproveReview", ApproveReviewRequest.with { $0.id = reviewID })
+        let _: Review = try await admin.unary("thidua.core.v1.Reviews/ApproveReview", ApproveReviewRequest.with { $0.id = reviewID })
+        let _: Review = try await admin.unary("thidua.core.v1.Reviews/PublishReview", PublishReviewRequest.with { $0.id = reviewID })
+        let _: Review = try await admin.unary("thidua.core.v1.Reviews/CorrectReview", CorrectReviewRequest.with {
+            $0.id = reviewID
+            $0.reason = "sai tên tác giả"
+        })
+
+        #expect(follower.heard.withLock { $0 } == [
+            .submitted, .passedOn, .returned, .resubmitted, .passedOn, .decided, .published, .corrected,
+        ])
+        // Only a rejected review goes in again.
+        await #expect(throws: RPCError.self) {
+            _ = try await context.storage.write { db in
+                try context.core.resubmitReview(reviewID, summary: nil, by: principal, in: db)
+            }
+        }
+        await admin.close()
+        try await server.stop()
+    }
+}
