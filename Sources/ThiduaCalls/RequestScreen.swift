@@ -10,17 +10,22 @@ import ThiduaWire
 /// - every text field is in Unicode NFC: a name typed in decomposed form (as macOS produces) is
 ///   rewritten to its composed form, so the same name typed anywhere is stored the same way.
 ///
-/// Bytes that are not a well-formed message are left to the decoder, which refuses them with
-/// `payload.decode`.
+/// Bytes it cannot read as a message (truncated, a group, nested more than 100 deep) are
+/// refused with `payload.decode`: what the screen has not read, no method sees.
 struct RequestScreen: Sendable {
     private let plans: [MessagePlan]
     private let limits: RequestLimits
+    private let inputType: String
+
+    /// How deep messages may nest, as SwiftProtobuf's decoder allows.
+    static let maxDepth = 100
 
     init(inputType: String, limits: RequestLimits, catalog: DescriptorCatalog) {
         var builder = PlanBuilder(messageTypes: catalog.messageTypes)
         _ = builder.plan(for: inputType)
         self.plans = builder.plans
         self.limits = limits
+        self.inputType = inputType
     }
 
     /// Refuses a request that breaks a rule, with the field's path; rewrites its text to NFC
@@ -39,10 +44,18 @@ struct RequestScreen: Sendable {
         // `withUnsafeBytes` rethrows untyped errors: carry the refusal out as a value.
         let outcome = payload.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Result<Bool, RPCError> in
             var reader = WireReader(bytes)
-            return Result { () throws(RPCError) in try scan.message(&reader, plan: 0, plans: self.plans, path: { "" }) }
+            return Result { () throws(RPCError) in try scan.message(&reader, plan: 0, plans: self.plans, depth: 0, path: { "" }) }
         }
-        let wellFormed = try outcome.get()
-        if wellFormed && scan.needsNormalising {
+        guard try outcome.get() else {
+            throw RPCError(
+                .invalidArgument,
+                "the payload is not a well-formed \(self.inputType): a field is truncated or malformed, a group "
+                    + "(which no thidua message has) or messages nested more than \(Self.maxDepth) deep",
+                field: "payload",
+                rule: "payload.decode"
+            )
+        }
+        if scan.needsNormalising {
             payload = payload.withUnsafeBytes { bytes in
                 var reader = WireReader(bytes)
                 var out: [UInt8] = []
@@ -96,8 +109,10 @@ private struct Scan {
         _ reader: inout WireReader,
         plan: Int,
         plans: [MessagePlan],
+        depth: Int,
         path: () -> String
     ) throws(RPCError) -> Bool {
+        guard depth <= RequestScreen.maxDepth else { return false }
         let fields = plans[plan].fields
         // Items seen so far in each repeated field of this message: few fields, so a short list.
         var counts: [(number: Int32, count: Int)] = []
@@ -121,7 +136,7 @@ private struct Scan {
                 case .string:
                     guard try self.text(value.bytes, path: { Self.join(path(), field, field.isRepeated ? index : nil) }) else { return false }
                 case .message(let child):
-                    let wellFormed = try self.message(&value, plan: child, plans: plans, path: {
+                    let wellFormed = try self.message(&value, plan: child, plans: plans, depth: depth + 1, path: {
                         Self.join(path(), field, field.isRepeated ? index : nil)
                     })
                     guard wellFormed else { return false }

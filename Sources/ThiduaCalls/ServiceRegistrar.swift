@@ -47,8 +47,9 @@ public struct ServiceRegistrar: Sendable {
 
     public init() {}
 
-    /// Runs `body` with `owner` as the owner of every service it adds.
-    public mutating func register(as owner: ServiceOwner, _ body: (inout ServiceRegistrar) -> Void) {
+    /// Runs `body` with `owner` as the owner of every service it adds. For the host only: a
+    /// module cannot claim another owner.
+    package mutating func register(as owner: ServiceOwner, _ body: (inout ServiceRegistrar) -> Void) {
         let previous = self.owner
         self.owner = owner
         body(&self)
@@ -86,6 +87,11 @@ public struct ServiceRegistrar: Sendable {
         }
         self.serviceOwners[serviceName] = owner.id
         for entry in builder.entries {
+            if entry.descriptor.service != serviceName {
+                self.contractViolations.append(
+                    "\(owner.id) registers \(entry.descriptor.path) inside the service \(serviceName)"
+                )
+            }
             if let permission = entry.descriptor.permission, !owner.permissions.contains(permission) {
                 self.contractViolations.append(
                     "\(entry.descriptor.path) needs the permission \"\(permission)\", which \(owner.id) does not declare"

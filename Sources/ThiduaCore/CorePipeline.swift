@@ -27,6 +27,10 @@ struct CorePipeline: CoreAccess {
         let requestHash = idempotencyKey == nil ? "" : Self.hash(try request.serializedBytes())
         let now = Int64(self.clock().timeIntervalSince1970 * 1000)
         return try await self.storage.write { db in
+            // Before the idempotency replay: a revoked key gets nothing, not even an old answer.
+            guard !self.keys.isRevoked(keyID: principal.keyID) else {
+                throw RPCError(.unauthenticated, "the API key \(principal.keyID) was revoked", field: "", rule: "auth.key_revoked")
+            }
             if let idempotencyKey,
                 let earlier = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT method, request_hash, response FROM core_idempotency WHERE key_id = ? AND idempotency_key = ?"),
@@ -42,9 +46,6 @@ struct CorePipeline: CoreAccess {
                     )
                 }
                 return try Response(serializedBytes: earlier["response"] as Data)
-            }
-            guard !self.keys.isRevoked(keyID: principal.keyID) else {
-                throw RPCError(.unauthenticated, "the API key \(principal.keyID) was revoked", field: "", rule: "auth.key_revoked")
             }
             let mutation = try body(db, principal)
             try Self.record(mutation.audit, method: method, principal: principal, at: now, in: db)

@@ -177,7 +177,6 @@ final class ConnectionHandler: ChannelInboundHandler {
         let calls = self.calls
         self.calls.removeAll()
         for call in calls.values {
-            self.releaseRequestBytes(of: call)
             call.assumeIsolated { $0.abandon() }
         }
         self.context = nil
@@ -295,8 +294,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     static let flushThresholdBytes = 64 * 1024
 
     func callEnded(callID: UInt64, status: CallStatus) {
-        guard let call = self.calls.removeValue(forKey: callID), let context = self.context else { return }
-        self.releaseRequestBytes(of: call)
+        guard self.calls.removeValue(forKey: callID) != nil, let context = self.context else { return }
         self.lastCallActivity = context.eventLoop.now
         var frame = Frame()
         frame.status = status
@@ -328,10 +326,12 @@ final class ConnectionHandler: ChannelInboundHandler {
         return nil
     }
 
-    private func releaseRequestBytes(of call: ServerCall) {
-        guard call.requestBytes > 0 else { return }
-        self.requestBytesInFlight -= call.requestBytes
-        self.shared.requestBudget.release(call.requestBytes)
+    /// Gives back a call's request bytes once its task has finished, not when its status was
+    /// sent: a cancelled call's work may still hold the request until it notices.
+    func requestFinished(bytes: Int) {
+        guard bytes > 0 else { return }
+        self.requestBytesInFlight -= bytes
+        self.shared.requestBudget.release(bytes)
     }
 
     /// Answers a call that never started, and tells the state machine it ended.

@@ -48,8 +48,12 @@ public final class Server: Service, Sendable {
         self.listening = group.next().makePromise(of: SocketAddress.self)
         let registry = self.registry
         shared.authenticator.onRevocation { keyID in
+            // On the connection's loop, after what runs now: the RevokeKey call of a key that
+            // revokes itself gets its answer before its calls are ended.
             for connection in registry.channels {
-                connection.pipeline.fireUserInboundEventTriggered(KeyRevokedEvent(keyID: keyID))
+                connection.eventLoop.execute {
+                    connection.pipeline.fireUserInboundEventTriggered(KeyRevokedEvent(keyID: keyID))
+                }
             }
         }
     }

@@ -30,7 +30,9 @@ actor ServerCall: CallResponder {
     private var task: Task<Void, Never>?
     private var deadlineTimer: Scheduled<Void>?
     private var unaryResponse: Data?
-    private var writabilityWaiter: CheckedContinuation<Void, any Error>?
+    /// Sends waiting for the peer to read: one per send in progress (a handler may send from
+    /// several tasks).
+    private var writabilityWaiters: [CheckedContinuation<Void, any Error>] = []
     private var hasEnded = false
 
     nonisolated var unownedExecutor: UnownedSerialExecutor {
@@ -85,6 +87,9 @@ actor ServerCall: CallResponder {
     }
 
     private func run(body: CallBody, request: CallRequest, context: CallContext) async {
+        // The request's bytes are held until the handler's work is over, whenever the client was
+        // answered: a cancelled call may still be decoding its request.
+        defer { self.connection.value.requestFinished(bytes: self.requestBytes) }
         do {
             if request.payload.count >= Self.offLoopRequestBytes {
                 try await Self.runOffTheLoop(body, request, context)
@@ -121,6 +126,7 @@ actor ServerCall: CallResponder {
 
     @concurrent
     private nonisolated static func runOffTheLoop(_ body: CallBody, _ request: CallRequest, _ context: CallContext) async throws {
+        try Task.checkCancellation()
         try await body(request, context)
     }
 
@@ -146,7 +152,7 @@ actor ServerCall: CallResponder {
                 defer { metrics.streamStoppedWaiting() }
                 while !self.connection.value.isWritable {
                     try await withCheckedThrowingContinuation { continuation in
-                        self.writabilityWaiter = continuation
+                        self.writabilityWaiters.append(continuation)
                     }
                     guard !self.hasEnded else { throw CancellationError() }
                 }
@@ -190,7 +196,9 @@ actor ServerCall: CallResponder {
 
     /// The peer can take more bytes again.
     func resumeWriting() {
-        self.writabilityWaiter.take()?.resume()
+        let waiters = self.writabilityWaiters
+        self.writabilityWaiters.removeAll()
+        waiters.forEach { $0.resume() }
     }
 
     /// The client sent a Cancel for this call.
@@ -276,6 +284,8 @@ actor ServerCall: CallResponder {
         self.deadlineTimer = nil
         self.task?.cancel()
         self.task = nil
-        self.writabilityWaiter.take()?.resume(throwing: CancellationError())
+        let waiters = self.writabilityWaiters
+        self.writabilityWaiters.removeAll()
+        waiters.forEach { $0.resume(throwing: CancellationError()) }
     }
 }

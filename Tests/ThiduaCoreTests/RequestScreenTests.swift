@@ -50,6 +50,26 @@ import ThiduaWire
         }
     }
 
+    /// The screen refuses what it cannot read, so nothing it has not checked reaches a method:
+    /// a group in front of a request (which SwiftProtobuf would skip as an unknown field) does
+    /// not smuggle a NUL in.
+    @Test func aRequestTheScreenCannotReadIsRefused() async throws {
+        try await CoreFixture.with { f in
+            let unit = try await f.createUnit("CĐCS Công ty Giày", under: try await f.rootID)
+            let members = try f.count("core_member")
+            let request = try AddMemberRequest.with {
+                $0.unitID = unit.id
+                $0.fullName = "Nguyen\u{0}Hidden"
+                $0.gender = .female
+            }.serializedBytes() as Data
+            let refusal = await expectRefusal(.invalidArgument, rule: "payload.decode") {
+                _ = try await f.admin.unary("thidua.core.v1.Members/AddMember", payload: Data([0x7B, 0x7C]) + request)
+            }
+            #expect(refusal?.details.first?.field == "payload")
+            #expect(try f.count("core_member") == members)
+        }
+    }
+
     @Test func tabsAndLineBreaksAreText() async throws {
         try await CoreFixture.with { f in
             let unit = try await f.createUnit("CĐCS\tNhà máy\r\nSố 2", under: try await f.rootID)
