@@ -213,6 +213,10 @@ final class ConnectionHandler: ChannelInboundHandler {
     private func receiveRequest(_ request: Request, context: ChannelHandlerContext) {
         let action = self.state.receivedRequest(callID: request.callID)
         guard case .startCall(let callID) = action else {
+            // Refused by the connection's state (too many calls, draining): counted like any call.
+            if case .refuseCall(_, let code, _) = action, let route = self.shared.router.route(forPath: request.method) {
+                self.shared.metrics.record(routeIndex: route.index, code: code, latency: .zero)
+            }
             self.perform(action)
             return
         }
@@ -236,11 +240,13 @@ final class ConnectionHandler: ChannelInboundHandler {
                 message: message,
                 detail: ErrorDetail(rule: "server.max_connections", description: message)
             )
+            self.shared.metrics.record(routeIndex: route.index, code: .resourceExhausted, latency: .zero)
             return
         }
         let requestBytes = request.payload.count
         if let refusal = self.reserveRequestBytes(requestBytes) {
             self.refuseCall(callID, code: .resourceExhausted, message: refusal.description_p, detail: refusal)
+            self.shared.metrics.record(routeIndex: route.index, code: .resourceExhausted, latency: .zero)
             return
         }
         let executor = self.callExecutor ?? CallExecutor(eventLoop: context.eventLoop)

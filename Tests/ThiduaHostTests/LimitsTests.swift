@@ -343,6 +343,28 @@ import ThiduaWire
 
 /// The counts `ServerInfo/GetMetrics` reports are the statuses the clients were sent.
 @Suite struct MetricsAgreeWithTheWireTests {
+    /// A call refused before it runs (over the concurrency limit) is counted for its method too.
+    @Test func callsRefusedBeforeTheyRunAreCounted() async throws {
+        try await withServer(configure: { $0.limits.maxConcurrentCalls = 1 }) { server in
+            let raw = try await RawConnection.connect(host: server.host, port: server.port)
+            _ = try await raw.handshake()
+            try await raw.send(.request(1, "thidua.host.v1.Echo/Unary", try echo("slow", delayMs: 60_000).serializedBytes()))
+            try await raw.send(.request(2, "thidua.host.v1.Echo/Unary", try echo("one too many").serializedBytes()))
+            #expect(await raw.nextFrame()?.status.code == .resourceExhausted)
+            var cancel = Frame()
+            cancel.cancel = Cancel.with { $0.callID = 1 }
+            try await raw.send(cancel)
+            #expect(await raw.nextFrame()?.status.code == .cancelled)
+            await raw.close()
+
+            let client = try await server.connect()
+            let metrics: GetMetricsResponse = try await client.unary("thidua.host.v1.ServerInfo/GetMetrics", GetMetricsRequest())
+            let echoed = metrics.methods.first { $0.path == "thidua.host.v1.Echo/Unary" }
+            #expect(echoed?.byStatus == ["RESOURCE_EXHAUSTED": 1, "CANCELLED": 1])
+            await client.close()
+        }
+    }
+
     @Test func aDeadlineIsCountedAsADeadlineAndACancelledWatchAsCancelled() async throws {
         try await withServer { server in
             // A raw request with a deadline and no local timer, so no Cancel races the server's.
