@@ -11,6 +11,7 @@ struct CorePipeline: CoreAccess {
     /// The keys, so a call of a key revoked while it waited for the writer is refused there.
     let keys: KeyRegistry
     let reviewObservers = ReviewObservers()
+    let awardRevocationObservers = AwardRevocationObservers()
     let titleConditions = TitleConditions()
 
     /// Longest idempotency key accepted.
@@ -148,6 +149,22 @@ struct CorePipeline: CoreAccess {
             arguments: [subjectType, subjectID]
         )
         return try review.map { $0.reference(reason: try ReviewStore.lastReason(of: $0, in: db)) }
+    }
+
+    func observeAwardRevocations(_ observer: @escaping AwardRevocationObserver) {
+        self.awardRevocationObservers.add(observer)
+    }
+
+    func revocations(ofAwards awardIDs: [String], in db: Database) throws -> [String: CalendarDate] {
+        var revoked: [String: CalendarDate] = [:]
+        for awardID in awardIDs {
+            guard let row = try? EntityID.row(awardID, prefix: "a", field: "award_id"),
+                let on = try String.fetchOne(db.cachedStatement(sql: "SELECT revoked_on FROM core_award WHERE id = ?"), arguments: [row]),
+                let date = CalendarDate(on)
+            else { continue }
+            revoked[awardID] = date
+        }
+        return revoked
     }
 
     func observeReviews(of subjectType: String, _ observer: @escaping ReviewObserver) {

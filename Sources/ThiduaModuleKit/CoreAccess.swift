@@ -27,6 +27,15 @@ public protocol CoreAccess: Sendable {
     /// Every unit of the subtree under `unitID`, itself first, dissolved ones too.
     func units(under unitID: String, in db: Database) throws -> [UnitReference]
 
+    /// Runs `observer` for every award revoked from now on, so a module that keeps its own record
+    /// of the awards it granted sees the revocation in the same transaction. Call it while
+    /// provisioning.
+    func observeAwardRevocations(_ observer: @escaping AwardRevocationObserver)
+
+    /// The revocation date of each of `awardIDs` that has been revoked; awards that stand are
+    /// absent. For a module bringing its own record up to date.
+    func revocations(ofAwards awardIDs: [String], in db: Database) throws -> [String: CalendarDate]
+
     /// Refuses a unit outside the campaign's scope, the subtree of its scope unit:
     /// FAILED_PRECONDITION, rule `campaign.scope`, naming `field`. The one scope check of the core
     /// and every module.

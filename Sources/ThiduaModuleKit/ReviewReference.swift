@@ -85,6 +85,10 @@ public struct ReviewSubmission: Sendable {
 /// that climbs the levels from the first.
 public typealias ReviewObserver = @Sendable (ReviewReference, Database) throws -> Void
 
+/// Told when an award granted through the core is revoked (`Awards/RevokeAward`), inside the
+/// revoking transaction: throwing refuses the revocation.
+public typealias AwardRevocationObserver = @Sendable (_ awardID: String, _ revokedOn: CalendarDate, Database) throws -> Void
+
 /// An award granted through the core's catalogue, rules and caps.
 public struct AwardGrant: Sendable {
     public var formCode: String

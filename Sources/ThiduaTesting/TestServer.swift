@@ -24,8 +24,11 @@ public final class TestServer: Sendable {
     /// The admin key the first start created: every permission on the root unit.
     public let adminKey: String
     private let runTask: Task<Void, any Error>
+    /// Whether ``stop()`` removes the data directory: only one this server made for itself.
+    private let ownsData: Bool
 
-    private init(server: Server, host: String, port: Int, dataDirectory: URL, adminKey: String, runTask: Task<Void, any Error>) {
+    private init(server: Server, host: String, port: Int, dataDirectory: URL, adminKey: String, runTask: Task<Void, any Error>, ownsData: Bool) {
+        self.ownsData = ownsData
         self.server = server
         self.host = host
         self.port = port
@@ -35,14 +38,17 @@ public final class TestServer: Sendable {
     }
 
     /// Starts a server with the core and `modules`. `configure` may change the configuration
-    /// (limits, durability); host, port and data directory are chosen here.
+    /// (limits, durability); host and port are chosen here, and so is the data directory unless
+    /// `dataDirectory` names one, as a test that restarts a server on the same data does (that
+    /// one outlives ``stop()``).
     public static func start(
         modules: [any CampaignModule] = [],
         logLevel: Logger.Level = .warning,
         clock: @escaping @Sendable () -> Date = Date.init,
+        dataDirectory given: URL? = nil,
         configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> TestServer {
-        let dataDirectory = FileManager.default.temporaryDirectory
+        let dataDirectory = given ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("thidua-test-\(UUID().uuidString)", isDirectory: true)
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
@@ -62,7 +68,8 @@ public final class TestServer: Sendable {
             port: address.port ?? 0,
             dataDirectory: dataDirectory,
             adminKey: adminKey,
-            runTask: runTask
+            runTask: runTask,
+            ownsData: given == nil
         )
     }
 
@@ -80,6 +87,8 @@ public final class TestServer: Sendable {
     public func stop() async throws {
         self.server.beginShutdown()
         try await self.runTask.value
-        try? FileManager.default.removeItem(at: self.dataDirectory)
+        if self.ownsData {
+            try? FileManager.default.removeItem(at: self.dataDirectory)
+        }
     }
 }

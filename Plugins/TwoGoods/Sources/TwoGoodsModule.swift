@@ -20,7 +20,12 @@ public struct TwoGoodsModule: CampaignModule {
     public var permissions: [PermissionDescription] { TwoGoodsPermissions.all }
 
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-        TwoGoodsRuntime(
+        let core = context.core
+        core.observeAwardRevocations { awardID, date, db in
+            try CommendationStore.revoke(awardID: awardID, on: date, in: db)
+        }
+        try await context.storage.write { db in try CommendationStore.catchUp(core: core, in: db) }
+        return TwoGoodsRuntime(
             id: self.id,
             version: self.version,
             service: TwoGoodsService(core: context.core, clock: context.clock)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaTesting
 import ThiduaWire
 import TwoGoods
 
@@ -184,6 +185,37 @@ import TwoGoods
             let again = try await fixture.commend(reviewed.participation, member: reviewed.teacher.id, on: "2022-06-20")
             #expect(again.id != first.id)
             #expect(try await fixture.report().commendedIndividuals == 1)
+        }
+    }
+
+    /// An award revoked while the module was not loaded: the module catches up when it starts.
+    @Test func aRevocationMadeWhileTheModuleWasNotLoadedIsCaughtUpAtStartUp() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-two-goods-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        var commendation: TwoGoodsCommendation?
+        var campaignID = ""
+        try await TwoGoodsFixture.with(dataDirectory: data) { fixture in
+            let campaign = try await fixture.campaign()
+            campaignID = campaign.id
+            let reviewed = try await Self.reviewedSchool("Trường THCS Vân Sơn", in: campaign, fixture: fixture)
+            commendation = try await fixture.commend(reviewed.participation, member: reviewed.teacher.id)
+        }
+        let awardID = try #require(commendation?.awardID)
+
+        // The core alone, on the same data: the award is revoked with no module to hear it.
+        let coreOnly = try await TestServer.start(dataDirectory: data)
+        let admin = try await coreOnly.connectAsAdmin()
+        let _: Award = try await admin.unary("thidua.core.v1.Awards/RevokeAward", RevokeAwardRequest.with {
+            $0.id = awardID
+            $0.reason = "nhầm đối tượng"
+        })
+        await admin.close()
+        try await coreOnly.stop()
+
+        try await TwoGoodsFixture.with(dataDirectory: data) { fixture in
+            let listed: ListCommendationsResponse = try await fixture.call("ListCommendations", ListCommendationsRequest.with { $0.campaignID = campaignID })
+            #expect(listed.commendations.map(\.awardID) == [awardID])
+            #expect(listed.commendations.first?.revokedOn.isEmpty == false)
         }
     }
 }

@@ -21,9 +21,9 @@ struct TwoGoodsFixture {
     let districtID: String
 
     /// Runs `body` with a fresh server and always stops it.
-    static func with(today: String = Self.today, _ body: (TwoGoodsFixture) async throws -> Void) async throws {
+    static func with(today: String = Self.today, dataDirectory: URL? = nil, _ body: (TwoGoodsFixture) async throws -> Void) async throws {
         let day = ISO8601DateFormatter().date(from: "\(today)T10:00:00+07:00")!
-        let server = try await TestServer.start(modules: [TwoGoodsModule()], clock: { day })
+        let server = try await TestServer.start(modules: [TwoGoodsModule()], clock: { day }, dataDirectory: dataDirectory)
         do {
             let admin = try await server.connectAsAdmin()
             let me: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())

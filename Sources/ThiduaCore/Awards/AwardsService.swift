@@ -125,6 +125,7 @@ struct AwardsService: RegistrableService {
             try db.cachedStatement(sql: "UPDATE core_award SET revoked_on = ?, revoke_reason = ? WHERE id = ?").execute(
                 arguments: [today.description, reason, row]
             )
+            try self.core.awardRevocationObservers.revoked(before.id, on: today, in: db)
             let after = try AwardStore.fetch(row, in: db)!.message
             return Mutation(
                 response: after,

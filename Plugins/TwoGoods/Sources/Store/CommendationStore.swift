@@ -55,18 +55,29 @@ struct CommendationRow: Sendable, FetchableRecord {
 
 /// Reads and writes of commendations, inside a caller's transaction.
 ///
-/// Awards are revoked in the core (`Awards/RevokeAward`), so whether a commendation still stands
-/// is read from the core's award table, `core_award`, joined on the award's row: the one place
-/// this module reads a core table directly.
+/// Awards are revoked in the core (`Awards/RevokeAward`); the core tells the module, which keeps
+/// the date on the commendation's row (``revoke(awardID:on:in:)``).
 enum CommendationStore {
-    /// A commendation, `c`, with its core award, `a`.
-    private static let select = "SELECT c.*, a.revoked_on AS revoked_on FROM two_goods_commendation c \(Self.awardJoin)"
+    /// A commendation, `c`.
+    private static let select = "SELECT c.* FROM two_goods_commendation c"
 
-    /// Joins a commendation, `c`, to its core award, `a` (ids "a17": the row after the letter).
-    static let awardJoin = "LEFT JOIN core_award a ON a.id = CAST(substr(c.award_id, 2) AS INTEGER)"
+    /// The SQL condition of a commendation, `c`, that stands.
+    static let standing = "c.revoked_on IS NULL"
 
-    /// The SQL condition of a commendation that stands, on the columns of ``awardJoin``.
-    static let standing = "a.revoked_on IS NULL"
+    /// Records the revocation of the award behind a commendation, if the module granted it.
+    static func revoke(awardID: String, on date: CalendarDate, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE two_goods_commendation SET revoked_on = ? WHERE award_id = ?")
+            .execute(arguments: [date.description, awardID])
+    }
+
+    /// Brings the revocation dates up to date with the core's: for awards revoked before the module
+    /// kept them, or while it was not loaded.
+    static func catchUp(core: any CoreAccess, in db: Database) throws {
+        let standing = try String.fetchAll(db.cachedStatement(sql: "SELECT award_id FROM two_goods_commendation WHERE revoked_on IS NULL"))
+        for (awardID, date) in try core.revocations(ofAwards: standing, in: db) {
+            try Self.revoke(awardID: awardID, on: date, in: db)
+        }
+    }
 
     static func fetch(_ row: Int64, in db: Database) throws -> CommendationRow? {
         try CommendationRow.fetchOne(db.cachedStatement(sql: "\(Self.select) WHERE c.id = ?"), arguments: [row])

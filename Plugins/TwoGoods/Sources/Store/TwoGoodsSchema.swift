@@ -113,5 +113,10 @@ enum TwoGoodsSchema {
                 ('2000-01-01', 'Thông tư 19/2019/TT-BGDĐT (bồi dưỡng thường xuyên); hướng dẫn thi đua Hai tốt', 120, 1000, 0, 1, 1),
                 ('2025-07-01', 'Sắp xếp tổ chức công đoàn từ 01/7/2025: giải thể công đoàn đơn vị sự nghiệp công lập do ngân sách bảo đảm toàn bộ', 120, 1000, 1, 1, 1);
             """),
+        // Revocations happen in the core; the module now keeps their date on its own row, told by
+        // the core (observeAwardRevocations) and brought up to date at start-up.
+        Migration("0002_commendation_revoked_on", sql: """
+            ALTER TABLE two_goods_commendation ADD COLUMN revoked_on TEXT;
+            """),
     ]
 }

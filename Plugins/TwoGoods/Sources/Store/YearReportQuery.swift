@@ -108,7 +108,7 @@ enum YearReportQuery {
         let commendations = try Row.fetchOne(
             db.cachedStatement(sql: """
                 SELECT coalesce(sum(c.member_id IS NULL), 0) AS collectives, coalesce(sum(c.member_id IS NOT NULL), 0) AS individuals
-                FROM two_goods_commendation c \(CommendationStore.awardJoin)
+                FROM two_goods_commendation c
                 WHERE c.school_year = ? AND c.\(inSubtree) AND \(CommendationStore.standing)
                 """),
             arguments: [schoolYear, schoolIDs]
