@@ -12,13 +12,12 @@ import ThiduaWire
     @Test func aNulCharacterInTextIsRefusedWithTheFieldsPathAndNothingIsStored() async throws {
         try await CoreFixture.with { f in
             let unit = try await f.createUnit("CĐCS Trường Tiểu học Dân Lực", under: try await f.rootID)
-            let members = try f.count("core_member")
-            let refusal = await expectRefusal(.invalidArgument, rule: "field.control_character") {
-                _ = try await f.addMember("Nguyen\u{0}Hidden", to: unit.id)
-            }
-            #expect(refusal?.details.first?.field == "full_name")
-            #expect(refusal?.message.contains("U+0000") == true)
-            #expect(try f.count("core_member") == members)
+            let refused = try await f.server.refusal { _ = try await f.addMember("Nguyen\u{0}Hidden", to: unit.id) }
+            #expect(refused.error?.code == .invalidArgument)
+            #expect(refused.error?.details.first?.rule == "field.control_character")
+            #expect(refused.error?.details.first?.field == "full_name")
+            #expect(refused.error?.message.contains("U+0000") == true)
+            #expect(refused.changedTables.isEmpty)
 
             let campaigns = try f.count("core_campaign")
             let titled = await expectRefusal(.invalidArgument, rule: "field.control_character") {
