@@ -786,6 +786,10 @@ class FuzzConnection:
 def fuzz_worker(number, port, api_key, methods, config, stop, results):
     """One fuzz worker process: opens connection after connection until the deadline or `stop`,
     each for a random number of calls, and puts its counters on `results`."""
+    if config.get("nice"):
+        # Below the server and the probe for the CPU: the figures then show the server, not the
+        # scheduler sharing two cores among the workers.
+        os.nice(config["nice"])
     rng = random.Random(config["seed"] * 1000 + number)
     stats = {"worker": number, "connections": 0, "connect_failures": {}, "calls_sent": 0, "responses": 0,
              "calls_without_status": 0, "statuses": {}, "rules": {}, "go_aways": {}, "connection_ends": {},
@@ -866,7 +870,7 @@ def run_fuzz(server, args):
     stop_workers, results = context.Event(), context.Queue()
     config = {"seed": args.seed, "duration": args.duration, "max_in_flight": args.max_in_flight,
               "max_payload_bytes": args.max_payload_bytes, "call_timeout_ms": args.call_timeout_ms,
-              "payload_mix": args.payload_mix, "epoch": time.time()}
+              "payload_mix": args.payload_mix, "epoch": time.time(), "nice": args.nice}
     stop = threading.Event()
     sampler = RssSampler(server, args.rss_guard_mib, stop, config["epoch"])
     probe = HealthProbe(server.port, stop, config["epoch"])
@@ -999,6 +1003,8 @@ def parse_arguments(argv=None):
                         help="non-reader: Echo/Stream payload size (64 KiB to 4 MiB minus the frame overhead)")
     parser.add_argument("--rcvbuf", type=int, default=4096, help="non-reader: SO_RCVBUF of the client that never reads")
     parser.add_argument("--workers", type=int, default=4, help=f"fuzz: worker processes (at most {MAX_WORKERS})")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="fuzz: niceness of the worker processes (19 lets the server and the probe go first)")
     parser.add_argument("--max-in-flight", type=int, default=256, help="fuzz: calls in flight per connection (at most 256)")
     parser.add_argument("--max-payload-bytes", type=int, default=MAX_PAYLOAD_BYTES,
                         help="fuzz: largest payload (also kept under the server's max_frame_bytes)")
