@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GreenClean
 import SwiftProtobuf
 import Testing
@@ -225,28 +224,9 @@ struct GreenCleanFixture {
         }, using: client)
     }
 
-    // MARK: The database, read as an operator's tool would
+    // MARK: Refusals
 
-    /// Every row of the module's tables and the core's counts a call may touch: a refused call
-    /// must leave it unchanged.
-    func snapshot() throws -> String {
-        let queue = try DatabaseQueue(path: self.server.dataDirectory.appendingPathComponent("thidua.sqlite").path)
-        return try queue.read { db in
-            var lines: [String] = []
-            for table in [
-                "green_clean_sheet", "green_clean_criterion", "green_clean_registration", "green_clean_score",
-                "green_clean_evidence", "green_clean_safety_fact",
-            ] {
-                lines += try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map { "\(table) \($0)" }
-            }
-            for table in ["core_audit", "core_change", "core_award", "core_progress", "core_idempotency"] {
-                lines.append("\(table) \(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1)")
-            }
-            return lines.joined(separator: "\n")
-        }
-    }
-
-    /// Asserts that `call` is refused with `code` and `rule` and changes nothing.
+    /// Asserts that `call` is refused with `code` and `rule` and changes nothing in any table.
     @discardableResult
     func expectRefusal(
         _ code: StatusCode,
@@ -255,22 +235,17 @@ struct GreenCleanFixture {
         sourceLocation: SourceLocation = #_sourceLocation,
         _ call: () async throws -> Void
     ) async throws -> RPCError? {
-        let before = try self.snapshot()
-        var refusal: RPCError?
-        do {
-            try await call()
+        let refused = try await self.server.refusal(call)
+        guard let error = refused.error else {
             Issue.record("expected \(code.name) (\(rule)), but the call succeeded", sourceLocation: sourceLocation)
-        } catch let error as RPCError {
-            refusal = error
-            #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
-            #expect(error.details.first?.rule == rule, "\(error)", sourceLocation: sourceLocation)
-            if let field {
-                #expect(error.details.first?.field == field, "\(error)", sourceLocation: sourceLocation)
-            }
-        } catch {
-            Issue.record("expected \(code.name), got \(error)", sourceLocation: sourceLocation)
+            return nil
         }
-        #expect(try self.snapshot() == before, "a refused call changed the database", sourceLocation: sourceLocation)
-        return refusal
+        #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
+        #expect(error.details.first?.rule == rule, "\(error)", sourceLocation: sourceLocation)
+        if let field {
+            #expect(error.details.first?.field == field, "\(error)", sourceLocation: sourceLocation)
+        }
+        #expect(refused.changedTables.isEmpty, "a refused call changed \(refused.changedTables)", sourceLocation: sourceLocation)
+        return error
     }
 }

@@ -35,10 +35,10 @@ import ThiduaWire
         try await GreenCleanFixture.with { fixture in
             let proposed = try await fixture.registration(of: fixture.schoolID, in: .proposed)
             let first = try await fixture.recognise(proposed.id, metadata: ["idempotency-key": "recognise-1"])
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             let retry = try await fixture.recognise(proposed.id, metadata: ["idempotency-key": "recognise-1"])
             #expect(retry == first)
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
         }
     }
 
