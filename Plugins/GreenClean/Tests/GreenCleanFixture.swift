@@ -236,16 +236,18 @@ struct GreenCleanFixture {
         _ call: () async throws -> Void
     ) async throws -> RPCError? {
         let refused = try await self.server.refusal(call)
-        guard let error = refused.error else {
+        if let error = refused.error {
+            #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
+            #expect(error.details.first?.rule == rule, "\(error)", sourceLocation: sourceLocation)
+            if let field {
+                #expect(error.details.first?.field == field, "\(error)", sourceLocation: sourceLocation)
+            }
+        } else {
             Issue.record("expected \(code.name) (\(rule)), but the call succeeded", sourceLocation: sourceLocation)
-            return nil
         }
-        #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
-        #expect(error.details.first?.rule == rule, "\(error)", sourceLocation: sourceLocation)
-        if let field {
-            #expect(error.details.first?.field == field, "\(error)", sourceLocation: sourceLocation)
-        }
-        #expect(refused.changedTables.isEmpty, "a refused call changed \(refused.changedTables)", sourceLocation: sourceLocation)
-        return error
+        #expect(
+            refused.changedTables.isEmpty, "a refused call changed the database: \(refused.changedTables)", sourceLocation: sourceLocation
+        )
+        return refused.error
     }
 }
