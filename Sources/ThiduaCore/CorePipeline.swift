@@ -29,9 +29,7 @@ struct CorePipeline: CoreAccess {
         let now = Int64(self.clock().timeIntervalSince1970 * 1000)
         return try await self.storage.write { db in
             // Before the idempotency replay: a revoked key gets nothing, not even an old answer.
-            guard !self.keys.isRevoked(keyID: principal.keyID) else {
-                throw RPCError(.unauthenticated, "the API key \(principal.keyID) was revoked", field: "", rule: "auth.key_revoked")
-            }
+            try self.requireLive(principal)
             if let idempotencyKey,
                 let earlier = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT method, request_hash, response FROM core_idempotency WHERE key_id = ? AND idempotency_key = ?"),
@@ -67,9 +65,7 @@ struct CorePipeline: CoreAccess {
 
     func read<T: Sendable>(_ context: CallContext, _ body: @escaping @Sendable (Database, Principal) throws -> T) async throws -> T {
         let principal = try Self.principal(of: context)
-        guard !self.keys.isRevoked(keyID: principal.keyID) else {
-            throw RPCError(.unauthenticated, "the API key \(principal.keyID) was revoked", field: "", rule: "auth.key_revoked")
-        }
+        try self.requireLive(principal)
         return try await self.storage.read { db in try body(db, principal) }
     }
 
@@ -156,15 +152,23 @@ struct CorePipeline: CoreAccess {
     }
 
     func revocations(ofAwards awardIDs: [String], in db: Database) throws -> [String: CalendarDate] {
+        // Revoked awards are few: read them all once and keep those asked about.
+        let asked = Set(awardIDs)
         var revoked: [String: CalendarDate] = [:]
-        for awardID in awardIDs {
-            guard let row = try? EntityID.row(awardID, prefix: "a", field: "award_id"),
-                let on = try String.fetchOne(db.cachedStatement(sql: "SELECT revoked_on FROM core_award WHERE id = ?"), arguments: [row]),
-                let date = CalendarDate(on)
-            else { continue }
-            revoked[awardID] = date
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, revoked_on FROM core_award WHERE revoked_on IS NOT NULL")) {
+            let awardID = EntityID.award(row["id"])
+            if asked.contains(awardID), let date = CalendarDate(row["revoked_on"] as String) {
+                revoked[awardID] = date
+            }
         }
         return revoked
+    }
+
+    /// Refuses a call of a key revoked since its connection opened.
+    private func requireLive(_ principal: Principal) throws(RPCError) {
+        guard !self.keys.isRevoked(keyID: principal.keyID) else {
+            throw RPCError(.unauthenticated, "the API key \(principal.keyID) was revoked", field: "", rule: "auth.key_revoked")
+        }
     }
 
     func observeReviews(of subjectType: String, _ observer: @escaping ReviewObserver) {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import ThiduaCoreAPI
 import ThiduaModuleKit
@@ -9,30 +8,8 @@ import ThiduaTesting
 /// and genders, and a member's union membership and role, so a campaign such as "Giỏi việc nước,
 /// đảm việc nhà" can name women union members without the core's API types.
 @Suite struct KitReferencesTests {
-    /// A module that serves nothing and keeps what the host gave it, for the test to ask.
-    final class CoreProbe: CampaignModule, @unchecked Sendable {
-        let id = "core_probe"
-        let version = "0.0.0"
-        var migrations: [Migration] { [] }
-        var permissions: [PermissionDescription] { [] }
-        private let captured = Mutex<ModuleContext?>(nil)
-
-        var context: ModuleContext { self.captured.withLock { $0! } }
-
-        func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-            self.captured.withLock { $0 = context }
-            return Runtime(id: self.id)
-        }
-
-        struct Runtime: ModuleRuntime {
-            let id: String
-            let version = "0.0.0"
-            func register(into registrar: inout ServiceRegistrar) {}
-        }
-    }
-
     @Test func unitsAndMembersReachModulesAsTypedValues() async throws {
-        let probe = CoreProbe()
+        let probe = ContextProbe()
         let server = try await TestServer.start(modules: [probe])
         let admin = try await server.connectAsAdmin()
         let key: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())

@@ -9,35 +9,16 @@ import ThiduaTesting
 /// A module's review observer hears every move of its reviews, its own submission included, and
 /// knows which move it was; a rejected review is sent in again through the kit.
 @Suite struct ReviewMovesTests {
-    /// Serves nothing; submits through the kit and records every move its observer hears.
-    final class Follower: CampaignModule, @unchecked Sendable {
-        static let subjectType = "thidua.review_probe.v1.Entry"
-        let id = "review_probe"
-        let version = "0.0.0"
-        var migrations: [Migration] { [] }
-        var permissions: [PermissionDescription] { [] }
-        private let captured = Mutex<ModuleContext?>(nil)
-        let heard = Mutex<[ReviewReference.Move]>([])
-
-        var context: ModuleContext { self.captured.withLock { $0! } }
-
-        func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-            self.captured.withLock { $0 = context }
-            context.core.observeReviews(of: Self.subjectType) { review, _ in
-                self.heard.withLock { $0.append(review.move) }
-            }
-            return Runtime(id: self.id)
-        }
-
-        struct Runtime: ModuleRuntime {
-            let id: String
-            let version = "0.0.0"
-            func register(into registrar: inout ServiceRegistrar) {}
-        }
-    }
+    static let subjectType = "thidua.review_probe.v1.Entry"
 
     @Test func everyMoveReachesTheObserverNamed() async throws {
-        let follower = Follower()
+        // A module that submits through the kit and records every move its observer hears.
+        let heard = Mutex<[ReviewReference.Move]>([])
+        let follower = ContextProbe(id: "review_probe") { context in
+            context.core.observeReviews(of: Self.subjectType) { review, _ in
+                heard.withLock { $0.append(review.move) }
+            }
+        }
         let server = try await TestServer.start(modules: [follower])
         let admin = try await server.connectAsAdmin()
         let key: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
@@ -59,7 +40,7 @@ import ThiduaTesting
         let submitted = try await context.storage.write { db in
             try context.core.submitReview(
                 ReviewSubmission(
-                    subjectType: Follower.subjectType, subjectID: "e1", campaignID: nil, unitID: school,
+                    subjectType: Self.subjectType, subjectID: "e1", campaignID: nil, unitID: school,
                     deciderUnitID: province, summary: "Sáng kiến"
                 ),
                 by: principal, in: db
@@ -84,7 +65,7 @@ import ThiduaTesting
             $0.reason = "sai tên tác giả"
         })
 
-        #expect(follower.heard.withLock { $0 } == [
+        #expect(heard.withLock { $0 } == [
             .submitted, .passedOn, .returned, .resubmitted, .passedOn, .decided, .published, .corrected,
         ])
         // Only a rejected review goes in again.
