@@ -48,7 +48,7 @@ import ThiduaWire
                         "thidua.core.v1.Import/ImportUnits", ImportCsvRequest.with { $0.csv = Data(csv.utf8) }, as: ImportProgress.self
                     )
                     for try await _ in progress {}
-                    if try await Self.metrics(admin).streamsWaitingForPeer > 0 { return }
+                    if Self.pausedOrClosed(try await Self.metrics(admin)) { return }
                 }
             }
         )
@@ -133,7 +133,8 @@ import ThiduaWire
         try await raw.stopReading()
         try await raw.send(Frame.request(1, method, payload))
         try await feed(admin)
-        try await Self.waitUntil(admin) { $0.streamsWaitingForPeer > 0 }
+        // Paused, or already closed for it when feeding took longer than the write-stall timeout.
+        try await Self.waitUntil(admin, Self.pausedOrClosed)
 
         let grown = try server.residentBytes() - residentBefore
         #expect(grown < 64 << 20, "the server grew by \(grown >> 20) MiB for one connection that does not read")
@@ -146,6 +147,11 @@ import ThiduaWire
         await admin.close()
         await raw.close()
         _ = await server.terminate()
+    }
+
+    /// The server paused a stream for its peer, or closed the peer's connection for not reading.
+    private static func pausedOrClosed(_ metrics: GetMetricsResponse) -> Bool {
+        metrics.streamsWaitingForPeer > 0 || metrics.stalledConnections > 0
     }
 
     private static func metrics(_ client: ThiduaClient) async throws -> GetMetricsResponse {
