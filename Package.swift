@@ -90,7 +90,6 @@ let package = Package(
             dependencies: [
                 "ThiduaCalls",
                 "ThiduaStorage",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -218,6 +217,8 @@ let package = Package(
                 "ThiduaApp",
                 "ThiduaHost",
                 "ThiduaClient",
+                // Only to read a test server's SQLite file from outside, as an operator's tool would.
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -305,7 +306,6 @@ func moduleTargets(_ name: String) -> [Target] {
                 "ThiduaTesting",
                 "ThiduaClient",
                 "ThiduaCoreAPI",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             path: "Plugins/\(name)/Tests",

@@ -78,7 +78,10 @@ import ThiduaModuleKit
 
 /// The $name campaign module: a register of entries per unit.
 public struct ${name}Module: CampaignModule {
-    public let id = "$id"
+    /// Campaigns of this module name it; it namespaces the services, permissions and tables.
+    public static let moduleID = "$id"
+
+    public let id = Self.moduleID
     public let version = "0.1.0"
 
     public init() {}
@@ -106,7 +109,7 @@ public struct ${name}Module: CampaignModule {
     }
 
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-        ${name}Runtime(id: self.id, version: self.version, service: ${name}Service(moduleID: self.id, context: context))
+        ${name}Runtime(id: self.id, version: self.version, service: ${name}Service(context: context))
     }
 }
 
@@ -124,7 +127,6 @@ struct ${name}Runtime: ModuleRuntime {
 EOF
 
 cat > "Plugins/$name/Sources/${name}Service.swift" <<EOF
-import Foundation
 import ThiduaModuleKit
 
 /// \`thidua.$id.v1.$name\`.
@@ -134,7 +136,6 @@ struct ${name}Service: RegistrableService {
     /// Entry ids on the wire: "${initials}e17".
     static let entry = EntityKind(prefix: "${initials}e")
 
-    let moduleID: String
     let context: ModuleContext
 
     func register(into registrar: inout ServiceRegistrar) {
@@ -147,20 +148,19 @@ struct ${name}Service: RegistrableService {
     func recordEntry(_ request: Record${name}EntryRequest, _ call: CallContext) async throws -> ${name}Entry {
         let title = try Fields.text(request.title, field: "title", maxLength: 300)
         let core = self.context.core
-        let moduleID = self.moduleID
         let today = self.context.today
         return try await core.mutate(call, request: request) { db, principal in
             let campaign = try core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
-            try campaign.require(module: moduleID, field: "campaign_id")
+            try campaign.require(module: ${name}Module.moduleID, field: "campaign_id")
             try campaign.requireRunning(field: "campaign_id")
             let unit = try core.unit(request.unitID, within: principal, field: "unit_id", in: db)
             try core.requireInScope(unit, of: campaign, field: "unit_id", in: db)
-            try db.execute(
-                sql: "INSERT INTO ${id}_entry (campaign_id, unit_id, title, recorded_on) VALUES (?, ?, ?, ?)",
-                arguments: [campaign.id, unit.id, title, today.description]
-            )
+            let row = try db.insert("""
+                INSERT INTO ${id}_entry (campaign_id, unit_id, title, recorded_on)
+                VALUES (\\(campaign.id), \\(unit.id), \\(title), \\(today)) RETURNING id
+                """)
             let entry = ${name}Entry.with {
-                \$0.id = Self.entry.id(db.lastInsertedRowID)
+                \$0.id = Self.entry.id(row)
                 \$0.campaignID = campaign.id
                 \$0.unitID = unit.id
                 \$0.title = title
@@ -180,28 +180,34 @@ struct ${name}Service: RegistrableService {
         let core = self.context.core
         return try await core.read(call) { db, principal in
             let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
-            let units = try core.units(under: root.id, in: db).map(\.id)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM ${id}_entry WHERE id > ? AND unit_id IN (SELECT value FROM json_each(?))
-                    ORDER BY id LIMIT ?
-                    """,
-                arguments: [after, String(decoding: try JSONEncoder().encode(units), as: UTF8.self), page.fetchLimit]
+            let units = try core.units(under: root.id, in: db).map(\\.id)
+            let rows = try db.fetchAll(
+                "SELECT * FROM ${id}_entry WHERE id > \\(after) AND unit_id IN \\(list: units) ORDER BY id LIMIT \\(page.fetchLimit)",
+                as: EntryRow.self
             )
-            let (served, next) = page.finish(rows) { \$0["id"] as Int64 }
+            let (served, next) = page.finish(rows) { \$0.row }
             return .with {
-                \$0.entries = served.map { row in
-                    ${name}Entry.with {
-                        \$0.id = Self.entry.id(row["id"])
-                        \$0.campaignID = row["campaign_id"]
-                        \$0.unitID = row["unit_id"]
-                        \$0.title = row["title"]
-                        \$0.recordedOn = row["recorded_on"]
-                    }
-                }
+                \$0.entries = served.map(\\.entry)
                 \$0.nextPageToken = next
             }
+        }
+    }
+}
+
+/// One row of \`${id}_entry\`.
+struct EntryRow: SQLRowDecodable {
+    let row: Int64
+    let entry: ${name}Entry
+
+    init(row: SQLRow) throws {
+        let id: Int64 = try row["id"]
+        self.row = id
+        self.entry = try ${name}Entry.with {
+            \$0.id = ${name}Service.entry.id(id)
+            \$0.campaignID = try row["campaign_id"]
+            \$0.unitID = try row["unit_id"]
+            \$0.title = try row["title"]
+            \$0.recordedOn = try row["recorded_on"]
         }
     }
 }
@@ -246,21 +252,21 @@ import $name
             \$0.unitID = unit.id
             \$0.title = "Mục đầu tiên"
         })
-        #expect(entry.unitID == unit.id && entry.campaignID == ours.id)
+        #expect(entry.id.hasPrefix("${initials}e") && entry.unitID == unit.id && entry.campaignID == ours.id)
         let listed: List${name}EntriesResponse = try await admin.unary("thidua.$id.v1.$name/List${name}Entries", List${name}EntriesRequest())
         #expect(listed.entries == [entry])
 
+        // A refusal names the kit's rule and changes nothing, in the core or the module.
         let general = try await campaign(module: "general")
-        do {
+        let refused = try await server.refusal {
             let _: ${name}Entry = try await admin.unary("thidua.$id.v1.$name/Record${name}Entry", Record${name}EntryRequest.with {
                 \$0.campaignID = general.id
                 \$0.unitID = unit.id
                 \$0.title = "Sai phong trào"
             })
-            Issue.record("an entry was recorded in another module's campaign")
-        } catch let error as RPCError {
-            #expect(error.code == .failedPrecondition && error.details.first?.rule == "campaign.module")
         }
+        #expect(refused.error?.code == .failedPrecondition && refused.error?.details.first?.rule == "campaign.module")
+        #expect(refused.changedTables.isEmpty)
         await admin.close()
         try await server.stop()
     }

@@ -42,7 +42,7 @@ public enum Application {
             adminKeyPath: (configuration.dataDirectory as NSString).appendingPathComponent(Self.adminKeyFileName)
         )
 
-        let context = ModuleContext(storage: storage, core: core.access, logger: logger, clock: clock)
+        let context = ModuleContext(core: core.access, logger: logger, clock: clock)
         var runtimes: [any ModuleRuntime] = [core]
         for module in modules {
             runtimes.append(try await module.provision(context))

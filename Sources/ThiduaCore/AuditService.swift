@@ -17,36 +17,32 @@ struct AuditService: RegistrableService {
         }
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
-            var sql = """
+            var query: SQLQuery = """
                 SELECT a.* FROM core_audit a JOIN core_unit u ON u.id = a.unit_id
-                WHERE u.path LIKE ? || '%' AND a.at >= ?
+                WHERE u.path LIKE \(root.path) || '%' AND a.at >= \(request.fromUnixMs)
                 """
-            var arguments: StatementArguments = [root.path, request.fromUnixMs]
             if request.toUnixMs != 0 {
-                sql += " AND a.at < ?"
-                arguments += [request.toUnixMs]
+                query.append(" AND a.at < \(request.toUnixMs)")
             }
             if let after = page.after, let row = Int64(after) {
-                sql += " AND a.id < ?"
-                arguments += [row]
+                query.append(" AND a.id < \(row)")
             }
-            sql += " ORDER BY a.id DESC LIMIT ?"
-            arguments += [page.fetchLimit]
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let (records, next) = page.finish(rows) { "\($0["id"] as Int64)" }
-            return .with {
-                $0.records = records.map { row in
-                    AuditRecord.with {
-                        $0.id = UInt64(row["id"] as Int64)
-                        $0.atUnixMs = row["at"]
-                        $0.keyID = row["key_id"]
-                        $0.method = row["method"]
-                        $0.targetType = row["target_type"]
-                        $0.targetID = row["target_id"]
-                        $0.unitID = (row["unit_id"] as Int64?).map(EntityID.unit) ?? ""
-                        $0.oldValueJson = row["old_value"]
-                        $0.newValueJson = row["new_value"]
-                        $0.reason = row["reason"]
+            query.append(" ORDER BY a.id DESC LIMIT \(page.fetchLimit)")
+            let rows = try db.fetchAll(query)
+            let (records, next) = try page.finish(rows) { "\(try $0["id"] as Int64)" }
+            return try .with {
+                $0.records = try records.map { row in
+                    try AuditRecord.with {
+                        $0.id = UInt64(try row["id"] as Int64)
+                        $0.atUnixMs = try row["at"]
+                        $0.keyID = try row["key_id"]
+                        $0.method = try row["method"]
+                        $0.targetType = try row["target_type"]
+                        $0.targetID = try row["target_id"]
+                        $0.unitID = (try row["unit_id"] as Int64?).map(EntityID.unit) ?? ""
+                        $0.oldValueJson = try row["old_value"]
+                        $0.newValueJson = try row["new_value"]
+                        $0.reason = try row["reason"]
                     }
                 }
                 $0.nextPageToken = next

@@ -41,8 +41,8 @@ public final class Core: ModuleRuntime {
         self.knownPermissions = Set((Permissions.core + modulePermissions).map(\.name))
         self.campaignModules = Set(moduleIDs + [CampaignsService.generalModule])
         self.logger = logger
-        try storage.pool.read { db in try self.registry.load(db) }
-        try storage.pool.write { db in try AwardStore.fillAchievementKeys(in: db) }
+        try storage.readNow { db in try self.registry.load(db) }
+        try storage.writeNow { db in try AwardStore.fillAchievementKeys(in: db) }
         let notifier = self.notifier
         storage.writer.onCommit { notifier.committed() }
         // The decision of a person's registration confers the titles it commits to: their
@@ -64,23 +64,19 @@ public final class Core: ModuleRuntime {
         try Self.writeOwnerOnly(secret.presented + "\n", to: adminKeyPath)
         let now = self.pipeline.clock().unixMilliseconds
         let root = try await self.pipeline.storage.write { db -> UnitRecord in
-            let existing = try UnitRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_unit WHERE parent_id IS NULL ORDER BY id LIMIT 1"))
+            let existing = try db.fetchOne("SELECT * FROM core_unit WHERE parent_id IS NULL ORDER BY id LIMIT 1", as: UnitRecord.self)
             let root = try existing ?? UnitStore.insert(
                 parent: nil, name: rootUnitName, kind: .confederation, sector: .unspecified, code: nil,
                 validFrom: rootFoundedOn, fullyStateFunded: false, in: db
             )
-            try db.cachedStatement(sql: """
+            try db.execute("""
                     INSERT INTO core_api_key (id, label, secret_hash, unit_id, permissions, created_at, created_by)
-                    VALUES (?, 'first admin key', ?, ?, '*', ?, 'bootstrap')
-                    """).execute(
-                arguments: [secret.keyID, secret.hash, root.row, now]
-            )
-            try db.cachedStatement(sql: """
+                    VALUES (\(secret.keyID), 'first admin key', \(secret.hash), \(root.row), '*', \(now), 'bootstrap')
+                    """)
+            try db.execute("""
                     INSERT INTO core_audit (at, key_id, method, target_type, target_id, unit_id, old_value, new_value, reason)
-                    VALUES (?, 'bootstrap', 'bootstrap', ?, ?, ?, '', ?, 'first start: root unit and admin key')
-                    """).execute(
-                arguments: [now, ApiKeyInfo.protoMessageName, secret.keyID, root.row, try root.message.jsonString()]
-            )
+                    VALUES (\(now), 'bootstrap', 'bootstrap', \(ApiKeyInfo.protoMessageName), \(secret.keyID), \(root.row), '', \(try root.message.jsonString()), 'first start: root unit and admin key')
+                    """)
             return root
         }
         self.registry.add(

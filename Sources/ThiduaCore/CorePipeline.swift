@@ -31,12 +31,12 @@ struct CorePipeline: CoreAccess {
             // Before the idempotency replay: a revoked key gets nothing, not even an old answer.
             try self.requireLive(principal)
             if let idempotencyKey,
-                let earlier = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT method, request_hash, response FROM core_idempotency WHERE key_id = ? AND idempotency_key = ?"),
-                    arguments: [principal.keyID, idempotencyKey]
-                )
+                let earlier = try db.fetchOne("""
+                    SELECT method, request_hash, response FROM core_idempotency
+                    WHERE key_id = \(principal.keyID) AND idempotency_key = \(idempotencyKey)
+                    """)
             {
-                guard earlier["method"] == method, earlier["request_hash"] == requestHash else {
+                guard try earlier["method"] == method, try earlier["request_hash"] == requestHash else {
                     throw RPCError(
                         .failedPrecondition,
                         "the idempotency key \"\(idempotencyKey)\" was already used for a different request",
@@ -52,12 +52,11 @@ struct CorePipeline: CoreAccess {
                 try Self.record(change, at: now, in: db)
             }
             if let idempotencyKey {
-                try db.cachedStatement(sql: """
+                let response: Data = try mutation.response.serializedBytes()
+                try db.execute("""
                         INSERT INTO core_idempotency (key_id, idempotency_key, method, request_hash, response, at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """).execute(
-                    arguments: [principal.keyID, idempotencyKey, method, requestHash, try mutation.response.serializedBytes() as Data, now]
-                )
+                        VALUES (\(principal.keyID), \(idempotencyKey), \(method), \(requestHash), \(response), \(now))
+                        """)
             }
             return mutation.response
         }
@@ -77,10 +76,8 @@ struct CorePipeline: CoreAccess {
 
     func units(under unitID: String, in db: Database) throws -> [UnitReference] {
         let root = try UnitRecord.require(unitID, field: "unit_id", in: db)
-        return try Row.fetchAll(db.cachedStatement(
-            sql: "SELECT * FROM core_unit WHERE path LIKE ? || '%' ORDER BY depth, id"
-        ), arguments: [root.path])
-            .map { UnitRecord(row: $0).reference }
+        return try db.fetchAll("SELECT * FROM core_unit WHERE path LIKE \(root.path) || '%' ORDER BY depth, id")
+            .map { try UnitRecord(row: $0).reference }
     }
 
     func requireInScope(_ unit: UnitReference, of campaign: CampaignReference, field: String, in db: Database) throws {
@@ -131,7 +128,7 @@ struct CorePipeline: CoreAccess {
         let before = try ReviewStore.require(reviewID, field: "review_id", within: principal, in: db)
         try Scope.require(try UnitRecord.fetch(before.unitRow, in: db)!, within: principal, in: db, field: "review_id")
         if let summary {
-            try db.cachedStatement(sql: "UPDATE core_review SET summary = ? WHERE id = ?").execute(arguments: [summary, before.row])
+            try db.execute("UPDATE core_review SET summary = \(summary) WHERE id = \(before.row)")
         }
         let after = try ReviewStore.move(before, .resubmit, actor: before.unitRow, principal: principal, at: self.clock().unixMilliseconds, in: db)
         let reference = after.reference(reason: "", byKeyID: principal.keyID)
@@ -140,25 +137,34 @@ struct CorePipeline: CoreAccess {
     }
 
     func latestReview(subjectType: String, subjectID: String, in db: Database) throws -> ReviewReference? {
-        let review = try ReviewRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM core_review WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC LIMIT 1"),
-            arguments: [subjectType, subjectID]
+        let review = try db.fetchOne(
+            "SELECT * FROM core_review WHERE subject_type = \(subjectType) AND subject_id = \(subjectID) ORDER BY id DESC LIMIT 1",
+            as: ReviewRecord.self
         )
         return try review.map { $0.reference(reason: try ReviewStore.lastReason(of: $0, in: db)) }
     }
 
-    func observeAwardRevocations(_ observer: @escaping AwardRevocationObserver) {
+    func observeAwardRevocations(
+        standing: @escaping @Sendable (Database) throws -> [String],
+        _ observer: @escaping AwardRevocationObserver
+    ) async throws {
         self.awardRevocationObservers.add(observer)
+        try await self.storage.write { db in
+            for (awardID, revokedOn) in try Self.revocations(ofAwards: try standing(db), in: db) {
+                try observer(awardID, revokedOn, db)
+            }
+        }
     }
 
-    func revocations(ofAwards awardIDs: [String], in db: Database) throws -> [String: CalendarDate] {
+    /// The revocation date of each of `awardIDs` that has been revoked; awards that stand are absent.
+    private static func revocations(ofAwards awardIDs: [String], in db: Database) throws -> [(String, CalendarDate)] {
         // Revoked awards are few: read them all once and keep those asked about.
         let asked = Set(awardIDs)
-        var revoked: [String: CalendarDate] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, revoked_on FROM core_award WHERE revoked_on IS NOT NULL")) {
-            let awardID = EntityID.award(row["id"])
-            if asked.contains(awardID), let date = CalendarDate(row["revoked_on"] as String) {
-                revoked[awardID] = date
+        var revoked: [(String, CalendarDate)] = []
+        try db.forEach("SELECT id, revoked_on FROM core_award WHERE revoked_on IS NOT NULL ORDER BY id") { row in
+            let awardID = EntityID.award(try row["id"])
+            if asked.contains(awardID), let date = CalendarDate(try row["revoked_on"] as String) {
+                revoked.append((awardID, date))
             }
         }
         return revoked
@@ -219,28 +225,21 @@ struct CorePipeline: CoreAccess {
     }
 
     private static func record(_ audit: AuditEntry, method: String, principal: Principal, at now: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: """
+        let unitRow = audit.unitID.isEmpty ? nil : try EntityID.unitRow(audit.unitID, field: "audit.unit_id")
+        let oldValue = try audit.oldValue?.jsonString() ?? ""
+        let newValue = try audit.newValue?.jsonString() ?? ""
+        try db.execute("""
                 INSERT INTO core_audit (at, key_id, method, target_type, target_id, unit_id, old_value, new_value, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [
-                now, principal.keyID, method, audit.targetType, audit.targetID,
-                audit.unitID.isEmpty ? nil : try EntityID.unitRow(audit.unitID, field: "audit.unit_id"),
-                try audit.oldValue?.jsonString() ?? "", try audit.newValue?.jsonString() ?? "", audit.reason,
-            ]
-        )
+                VALUES (\(now), \(principal.keyID), \(method), \(audit.targetType), \(audit.targetID), \(unitRow), \(oldValue), \(newValue), \(audit.reason))
+                """)
     }
 
     private static func record(_ change: ChangeEntry, at now: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: """
+        let unitRow = try EntityID.unitRow(change.unitID, field: "change.unit_id")
+        let entity: Data = try change.entity?.serializedBytes() ?? Data()
+        try db.execute("""
                 INSERT INTO core_change (at, entity_type, entity_id, operation, unit_id, entity)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [
-                now, change.entityType, change.entityID, change.operation.rawValue,
-                try EntityID.unitRow(change.unitID, field: "change.unit_id"),
-                try change.entity?.serializedBytes() ?? Data(),
-            ]
-        )
+                VALUES (\(now), \(change.entityType), \(change.entityID), \(change.operation.rawValue), \(unitRow), \(entity))
+                """)
     }
 }

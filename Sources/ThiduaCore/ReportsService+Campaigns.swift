@@ -8,27 +8,24 @@ extension ReportsService {
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
             let campaign = try request.campaignID.isEmpty
                 ? 0 : CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db).row
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: """
+            let rows = try db.fetchAll("""
                     SELECT a.form_code, f.name, i.kind AS issuing_kind, a.recipient_member_id IS NOT NULL AS individual, count(*) AS n
                     FROM core_award a
                     JOIN core_award_form f ON f.code = a.form_code
                     JOIN core_unit r ON r.id = a.recipient_unit_id
                     JOIN core_unit i ON i.id = a.issuing_unit_id
-                    WHERE r.path LIKE ? || '%' AND a.revoked_on IS NULL AND a.decision_date BETWEEN ? AND ?
-                      AND (? = 0 OR a.campaign_id = ?)
+                    WHERE r.path LIKE \(root.path) || '%' AND a.revoked_on IS NULL AND a.decision_date BETWEEN \(from) AND \(to)
+                      AND (\(campaign) = 0 OR a.campaign_id = \(campaign))
                     GROUP BY a.form_code, i.kind, individual
                     ORDER BY i.kind, a.form_code, individual
-                    """),
-                arguments: [root.path, from, to, campaign, campaign]
-            )
-            let counts = rows.map { row in
-                AwardCount.with {
-                    $0.formCode = row["form_code"]
-                    $0.formName = row["name"]
-                    $0.issuingKind = UnitKind(rawValue: row["issuing_kind"]) ?? .unspecified
-                    $0.recipients = (row["individual"] as Bool) ? .individual : .collective
-                    $0.count = row["n"]
+                    """)
+            let counts = try rows.map { row in
+                try AwardCount.with {
+                    $0.formCode = try row["form_code"]
+                    $0.formName = try row["name"]
+                    $0.issuingKind = UnitKind(rawValue: try row["issuing_kind"]) ?? .unspecified
+                    $0.recipients = (try row["individual"] as Bool) ? .individual : .collective
+                    $0.count = try row["n"]
                 }
             }
             return .with {
@@ -47,39 +44,30 @@ extension ReportsService {
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
             // Campaigns whose scope overlaps the subtree: inside it, or above it.
-            let campaigns = try CampaignRecord.fetchAll(
-                db.cachedStatement(sql: """
+            let campaigns = try db.fetchAll("""
                     SELECT c.* FROM core_campaign c JOIN core_unit s ON s.id = c.scope_unit_id
-                    WHERE c.year = ? AND (s.path LIKE ? || '%' OR ? LIKE s.path || '%') ORDER BY c.id
-                    """),
-                arguments: [request.year, root.path, root.path]
-            )
+                    WHERE c.year = \(request.year) AND (s.path LIKE \(root.path) || '%' OR \(root.path) LIKE s.path || '%') ORDER BY c.id
+                    """, as: CampaignRecord.self)
             return try .with {
                 $0.unitID = root.id
                 $0.campaigns = try campaigns.map { campaign in
-                    let sectors = try Row.fetchAll(
-                        db.cachedStatement(sql: """
+                    let sectors = try db.fetchAll("""
                             SELECT u.sector, count(*) AS n FROM core_registration g JOIN core_unit u ON u.id = g.unit_id
-                            WHERE g.campaign_id = ? AND g.member_id IS NULL AND u.path LIKE ? || '%'
+                            WHERE g.campaign_id = \(campaign.row) AND g.member_id IS NULL AND u.path LIKE \(root.path) || '%'
                             GROUP BY u.sector ORDER BY u.sector
-                            """),
-                        arguments: [campaign.row, root.path]
-                    )
-                    let people = try Int.fetchOne(
-                        db.cachedStatement(sql: """
+                            """)
+                    let people = try db.fetchValue("""
                             SELECT count(*) FROM core_registration g JOIN core_unit u ON u.id = g.unit_id
-                            WHERE g.campaign_id = ? AND g.member_id IS NOT NULL AND u.path LIKE ? || '%'
-                            """),
-                        arguments: [campaign.row, root.path]
-                    ) ?? 0
-                    return CampaignRegistrations.with {
+                            WHERE g.campaign_id = \(campaign.row) AND g.member_id IS NOT NULL AND u.path LIKE \(root.path) || '%'
+                            """, as: Int.self) ?? 0
+                    return try CampaignRegistrations.with {
                         $0.campaignID = campaign.id
                         $0.module = campaign.module
                         $0.title = campaign.title
-                        $0.unitsBySector = sectors.map { row in
-                            .with { $0.sector = Sector(rawValue: row["sector"]) ?? .unspecified; $0.count = row["n"] }
+                        $0.unitsBySector = try sectors.map { row in
+                            try .with { $0.sector = Sector(rawValue: try row["sector"]) ?? .unspecified; $0.count = try row["n"] }
                         }
-                        $0.units = UInt32(sectors.reduce(0) { $0 + ($1["n"] as Int) })
+                        $0.units = UInt32(try sectors.reduce(0) { $0 + (try $1["n"] as Int) })
                         $0.people = UInt32(people)
                     }
                 }

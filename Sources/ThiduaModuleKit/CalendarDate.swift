@@ -115,3 +115,12 @@ extension CalendarDate {
         return date
     }
 }
+
+/// Stored as its ISO 8601 text, "yyyy-mm-dd", which sorts as the dates do.
+extension CalendarDate: SQLValueConvertible {
+    public var sqlValue: SQLValue { .text(self.description) }
+    public init?(sqlValue: SQLValue) {
+        guard case .text(let text) = sqlValue else { return nil }
+        self.init(text)
+    }
+}

@@ -1,6 +1,5 @@
-// A module author imports this target alone: it brings the call layer, the wire types, storage
-// and GRDB with it.
-@_exported import GRDB
+// A module author imports this target alone: it brings the call layer, the wire types and the
+// storage API with it. No database engine is visible to a module: see docs/MODULES.md, "Storage".
 @_exported import ThiduaCalls
 @_exported import ThiduaStorage
 @_exported import ThiduaWire

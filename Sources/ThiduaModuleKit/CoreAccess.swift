@@ -27,14 +27,14 @@ public protocol CoreAccess: Sendable {
     /// Every unit of the subtree under `unitID`, itself first, dissolved ones too.
     func units(under unitID: String, in db: Database) throws -> [UnitReference]
 
-    /// Runs `observer` for every award revoked from now on, so a module that keeps its own record
-    /// of the awards it granted sees the revocation in the same transaction. Call it while
-    /// provisioning.
-    func observeAwardRevocations(_ observer: @escaping AwardRevocationObserver)
-
-    /// The revocation date of each of `awardIDs` that has been revoked; awards that stand are
-    /// absent. For a module bringing its own record up to date.
-    func revocations(ofAwards awardIDs: [String], in db: Database) throws -> [String: CalendarDate]
+    /// For a module that keeps its own record of the awards it granted: runs `observer` for every
+    /// award revoked from now on, in the transaction that revokes it, and first, once, for each
+    /// of the awards `standing` lists that was revoked while the module was not loaded. Call it
+    /// while provisioning; it returns once that catch-up has committed.
+    func observeAwardRevocations(
+        standing: @escaping @Sendable (Database) throws -> [String],
+        _ observer: @escaping AwardRevocationObserver
+    ) async throws
 
     /// Refuses a unit outside the campaign's scope, the subtree of its scope unit:
     /// FAILED_PRECONDITION, rule `campaign.scope`, naming `field`. The one scope check of the core

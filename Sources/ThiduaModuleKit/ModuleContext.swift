@@ -1,18 +1,17 @@
 import Foundation
 import Logging
 
-/// What the host gives a module when provisioning it.
+/// What the host gives a module when provisioning it. The module's tables (its migrations) are
+/// reached only through `core`: every write goes through `core.mutate`, with its audit record,
+/// change-feed entries and idempotency.
 public struct ModuleContext: Sendable {
-    /// The shared database; the module's own tables are in its migrations.
-    public let storage: Storage
-    /// The core: scope checks, and the pipeline every mutating call goes through.
+    /// The core: scope checks, reads, and the pipeline every mutating call goes through.
     public let core: any CoreAccess
     public let logger: Logger
     /// The time now; tests may fix it.
     public let clock: @Sendable () -> Date
 
-    public init(storage: Storage, core: any CoreAccess, logger: Logger, clock: @escaping @Sendable () -> Date) {
-        self.storage = storage
+    public init(core: any CoreAccess, logger: Logger, clock: @escaping @Sendable () -> Date) {
         self.core = core
         self.logger = logger
         self.clock = clock

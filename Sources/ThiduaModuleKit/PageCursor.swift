@@ -49,15 +49,15 @@ public struct PageCursor: Sendable {
     public var fetchLimit: Int { self.size + 1 }
 
     /// Cuts the items to the page and makes the next token from the last item served.
-    public func finish<Item>(_ items: [Item], key: (Item) -> String) -> (items: [Item], nextToken: String) {
+    public func finish<Item>(_ items: [Item], key: (Item) throws -> String) rethrows -> (items: [Item], nextToken: String) {
         guard items.count > self.size else { return (items, "") }
         let page = Array(items.prefix(self.size))
-        return (page, Data(key(page[page.count - 1]).utf8).base64EncodedString())
+        return (page, Data(try key(page[page.count - 1]).utf8).base64EncodedString())
     }
 
     /// The same, for a listing by row number.
-    public func finish<Item>(_ items: [Item], row: (Item) -> Int64) -> (items: [Item], nextToken: String) {
-        self.finish(items, key: { String(row($0)) })
+    public func finish<Item>(_ items: [Item], row: (Item) throws -> Int64) rethrows -> (items: [Item], nextToken: String) {
+        try self.finish(items, key: { String(try row($0)) })
     }
 
     private static func foreignToken(field: String) -> RPCError {

@@ -46,7 +46,7 @@ public final class GroupCommitWriter: Sendable {
     }
 
     /// Runs on the pool's writer until the queue is empty.
-    private func drain(_ db: Database) {
+    private func drain(_ db: GRDB.Database) {
         while true {
             let batch = self.state.withLock { state -> [any PendingWrite] in
                 let batch = Array(state.queue.prefix(self.maxBatch))
@@ -70,7 +70,7 @@ public final class GroupCommitWriter: Sendable {
 }
 
 private protocol PendingWrite: Sendable {
-    func run(in db: Database) throws
+    func run(in db: GRDB.Database) throws
     func complete()
     func fail(_ error: any Error)
 }
@@ -90,10 +90,10 @@ private final class Job<T: Sendable>: PendingWrite, @unchecked Sendable {
     /// error kept for its caller. Throws only when the savepoint itself fails, which ends the
     /// whole batch. The savepoint statements come from the connection's statement cache: GRDB's
     /// `inSavepoint` compiles them anew for every write.
-    func run(in db: Database) throws {
+    func run(in db: GRDB.Database) throws {
         try db.cachedStatement(sql: "SAVEPOINT write").execute()
         do {
-            self.result = .success(try self.body(db))
+            self.result = .success(try self.body(Database(SQLiteSession(database: db))))
             try db.cachedStatement(sql: "RELEASE SAVEPOINT write").execute()
         } catch {
             self.result = .failure(error)

@@ -20,8 +20,8 @@ public enum Durability: String, Sendable, CaseIterable {
 /// The one shared database of a server: a SQLite file in WAL mode with foreign keys on, opened
 /// once, migrated before the server accepts connections, written through group commit.
 public final class Storage: Sendable {
-    /// The pool: many concurrent readers, one writer.
-    public let pool: DatabasePool
+    /// The pool: many concurrent readers, one writer. Only this target and its tests see it.
+    package let pool: DatabasePool
     /// Where every write goes: batches concurrent writes into shared transactions.
     public let writer: GroupCommitWriter
     public let path: String
@@ -79,15 +79,28 @@ public final class Storage: Sendable {
         }
     }
 
-    /// Runs a read on one of the pool's reader connections, concurrently with writes.
+    /// Runs a read on one of the pool's reader connections, on a snapshot, concurrently with
+    /// writes.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await self.pool.read(body)
+        try await self.pool.read { db in try body(Database(SQLiteSession(database: db))) }
     }
 
     /// Runs `body` in a transaction shared with other concurrent writes; returns once that
     /// transaction has committed. If `body` throws, its changes alone are rolled back.
+    @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await self.writer.write(body)
+    }
+
+    /// ``read(_:)`` for start-up, before there is anything to wait for: blocks the calling thread.
+    public func readNow<T>(_ body: (Database) throws -> T) throws -> T {
+        try self.pool.read { db in try body(Database(SQLiteSession(database: db))) }
+    }
+
+    /// A write of its own transaction for start-up, before any other write: blocks the calling
+    /// thread.
+    public func writeNow<T>(_ body: (Database) throws -> T) throws -> T {
+        try self.pool.write { db in try body(Database(SQLiteSession(database: db))) }
     }
 }
 

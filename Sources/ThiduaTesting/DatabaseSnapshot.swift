@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import Logging
 import ThiduaModuleKit
 
 /// Every row of every table of a server's database, in order: two equal snapshots mean nothing
@@ -54,5 +56,19 @@ extension TestServer {
             failure = error
         }
         return Refusal(error: failure, changedTables: try self.snapshot().changedTables(since: before))
+    }
+}
+
+extension TestServer {
+    /// Another connection pool on the server's database, for a test that acts as a module would
+    /// inside `core.read` or `core.mutate`: calling the kit's `CoreAccess` in a transaction of its
+    /// own. Writes through it bypass the server's group commit, but not SQLite's locking.
+    public func openStorage() throws -> Storage {
+        try Storage(
+            directory: self.dataDirectory.path,
+            durability: .full,
+            schema: Schema(),
+            logger: Logger(label: "thidua-test-storage", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
     }
 }

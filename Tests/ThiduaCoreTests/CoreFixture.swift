@@ -94,7 +94,7 @@ struct CoreFixture {
     }
 
     /// Reads the database file directly, as an operator's tool would.
-    func database<T>(_ body: (Database) throws -> T) throws -> T {
+    func database<T>(_ body: (GRDB.Database) throws -> T) throws -> T {
         let queue = try DatabaseQueue(path: self.server.dataDirectory.appendingPathComponent("thidua.sqlite").path)
         return try queue.read(body)
     }

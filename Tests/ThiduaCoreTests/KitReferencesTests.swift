@@ -30,7 +30,9 @@ import ThiduaTesting
 
         let principal = Principal(keyID: key.keyID, scopeUnitID: key.unitID, permissions: ["*"])
         let context = probe.context
-        let (unit, member) = try await context.storage.read { db in
+        // A transaction of its own, as a module's call would have inside core.read.
+        let storage = try server.openStorage()
+        let (unit, member) = try await storage.read { db in
             (
                 try context.core.unit(school.id, within: principal, field: "unit_id", in: db),
                 try context.core.member(teacher.id, within: principal, field: "member_id", in: db)

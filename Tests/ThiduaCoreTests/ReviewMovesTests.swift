@@ -37,7 +37,9 @@ import ThiduaTesting
 
         let principal = Principal(keyID: key.keyID, scopeUnitID: key.unitID, permissions: ["*"])
         let context = follower.context
-        let submitted = try await context.storage.write { db in
+        // Transactions of their own, as a module's calls would have inside core.mutate.
+        let storage = try server.openStorage()
+        let submitted = try await storage.write { db in
             try context.core.submitReview(
                 ReviewSubmission(
                     subjectType: Self.subjectType, subjectID: "e1", campaignID: nil, unitID: school,
@@ -53,7 +55,7 @@ import ThiduaTesting
             $0.id = reviewID
             $0.reason = "thiếu minh chứng"
         })
-        let resubmitted = try await context.storage.write { db in
+        let resubmitted = try await storage.write { db in
             try context.core.resubmitReview(reviewID, summary: "Sáng kiến, có minh chứng", by: principal, in: db)
         }
         #expect(resubmitted.round == 2)
@@ -70,7 +72,7 @@ import ThiduaTesting
         ])
         // Only a rejected review goes in again.
         await #expect(throws: RPCError.self) {
-            _ = try await context.storage.write { db in
+            _ = try await storage.write { db in
                 try context.core.resubmitReview(reviewID, summary: nil, by: principal, in: db)
             }
         }

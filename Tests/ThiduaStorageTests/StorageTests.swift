@@ -82,8 +82,7 @@ private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLo
             for index in 0..<writes {
                 group.addTask {
                     try await storage.write { db in
-                        try db.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: ["note \(index)"])
-                        return db.lastInsertedRowID
+                        try db.insert("INSERT INTO note (text) VALUES (\("note \(index)")) RETURNING id")
                     }
                 }
             }
@@ -92,7 +91,7 @@ private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLo
             return ids
         }
         #expect(Set(ids).count == writes)
-        let stored = try await storage.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM note") }
+        let stored = try await storage.read { db in try db.fetchValue("SELECT count(*) FROM note", as: Int.self) }
         #expect(stored == writes)
         #expect(commits.load(ordering: .relaxed) < writes, "writes were batched into fewer transactions")
     }
@@ -106,7 +105,7 @@ private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLo
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<50 {
                 group.addTask {
-                    try await storage.write { db in try db.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: ["note \(index)"]) }
+                    _ = try await storage.write { db in try db.execute("INSERT INTO note (text) VALUES (\("note \(index)"))") }
                 }
             }
             try await group.waitForAll()
@@ -123,10 +122,10 @@ private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLo
                 group.addTask {
                     do {
                         try await storage.write { db in
-                            try db.execute(sql: "INSERT INTO note (text) VALUES (?)", arguments: ["kept \(index)"])
+                            try db.execute("INSERT INTO note (text) VALUES (\("kept \(index)"))")
                             if index % 5 == 0 {
                                 // Half-done, then refused by the CHECK constraint: nothing of it may stay.
-                                try db.execute(sql: "INSERT INTO note (text) VALUES ('')")
+                                try db.execute("INSERT INTO note (text) VALUES ('')")
                             }
                         }
                         return true
@@ -140,7 +139,7 @@ private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLo
             return results
         }
         #expect(outcomes.filter { $0 }.count == 40)
-        let stored = try await storage.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM note") }
+        let stored = try await storage.read { db in try db.fetchValue("SELECT count(*) FROM note", as: Int.self) }
         #expect(stored == 40, "the failing writes left nothing behind, the others all committed")
     }
 }

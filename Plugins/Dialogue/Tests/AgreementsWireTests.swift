@@ -89,7 +89,7 @@ import ThiduaWire
             #expect(try await self.get(f, requested.id, asOf: "2025-02-25").state == .signed)
             #expect(try await self.get(f, requested.id, asOf: "2026-12-01").state == .renewalWindow)
             #expect(try await self.get(f, requested.id, asOf: "2027-03-01").state == .expired)
-            #expect(try f.audit(of: requested.id).count == 6)
+            #expect(try await f.audit(of: requested.id).count == 6)
             let inForce: ListAgreementsResponse = try await f.call("Agreements/ListAgreements", ListAgreementsRequest.with { $0.state = .inForce })
             #expect(inForce.agreements.map(\.id) == [requested.id])
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SwiftProtobuf
 import Testing
 import ThiduaClient
@@ -181,54 +180,55 @@ struct DialogueFixture {
         return try await self.server.connect(apiKey: minted.apiKey)
     }
 
-    // MARK: The database, read as an operator's tool would
-
-    func database<T>(_ body: (Database) throws -> T) throws -> T {
-        let queue = try DatabaseQueue(path: self.server.dataDirectory.appendingPathComponent("thidua.sqlite").path)
-        return try queue.read(body)
-    }
-
-    /// Everything a call could change: the module's tables, the audit trail, the change feed and
-    /// the campaigns' progress.
-    func snapshot() throws -> [String] {
-        try self.database { db in
-            var lines: [String] = []
-            for table in ["dialogue_headcount", "dialogue_dialogue", "dialogue_agreement", "dialogue_session", "dialogue_clause", "dialogue_vote", "dialogue_rule_set", "core_progress"] {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
-                    lines.append("\(table): \(row)")
-                }
-            }
-            lines.append("audit: \(try Int.fetchOne(db, sql: "SELECT count(*) FROM core_audit") ?? -1)")
-            lines.append("changes: \(try Int.fetchOne(db, sql: "SELECT count(*) FROM core_change") ?? -1)")
-            return lines
-        }
-    }
+    // MARK: The core's records, over the wire
 
     /// The audit records of one entity, oldest first.
-    func audit(of targetID: String) throws -> [Row] {
-        try self.database { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM core_audit WHERE target_id = ? ORDER BY id", arguments: [targetID])
+    func audit(of targetID: String) async throws -> [AuditRecord] {
+        var newestFirst: [AuditRecord] = []
+        var token = ""
+        repeat {
+            let page: ListAuditRecordsResponse = try await self.admin.unary("thidua.core.v1.Audit/ListAuditRecords", ListAuditRecordsRequest.with {
+                $0.page = PageRequest.with { $0.pageSize = 1000; $0.pageToken = token }
+            })
+            newestFirst += page.records.filter { $0.targetID == targetID }
+            token = page.nextPageToken
+        } while !token.isEmpty
+        return newestFirst.reversed()
+    }
+
+    /// The change feed's entries about one entity, oldest first.
+    func changes(of entityID: String) async throws -> [Change] {
+        var changes: [Change] = []
+        var cursor: UInt64 = 0
+        while true {
+            let batch: ListChangesResponse = try await self.admin.unary("thidua.core.v1.Changes/ListChanges", ListChangesRequest.with {
+                $0.afterCursor = cursor
+                $0.limit = 1000
+            })
+            guard !batch.changes.isEmpty else { return changes }
+            changes += batch.changes.filter { $0.entityID == entityID }
+            cursor = batch.nextCursor
         }
     }
 
-    /// Asserts that a call is refused with `code` and `rule`, and that it changed nothing.
+    // MARK: Refusals
+
+    /// Asserts that a call is refused with `code` and `rule`, and that it changed no table of the
+    /// core or any module.
     @discardableResult
     func expectRefusal(
         _ code: StatusCode, rule: String, sourceLocation: SourceLocation = #_sourceLocation, _ call: () async throws -> Void
     ) async throws -> RPCError? {
-        let before = try self.snapshot()
-        var refusal: RPCError?
-        do {
-            try await call()
-            Issue.record("expected \(code.name) (\(rule)), but the call succeeded", sourceLocation: sourceLocation)
-        } catch let error as RPCError {
-            refusal = error
+        let refused = try await self.server.refusal(call)
+        if let error = refused.error {
             #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
             #expect(error.details.first?.rule == rule, "\(error)", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("expected \(code.name), got \(error)", sourceLocation: sourceLocation)
+        } else {
+            Issue.record("expected \(code.name) (\(rule)), but the call succeeded", sourceLocation: sourceLocation)
         }
-        #expect(try self.snapshot() == before, "a refused call changed the database", sourceLocation: sourceLocation)
-        return refusal
+        #expect(
+            refused.changedTables.isEmpty, "a refused call changed the database: \(refused.changedTables)", sourceLocation: sourceLocation
+        )
+        return refused.error
     }
 }

@@ -22,9 +22,9 @@ import ThiduaWire
             let fetched: WorkplaceDialogue = try await f.call("Dialogues/GetDialogue", GetDialogueRequest.with { $0.id = planned.id })
             #expect(fetched == closed)
             // One audit record per call, the last with the state before it.
-            let audit = try f.audit(of: planned.id)
+            let audit = try await f.audit(of: planned.id)
             #expect(audit.count == 3)
-            #expect((audit[2]["old_value"] as String).contains("DIALOGUE_STATE_HELD"))
+            #expect(audit[2].oldValueJson.contains("DIALOGUE_STATE_HELD"))
         }
     }
 
@@ -195,7 +195,7 @@ import ThiduaWire
             #expect(moved.plannedOn == "2025-10-03")
             #expect(moved.agenda == "Nội quy lao động sửa đổi")
             #expect(moved.delegationSize == 10)
-            #expect(try f.audit(of: planned.id).last?["reason"] == "Trùng lịch kiểm tra an toàn")
+            #expect(try await f.audit(of: planned.id).last?.reason == "Trùng lịch kiểm tra an toàn")
             try await f.expectRefusal(.invalidArgument, rule: "field.required") {
                 let _: WorkplaceDialogue = try await f.call("Dialogues/CancelDialogue", CancelDialogueRequest.with { $0.id = planned.id })
             }

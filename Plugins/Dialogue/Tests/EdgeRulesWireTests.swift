@@ -1,4 +1,3 @@
-import GRDB
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
@@ -116,10 +115,7 @@ import ThiduaWire
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.state") {
                 let _: WorkplaceDialogue = try await f.call("Dialogues/HoldDialogue", hold)
             }
-            let feed = try f.database { db in
-                try String.fetchAll(db, sql: "SELECT operation FROM core_change WHERE entity_id = ? ORDER BY cursor", arguments: [planned.id])
-            }
-            #expect(feed == ["created", "updated"])
+            #expect(try await f.changes(of: planned.id).map(\.operation) == ["created", "updated"])
         }
     }
 

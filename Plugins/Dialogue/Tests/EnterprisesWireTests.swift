@@ -1,5 +1,6 @@
 import Testing
 import ThiduaClient
+import ThiduaTesting
 import ThiduaWire
 
 @testable import Dialogue
@@ -28,10 +29,10 @@ import ThiduaWire
             })
             #expect(earlier.headcount.employees == 140)
             #expect(earlier.delegationBand.maxDelegates == 8)
-            let audit = try f.audit(of: "\(f.electronicsID)@2025-02-01")
+            let audit = try await f.audit(of: "\(f.electronicsID)@2025-02-01")
             #expect(audit.count == 2)
-            #expect((audit[1]["old_value"] as String).contains("180"))
-            #expect((audit[1]["new_value"] as String).contains("184"))
+            #expect(audit[1].oldValueJson.contains("180"))
+            #expect(audit[1].newValueJson.contains("184"))
         }
     }
 
@@ -90,11 +91,11 @@ import ThiduaWire
                 $0.asOf = "2025-02-01"
             }
             let first: EnterpriseHeadcount = try await f.call("Enterprises/RecordHeadcount", request, idempotencyKey: "hc-1")
-            let before = try f.snapshot()
+            let before = try f.server.snapshot()
             let again: EnterpriseHeadcount = try await f.call("Enterprises/RecordHeadcount", request, idempotencyKey: "hc-1")
             #expect(again == first)
-            #expect(try f.snapshot() == before)
-            #expect(try f.audit(of: "\(f.electronicsID)@2025-02-01").count == 1)
+            #expect(try f.server.snapshot() == before)
+            #expect(try await f.audit(of: "\(f.electronicsID)@2025-02-01").count == 1)
         }
     }
 }

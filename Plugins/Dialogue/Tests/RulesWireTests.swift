@@ -36,7 +36,7 @@ import ThiduaWire
             }
             let june = try await f.planPeriodic(f.garmentID, on: "2025-06-02")
             #expect(try await f.hold(june.id, on: "2025-06-02", present: 6).state == .held)
-            #expect(try f.audit(of: "2025-05-01").count == 1)
+            #expect(try await f.audit(of: "2025-05-01").count == 1)
         }
     }
 

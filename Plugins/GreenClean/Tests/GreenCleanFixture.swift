@@ -224,6 +224,21 @@ struct GreenCleanFixture {
         }, using: client)
     }
 
+    /// The core's audit records about `targetID`, over the wire: every page of the admin's
+    /// subtree, newest first.
+    func auditRecords(about targetID: String) async throws -> [AuditRecord] {
+        var found: [AuditRecord] = []
+        var token = ""
+        repeat {
+            let page: ListAuditRecordsResponse = try await self.call("thidua.core.v1.Audit/ListAuditRecords", ListAuditRecordsRequest.with {
+                $0.page = PageRequest.with { $0.pageSize = 1000; $0.pageToken = token }
+            })
+            found += page.records.filter { $0.targetID == targetID }
+            token = page.nextPageToken
+        } while !token.isEmpty
+        return found
+    }
+
     // MARK: Refusals
 
     /// Asserts that `call` is refused with `code` and `rule` and changes nothing in any table.

@@ -1,4 +1,3 @@
-import GRDB
 import GreenClean
 import Testing
 import ThiduaClient
@@ -25,12 +24,10 @@ import ThiduaWire
             let today = try await fixture.register(fixture.agencyID)
             #expect(today.registeredOn == GreenCleanFixture.today)
 
-            let audit = try DatabaseQueue(path: fixture.server.dataDirectory.appendingPathComponent("thidua.sqlite").path).read { db in
-                try Row.fetchAll(db, sql: "SELECT method, target_type, target_id FROM core_audit WHERE target_id = ?", arguments: [registration.id])
-            }
+            let audit = try await fixture.auditRecords(about: registration.id)
             #expect(audit.count == 1)
-            #expect(audit.first?["method"] == "thidua.green_clean.v1.Registrations/RegisterUnit")
-            #expect(audit.first?["target_type"] == "thidua.green_clean.v1.GreenCleanRegistration")
+            #expect(audit.first?.method == "thidua.green_clean.v1.Registrations/RegisterUnit")
+            #expect(audit.first?.targetType == "thidua.green_clean.v1.GreenCleanRegistration")
         }
     }
 

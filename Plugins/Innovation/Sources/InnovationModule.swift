@@ -26,7 +26,7 @@ public struct InnovationModule: CampaignModule {
         // A recognised initiative is a condition of "Chiến sĩ thi đua cơ sở": the core asks here
         // whenever the title is conferred.
         context.core.provideTitleEvidence(TitleEvidenceKind.recognisedInitiative) { query, db in
-            try InitiativeStore.recognised(authoredBy: query.memberID, in: query.period, in: db).map { InnovationID.initiative.id($0["id"]) }
+            try InitiativeStore.recognised(authoredBy: query.memberID, in: query.period, in: db).map(\.id)
         }
         return InnovationRuntime(id: self.id, version: self.version, core: context.core, clock: context.clock)
     }

@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaTesting
 import ThiduaWire
 
 @testable import Innovation
@@ -53,12 +53,12 @@ import ThiduaWire
     @Test func theFirstToFileWinsWithinAUnit() async throws {
         try await InnovationFixture.with { fixture in
             let first = try await fixture.file(fixture.filing("Ứng dụng bảng tương tác trong dạy Toán"))
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             let error = await expectRefusal(.failedPrecondition, rule: "innovation.novel_in_unit", field: "title") {
                 try await fixture.file(fixture.filing("  ỨNG DUNG bang tương-tác trong dạy toán. "))
             }
             #expect(error?.message.contains(first.id) == true)
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
 
             // Another unit's register is its own.
             try await fixture.file(.with {
@@ -88,7 +88,7 @@ import ThiduaWire
 
     @Test func badFieldsAreRefusedTogetherAndStoreNothing() async throws {
         try await InnovationFixture.with { fixture in
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             var request = fixture.filing("")
             request.kind = .unspecified
             request.authors[0].sharePercent = 90
@@ -109,7 +109,7 @@ import ThiduaWire
             for (request, code, rule, field) in cases {
                 await expectRefusal(code, rule: rule, field: field) { try await fixture.file(request) }
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
         }
     }
 
@@ -121,11 +121,11 @@ import ThiduaWire
                 $0.updateMask = ["left_on"]
                 $0.leftOn = "2022-05-31"
             })
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "innovation.author_current", field: "authors[1].member_id") {
                 try await fixture.file(fixture.filing("Khác", authors: [(fixture.teacherID, 50), (fixture.secondTeacherID, 50)]))
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
         }
     }
 
@@ -152,7 +152,7 @@ import ThiduaWire
             let general = try await campaign(module: "general")
             let draft = try await campaign(launch: false)
             let otherScope = try await campaign(scope: fixture.otherSchoolID)
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "campaign.module", field: "campaign_id") {
                 try await fixture.file(.with { $0 = fixture.filing(); $0.campaignID = general })
             }
@@ -162,7 +162,7 @@ import ThiduaWire
             await expectRefusal(.failedPrecondition, rule: "campaign.scope", field: "unit_id") {
                 try await fixture.file(.with { $0 = fixture.filing(); $0.campaignID = otherScope })
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
 
             let filedBeforeClosing = try await fixture.file(fixture.filing())
             for step: CampaignState in [.inProgress, .interimReviewed, .closed] {
@@ -188,11 +188,11 @@ import ThiduaWire
                 $0.reason = "sáp nhập trường"
                 $0.transferMembersTo = fixture.schoolID
             })
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "innovation.unit_live", field: "unit_id") {
                 try await fixture.file(.with { $0 = fixture.filing(); $0.unitID = fixture.otherSchoolID })
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
         }
     }
 
@@ -201,7 +201,7 @@ import ThiduaWire
             let initiative = try await fixture.file(fixture.filing())
             let other = try await fixture.connect(scopedTo: fixture.otherSchoolID, permissions: ["innovation.read", "innovation.file"])
             let reader = try await fixture.connect(scopedTo: fixture.schoolID, permissions: ["innovation.read"])
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.permissionDenied, rule: "scope.subtree", field: "unit_id") {
                 try await fixture.file(fixture.filing("Khác"), using: other)
             }
@@ -218,7 +218,7 @@ import ThiduaWire
             await expectRefusal(.permissionDenied) {
                 try await fixture.file(fixture.filing("Khác"), using: reader)
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
             #expect(try await fixture.get(initiative.id, using: reader) == initiative)
             await other.close()
             await reader.close()
@@ -244,8 +244,8 @@ import ThiduaWire
             }
             #expect(outcomes.filter { $0.hasPrefix("in") && Int($0.dropFirst(2)) != nil }.count == 1)
             #expect(outcomes.filter { $0 == "innovation.novel_in_unit" }.count == spellings.count - 1)
-            let stored = try fixture.database { try Int.fetchOne($0, sql: "SELECT count(*) FROM innovation_initiative") }
-            #expect(stored == 1)
+            let stored = try await fixture.allInitiatives()
+            #expect(stored.count == 1)
         }
     }
 
@@ -313,10 +313,8 @@ import ThiduaWire
                 "thidua.innovation.v1.Initiatives/FileInitiative", payload: payload, metadata: metadata
             ))
             #expect(first == retry)
-            #expect(try fixture.database { try Int.fetchOne($0, sql: "SELECT count(*) FROM innovation_initiative") } == 1)
-            #expect(try fixture.database {
-                try Int.fetchOne($0, sql: "SELECT count(*) FROM core_audit WHERE method = 'thidua.innovation.v1.Initiatives/FileInitiative'")
-            } == 1)
+            #expect(try await fixture.allInitiatives().count == 1)
+            #expect(try await fixture.auditRecords().filter { $0.method == "thidua.innovation.v1.Initiatives/FileInitiative" }.count == 1)
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaTesting
 import ThiduaWire
 
 @testable import Innovation
@@ -63,21 +63,16 @@ import ThiduaWire
             #expect(try await fixture.get(response.initiativeIds[2]).counted == false)
             #expect(try await fixture.progress(of: fixture.districtID).achieved == 2)
 
-            let (audits, changes) = try fixture.database { db in
-                (
-                    try String.fetchAll(db, sql: "SELECT target_type FROM core_audit WHERE method LIKE '%ImportDecidedRegister'"),
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM core_change WHERE entity_type = 'thidua.innovation.v1.Initiative'")
-                )
-            }
-            #expect(audits == ["thidua.innovation.v1.ImportDecidedRegisterResponse"])
-            #expect(changes == 3)
+            let audits = try await fixture.auditRecords().filter { $0.method.hasSuffix("ImportDecidedRegister") }
+            #expect(audits.map(\.targetType) == ["thidua.innovation.v1.ImportDecidedRegisterResponse"])
+            #expect(try await fixture.changes().filter { $0.entityType == "thidua.innovation.v1.Initiative" }.count == 3)
 
             // The register is novel against what is stored: the same import again is refused whole.
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "innovation.novel_in_unit", field: "initiatives[0].title") {
                 _ = try await self.importRegister(Self.request(fixture, rows), fixture)
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
         }
     }
 
@@ -89,7 +84,7 @@ import ThiduaWire
             notApplied.firstAppliedOn = ""
             var blank = Self.row("", author: fixture.teacherID)
             blank.kind = .unspecified
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
 
             let invalid = await expectRefusal(.invalidArgument, rule: "field.required", field: "initiatives[1].title") {
                 _ = try await self.importRegister(Self.request(fixture, [good, blank]), fixture)
@@ -117,7 +112,7 @@ import ThiduaWire
             await expectRefusal(.invalidArgument, rule: "field.required", field: "decision_number") {
                 _ = try await self.importRegister(.with { $0 = Self.request(fixture, [good]); $0.decisionNumber = " " }, fixture)
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
         }
     }
 
@@ -125,7 +120,7 @@ import ThiduaWire
         try await InnovationFixture.with { fixture in
             let rows = [Self.row("Sơ đồ tư duy", author: fixture.teacherID)]
             let school = try await fixture.connect(scopedTo: fixture.schoolID, permissions: ["innovation.decide"])
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "innovation.decider_above", field: "decider_unit_id") {
                 _ = try await self.importRegister(.with { $0 = Self.request(fixture, rows); $0.deciderUnitID = fixture.schoolID }, fixture)
             }
@@ -137,7 +132,7 @@ import ThiduaWire
                 _ = try await self.importRegister(Self.request(fixture, rows), fixture, using: school)
             }
             await school.close()
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
 
             let district = try await fixture.connect(scopedTo: fixture.districtID, permissions: ["innovation.decide"])
             let response = try await self.importRegister(Self.request(fixture, rows), fixture, using: district)

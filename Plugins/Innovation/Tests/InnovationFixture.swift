@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Innovation
 import SwiftProtobuf
 import Testing
@@ -169,24 +168,51 @@ struct InnovationFixture {
         return try await self.server.connect(apiKey: minted.apiKey)
     }
 
-    // MARK: The database, read as an operator's tool would
+    // MARK: What is stored, over the wire
 
-    func database<T>(_ body: (Database) throws -> T) throws -> T {
-        let queue = try DatabaseQueue(path: self.server.dataDirectory.appendingPathComponent("thidua.sqlite").path)
-        return try queue.read(body)
+    /// Every initiative of every register, in filing order.
+    func allInitiatives() async throws -> [Initiative] {
+        var initiatives: [Initiative] = []
+        var token = ""
+        repeat {
+            let page: ListInitiativesResponse = try await self.call("thidua.innovation.v1.Initiatives/ListInitiatives", ListInitiativesRequest.with {
+                $0.unitID = self.rootID
+                $0.includeSubtree = true
+                $0.pageSize = 1000
+                $0.pageToken = token
+            })
+            initiatives += page.initiatives
+            token = page.nextPageToken
+        } while !token.isEmpty
+        return initiatives
     }
 
-    /// Everything a refused call must leave as it was: the module's tables, the campaign progress,
-    /// the reviews, the audit trail and the change feed.
-    func snapshot() throws -> [String] {
-        try self.database { db in
-            try [
-                "innovation_initiative", "innovation_author", "innovation_step", "innovation_band_set", "innovation_band",
-                "innovation_campaign_window", "core_progress", "core_review", "core_review_step", "core_audit", "core_change",
-            ].map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid")
-                return "\(table): " + rows.map(\.description).joined(separator: "; ")
-            }
+    /// Every record of the core's audit trail, oldest first.
+    func auditRecords() async throws -> [AuditRecord] {
+        var newestFirst: [AuditRecord] = []
+        var token = ""
+        repeat {
+            let page: ListAuditRecordsResponse = try await self.call("thidua.core.v1.Audit/ListAuditRecords", ListAuditRecordsRequest.with {
+                $0.page = PageRequest.with { $0.pageSize = 1000; $0.pageToken = token }
+            })
+            newestFirst += page.records
+            token = page.nextPageToken
+        } while !token.isEmpty
+        return newestFirst.reversed()
+    }
+
+    /// Every entry of the core's change feed, oldest first.
+    func changes() async throws -> [Change] {
+        var changes: [Change] = []
+        var cursor: UInt64 = 0
+        while true {
+            let batch: ListChangesResponse = try await self.call("thidua.core.v1.Changes/ListChanges", ListChangesRequest.with {
+                $0.afterCursor = cursor
+                $0.limit = 1000
+            })
+            guard !batch.changes.isEmpty else { return changes }
+            changes += batch.changes
+            cursor = batch.nextCursor
         }
     }
 }

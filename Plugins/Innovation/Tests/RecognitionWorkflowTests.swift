@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaTesting
 import ThiduaWire
 
 @testable import Innovation
@@ -103,11 +103,11 @@ import ThiduaWire
                     $0.reason = "chưa tính được giá trị làm lợi"
                 }
             )
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "innovation.benefit_stated") {
                 let _: Review = try await fixture.call("thidua.core.v1.Reviews/ResubmitReview", ResubmitReviewRequest.with { $0.id = submitted.reviewID })
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
 
             let fixed: Initiative = try await fixture.call(
                 "thidua.innovation.v1.Initiatives/UpdateInitiative",
@@ -139,7 +139,7 @@ import ThiduaWire
             noBenefit.benefitVnd = 0
             let unmeasured = try await fixture.file(noBenefit)
             let ready = try await fixture.file(fixture.filing())
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "innovation.applied", field: "application") {
                 _ = try await fixture.submit(pending.id)
             }
@@ -158,10 +158,10 @@ import ThiduaWire
             await expectRefusal(.invalidArgument, rule: "id.format", field: "id") {
                 _ = try await fixture.submit("r1")
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
 
             _ = try await fixture.submit(ready.id)
-            let inReview = try fixture.snapshot()
+            let inReview = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "innovation.state") { _ = try await fixture.submit(ready.id) }
             await expectRefusal(.failedPrecondition, rule: "innovation.state") {
                 let _: Initiative = try await fixture.call(
@@ -181,7 +181,7 @@ import ThiduaWire
                     UpdateInitiativeRequest.with { $0.id = ready.id; $0.updateMask = ["state"] }
                 )
             }
-            #expect(try fixture.snapshot() == inReview)
+            #expect(try fixture.server.snapshot() == inReview)
         }
     }
 
@@ -233,12 +233,12 @@ import ThiduaWire
             #expect(withdrawn.state == .withdrawn)
             #expect(withdrawn.history.last?.reason == "Tác giả rút hồ sơ")
 
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "innovation.state") {
                 let _: Review = try await fixture.call("thidua.core.v1.Reviews/ResubmitReview", ResubmitReviewRequest.with { $0.id = submitted.reviewID })
             }
             await expectRefusal(.failedPrecondition, rule: "innovation.state") { _ = try await fixture.submit(filed.id) }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
         }
     }
 
@@ -250,20 +250,15 @@ import ThiduaWire
                 UpdateInitiativeRequest.with { $0.id = filed.id; $0.updateMask = ["summary"]; $0.summary = "Khối 8 và 9"; $0.reason = "mở rộng" }
             )
             _ = try await fixture.submit(filed.id)
-            let audit = try fixture.database { db in
-                try Row.fetchAll(
-                    db,
-                    sql: "SELECT method, target_id, reason, old_value <> '' AS has_old FROM core_audit WHERE target_type = 'thidua.innovation.v1.Initiative' ORDER BY rowid"
-                ).map { "\($0["method"] as String) \($0["target_id"] as String) \($0["reason"] as String) \($0["has_old"] as Bool)" }
-            }
+            let audit = try await fixture.auditRecords()
+                .filter { $0.targetType == "thidua.innovation.v1.Initiative" }
+                .map { "\($0.method) \($0.targetID) \($0.reason) \(!$0.oldValueJson.isEmpty)" }
             #expect(audit == [
                 "thidua.innovation.v1.Initiatives/FileInitiative \(filed.id)  false",
                 "thidua.innovation.v1.Initiatives/UpdateInitiative \(filed.id) mở rộng true",
                 "thidua.innovation.v1.Initiatives/SubmitInitiative \(filed.id) submitted for recognition as r1 true",
             ])
-            let feed = try fixture.database { db in
-                try String.fetchAll(db, sql: "SELECT operation FROM core_change WHERE entity_type = 'thidua.innovation.v1.Initiative' ORDER BY rowid")
-            }
+            let feed = try await fixture.changes().filter { $0.entityType == "thidua.innovation.v1.Initiative" }.map(\.operation)
             #expect(feed == ["created", "updated", "updated"])
         }
     }

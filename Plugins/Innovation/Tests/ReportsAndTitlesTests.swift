@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaTesting
 import ThiduaWire
 
 @testable import Innovation
@@ -147,7 +148,13 @@ import ThiduaWire
                     $0.decisionDate = InnovationFixture.today
                 })
             }
-            func awards() throws -> Int { try fixture.database { try Int.fetchOne($0, sql: "SELECT count(*) FROM core_award") ?? 0 } }
+            func awards() async throws -> Int {
+                let listed: ListAwardsResponse = try await fixture.call("thidua.core.v1.Awards/ListAwards", ListAwardsRequest.with {
+                    $0.includeRevoked = true
+                    $0.page = PageRequest.with { $0.pageSize = 1000 }
+                })
+                return listed.awards.count
+            }
 
             // Without the initiative, with or without Lao động tiên tiến: refused.
             await expectRefusal(.failedPrecondition, rule: "award.title_conditions", field: "recipient_member_id") {
@@ -161,7 +168,7 @@ import ThiduaWire
             await expectRefusal(.failedPrecondition, rule: "award.title_conditions", field: "recipient_member_id") {
                 _ = try await grant("chien_si_thi_dua_co_so", to: fixture.teacherID, for: "CSTĐCS 2022")
             }
-            #expect(try awards() == 1)
+            #expect(try await awards() == 1)
             _ = try await grant("lao_dong_tien_tien", to: fixture.teacherID, for: "LĐTT 2022")
             #expect(try await grant("chien_si_thi_dua_co_so", to: fixture.teacherID, for: "CSTĐCS 2022").formCode == "chien_si_thi_dua_co_so")
 
@@ -175,11 +182,11 @@ import ThiduaWire
             let review: Review = try await fixture.call("thidua.core.v1.Reviews/SubmitReview", SubmitReviewRequest.with {
                 $0.registrationID = registration.id
             })
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.failedPrecondition, rule: "award.title_conditions", field: "id") {
                 _ = try await fixture.approve(reviewID: review.id)
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
             try await Self.recognise(fixture.filing("Sổ tay số cho giáo viên chủ nhiệm", authors: [(fixture.secondTeacherID, 100)]), fixture)
             #expect(try await fixture.approve(reviewID: review.id).state == .decided)
         }
@@ -228,7 +235,7 @@ import ThiduaWire
                     .map { category, threshold in BenefitBand.with { $0.category = category; $0.minBenefitVnd = threshold } }
             }
             let configurer = try await fixture.connect(scopedTo: fixture.districtID, permissions: ["innovation.configure"])
-            let before = try fixture.snapshot()
+            let before = try fixture.server.snapshot()
             await expectRefusal(.permissionDenied, rule: "innovation.configure_root") {
                 let _: BenefitBandSet = try await fixture.call("thidua.innovation.v1.InnovationTitles/SetBenefitBands", version, using: configurer)
             }
@@ -238,7 +245,7 @@ import ThiduaWire
                     "thidua.innovation.v1.InnovationTitles/SetBenefitBands", BenefitBandSet.with { $0 = version; $0.bands.removeLast() }
                 )
             }
-            #expect(try fixture.snapshot() == before)
+            #expect(try fixture.server.snapshot() == before)
             let stored: BenefitBandSet = try await fixture.call("thidua.innovation.v1.InnovationTitles/SetBenefitBands", version)
             #expect(stored == version)
             let versions: ListBenefitBandSetsResponse = try await fixture.call(

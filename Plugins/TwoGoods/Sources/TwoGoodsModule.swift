@@ -20,11 +20,12 @@ public struct TwoGoodsModule: CampaignModule {
     public var permissions: [PermissionDescription] { TwoGoodsPermissions.all }
 
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-        let core = context.core
-        core.observeAwardRevocations { awardID, date, db in
-            try CommendationStore.revoke(awardID: awardID, on: date, in: db)
-        }
-        try await context.storage.write { db in try CommendationStore.catchUp(core: core, in: db) }
+        // The commendations' revocation dates follow the core's awards, those revoked while the
+        // module was not loaded too.
+        try await context.core.observeAwardRevocations(
+            standing: { db in try CommendationStore.standingAwardIDs(in: db) },
+            { awardID, date, db in try CommendationStore.revoke(awardID: awardID, on: date, in: db) }
+        )
         return TwoGoodsRuntime(
             id: self.id,
             version: self.version,

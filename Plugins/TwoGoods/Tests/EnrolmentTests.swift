@@ -1,5 +1,4 @@
 import Foundation
-import ThiduaModuleKit
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
@@ -12,7 +11,7 @@ import TwoGoods
         try await TwoGoodsFixture.with { fixture in
             let school = try await fixture.school("Trường Tiểu học Dân Lực")
             let campaign = try await fixture.campaign()
-            let audits = try fixture.database { try Int.fetchOne($0, sql: "SELECT count(*) FROM core_audit") ?? 0 }
+            let lastAuditBefore = try await fixture.auditRecords().first?.id ?? 0
             let participation = try await fixture.enrol(school.id, in: campaign)
             #expect(participation.id.hasPrefix("tp"))
             #expect(participation.campaignID == campaign.id)
@@ -29,12 +28,10 @@ import TwoGoods
             let fetched: SchoolParticipation = try await fixture.call("GetParticipation", GetParticipationRequest.with { $0.id = participation.id })
             #expect(fetched == participation)
             // Exactly one audit record, naming the participation and its school.
-            let audit = try fixture.database { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM core_audit ORDER BY rowid").dropFirst(audits)
-            }
+            let audit = try await fixture.auditRecords().filter { $0.id > lastAuditBefore }
             #expect(audit.count == 1)
-            #expect(audit.first?["target_type"] == "thidua.two_goods.v1.SchoolParticipation")
-            #expect(audit.first?["target_id"] == participation.id)
+            #expect(audit.first?.targetType == "thidua.two_goods.v1.SchoolParticipation")
+            #expect(audit.first?.targetID == participation.id)
         }
     }
 
@@ -54,7 +51,10 @@ import TwoGoods
             )
             #expect(again == first)
             #expect(first.enrolledOn == TwoGoodsFixture.today)
-            #expect(try fixture.database { try Int.fetchOne($0, sql: "SELECT count(*) FROM two_goods_participation") } == 1)
+            let listed: ListParticipationsResponse = try await fixture.call("ListParticipations", ListParticipationsRequest.with {
+                $0.campaignID = campaign.id
+            })
+            #expect(listed.participations.map(\.id) == [first.id])
         }
     }
 

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
-import ThiduaModuleKit
 import ThiduaWire
 import TwoGoods
 
@@ -56,10 +55,10 @@ import TwoGoods
             let listed: ListRuleSetsResponse = try await fixture.call("ListRuleSets", ListRuleSetsRequest())
             #expect(listed.ruleSets.map(\.effectiveFrom) == ["2000-01-01", "2021-08-01", "2022-08-01", "2025-07-01"])
             #expect(listed.ruleSets[1].requiredTrainingHours == 90)
-            let audits = try fixture.database { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM core_audit WHERE target_type = 'thidua.two_goods.v1.TwoGoodsRuleSet' AND target_id = '2021-08-01'")
+            let audits = try await fixture.auditRecords().filter {
+                $0.targetType == "thidua.two_goods.v1.TwoGoodsRuleSet" && $0.targetID == "2021-08-01"
             }
-            #expect(audits == 2)
+            #expect(audits.count == 2)
         }
     }
 

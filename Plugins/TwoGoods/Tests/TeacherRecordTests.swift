@@ -1,5 +1,4 @@
 import Foundation
-import ThiduaModuleKit
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
@@ -41,12 +40,10 @@ import TwoGoods
             #expect(fetched == updated)
 
             // The audit keeps the old and the new record, and the reason.
-            let audit = try #require(try fixture.database { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM core_audit WHERE target_id = ? ORDER BY rowid DESC LIMIT 1", arguments: [record.id])
-            })
-            #expect(audit["reason"] == "bổ sung minh chứng")
-            #expect((audit["old_value"] as String).contains("120"))
-            #expect((audit["new_value"] as String).contains("132.5"))
+            let audit = try #require(try await fixture.auditRecords().first { $0.targetID == record.id })
+            #expect(audit.reason == "bổ sung minh chứng")
+            #expect(audit.oldValueJson.contains("120"))
+            #expect(audit.newValueJson.contains("132.5"))
         }
     }
 

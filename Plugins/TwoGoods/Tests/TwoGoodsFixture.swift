@@ -3,7 +3,6 @@ import SwiftProtobuf
 import Testing
 import ThiduaClient
 import ThiduaCoreAPI
-import ThiduaModuleKit
 import ThiduaTesting
 import ThiduaWire
 import TwoGoods
@@ -231,12 +230,21 @@ struct TwoGoodsFixture {
         }, using: client)
     }
 
-    // MARK: The database
+    // MARK: The core's records
 
-    /// Reads the database file directly, as an operator's tool would.
-    func database<T>(_ body: (Database) throws -> T) throws -> T {
-        let queue = try DatabaseQueue(path: self.server.dataDirectory.appendingPathComponent("thidua.sqlite").path)
-        return try queue.read(body)
+    /// Every audit record the admin's key sees, newest first, from the core over the wire.
+    func auditRecords() async throws -> [AuditRecord] {
+        var records: [AuditRecord] = []
+        var token = ""
+        repeat {
+            let page: ListAuditRecordsResponse = try await self.admin.unary(
+                "thidua.core.v1.Audit/ListAuditRecords",
+                ListAuditRecordsRequest.with { $0.page = PageRequest.with { $0.pageSize = 1000; $0.pageToken = token } }
+            )
+            records += page.records
+            token = page.nextPageToken
+        } while !token.isEmpty
+        return records
     }
 
     /// Runs a call that must be refused with `code` and `rule`, and checks that it changed no

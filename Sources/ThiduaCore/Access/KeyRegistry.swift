@@ -18,18 +18,18 @@ final class KeyRegistry: HelloAuthenticator, Sendable {
     private let revocationHandlers = Mutex<[@Sendable (String) -> Void]>([])
 
     func load(_ db: Database) throws {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, secret_hash, unit_id, permissions, revoked_at FROM core_api_key"))
+        let rows = try db.fetchAll("SELECT id, secret_hash, unit_id, permissions, revoked_at FROM core_api_key")
         var loaded: [String: Entry] = [:]
         for row in rows {
-            let keyID: String = row["id"]
+            let keyID: String = try row["id"]
             loaded[keyID] = Entry(
-                hash: row["secret_hash"],
+                hash: try row["secret_hash"],
                 principal: Principal(
                     keyID: keyID,
-                    scopeUnitID: EntityID.unit(row["unit_id"]),
-                    permissions: Permissions.parse(row["permissions"])
+                    scopeUnitID: EntityID.unit(try row["unit_id"]),
+                    permissions: Permissions.parse(try row["permissions"])
                 ),
-                revoked: (row["revoked_at"] as Int64?) != nil
+                revoked: (try row["revoked_at"] as Int64?) != nil
             )
         }
         self.entries.withLock { $0 = loaded }

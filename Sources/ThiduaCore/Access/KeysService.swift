@@ -37,12 +37,10 @@ struct KeysService: RegistrableService {
         let now = self.core.clock().unixMilliseconds
         let response = try await self.core.mutate(context, request: request) { db, principal in
             let unit = try Scope.unit(request.unitID, field: "unit_id", within: principal, in: db)
-            try db.cachedStatement(sql: """
+            try db.execute("""
                     INSERT INTO core_api_key (id, label, secret_hash, unit_id, permissions, created_at, created_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """).execute(
-                arguments: [secret.keyID, label, secret.hash, unit.row, Permissions.format(permissions), now, principal.keyID]
-            )
+                    VALUES (\(secret.keyID), \(label), \(secret.hash), \(unit.row), \(Permissions.format(permissions)), \(now), \(principal.keyID))
+                    """)
             let info = try Self.info(secret.keyID, in: db)!
             return Mutation(
                 response: MintKeyResponse.with {
@@ -70,15 +68,12 @@ struct KeysService: RegistrableService {
         let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         return try await self.core.read(context) { db, principal in
             let scope = try Scope.path(of: principal, in: db)
-            var sql = "SELECT k.id FROM core_api_key k JOIN core_unit u ON u.id = k.unit_id WHERE u.path LIKE ? || '%'"
-            var arguments: StatementArguments = [scope]
+            var query: SQLQuery = "SELECT k.id FROM core_api_key k JOIN core_unit u ON u.id = k.unit_id WHERE u.path LIKE \(scope) || '%'"
             if let after = page.after {
-                sql += " AND k.id > ?"
-                arguments += [after]
+                query.append(" AND k.id > \(after)")
             }
-            sql += " ORDER BY k.id LIMIT ?"
-            arguments += [page.fetchLimit]
-            let ids = try String.fetchAll(db, sql: sql, arguments: arguments)
+            query.append(" ORDER BY k.id LIMIT \(page.fetchLimit)")
+            let ids = try db.fetchValues(query, as: String.self)
             let (pageIDs, next) = page.finish(ids) { $0 }
             return try .with {
                 $0.keys = try pageIDs.compactMap { try Self.info($0, in: db) }
@@ -98,9 +93,7 @@ struct KeysService: RegistrableService {
             guard !before.revoked else {
                 throw RPCError(.failedPrecondition, "key \(before.keyID) is already revoked", field: "key_id", rule: "key.revoked_once")
             }
-            try db.cachedStatement(sql: "UPDATE core_api_key SET revoked_at = ?, revoke_reason = ? WHERE id = ?").execute(
-                arguments: [now, reason, before.keyID]
-            )
+            try db.execute("UPDATE core_api_key SET revoked_at = \(now), revoke_reason = \(reason) WHERE id = \(before.keyID)")
             // In memory now, before the commit: writes queued behind this one already see it.
             self.registry.revoke(keyID: before.keyID)
             let after = try Self.info(before.keyID, in: db)!
@@ -120,16 +113,16 @@ struct KeysService: RegistrableService {
     }
 
     static func info(_ keyID: String, in db: Database) throws -> ApiKeyInfo? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_api_key WHERE id = ?"), arguments: [keyID]).map { row in
-            ApiKeyInfo.with {
-                $0.keyID = row["id"]
-                $0.label = row["label"]
-                $0.unitID = EntityID.unit(row["unit_id"])
-                $0.permissions = Permissions.parse(row["permissions"]).sorted()
-                $0.createdAtUnixMs = row["created_at"]
-                $0.createdByKeyID = row["created_by"] ?? ""
-                $0.revoked = (row["revoked_at"] as Int64?) != nil
-                $0.revokeReason = row["revoke_reason"] ?? ""
+        try db.fetchOne("SELECT * FROM core_api_key WHERE id = \(keyID)").map { row in
+            try ApiKeyInfo.with {
+                $0.keyID = try row["id"]
+                $0.label = try row["label"]
+                $0.unitID = EntityID.unit(try row["unit_id"])
+                $0.permissions = Permissions.parse(try row["permissions"]).sorted()
+                $0.createdAtUnixMs = try row["created_at"]
+                $0.createdByKeyID = try row["created_by"] ?? ""
+                $0.revoked = (try row["revoked_at"] as Int64?) != nil
+                $0.revokeReason = try row["revoke_reason"] ?? ""
             }
         }
     }

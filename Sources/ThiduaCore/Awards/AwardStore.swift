@@ -1,19 +1,19 @@
 import ThiduaModuleKit
 
 /// A row of `core_award_form`.
-struct AwardFormRecord: Sendable, FetchableRecord {
+struct AwardFormRecord: Sendable, SQLRowDecodable {
     var code: String
     var name: String
     var recipients: RecipientKind
     var issuingKinds: [UnitKind]
     var isTitle: Bool
 
-    init(row: Row) {
-        self.code = row["code"]
-        self.name = row["name"]
-        self.recipients = RecipientKind(rawValue: row["recipients"]) ?? .anyRecipient
-        self.issuingKinds = (row["issuing_kinds"] as String).split(separator: ",").compactMap { Int($0).flatMap(UnitKind.init(rawValue:)) }
-        self.isTitle = row["title"]
+    init(row: SQLRow) throws {
+        self.code = try row["code"]
+        self.name = try row["name"]
+        self.recipients = try RecipientKind(rawValue: row["recipients"]) ?? .anyRecipient
+        self.issuingKinds = try (row["issuing_kinds"] as String).split(separator: ",").compactMap { Int($0).flatMap(UnitKind.init(rawValue:)) }
+        self.isTitle = try row["title"]
     }
 
     var message: AwardForm {
@@ -45,7 +45,7 @@ struct AwardFormRecord: Sendable, FetchableRecord {
 }
 
 /// A row of `core_award`.
-struct AwardRecord: Sendable, FetchableRecord {
+struct AwardRecord: Sendable, SQLRowDecodable {
     var row: Int64
     var formCode: String
     var issuingUnitRow: Int64
@@ -61,19 +61,19 @@ struct AwardRecord: Sendable, FetchableRecord {
 
     var id: String { EntityID.award(self.row) }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.formCode = row["form_code"]
-        self.issuingUnitRow = row["issuing_unit_id"]
-        self.recipientUnitRow = row["recipient_unit_id"]
-        self.recipientMemberRow = row["recipient_member_id"]
-        self.achievement = row["achievement"]
-        self.campaignRow = row["campaign_id"]
-        self.decisionNumber = row["decision_number"]
-        self.decisionDate = row["decision_date"]
-        self.reason = row["reason"]
-        self.revokedOn = row["revoked_on"]
-        self.revokeReason = row["revoke_reason"]
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.formCode = try row["form_code"]
+        self.issuingUnitRow = try row["issuing_unit_id"]
+        self.recipientUnitRow = try row["recipient_unit_id"]
+        self.recipientMemberRow = try row["recipient_member_id"]
+        self.achievement = try row["achievement"]
+        self.campaignRow = try row["campaign_id"]
+        self.decisionNumber = try row["decision_number"]
+        self.decisionDate = try row["decision_date"]
+        self.reason = try row["reason"]
+        self.revokedOn = try row["revoked_on"]
+        self.revokeReason = try row["revoke_reason"]
     }
 
     var message: Award {
@@ -97,9 +97,7 @@ struct AwardRecord: Sendable, FetchableRecord {
 /// The award catalogue, grants with their rules, and caps.
 enum AwardStore {
     static func requireForm(_ code: String, field: String, in db: Database) throws -> AwardFormRecord {
-        guard let form = try AwardFormRecord.fetchOne(db.cachedStatement(
-            sql: "SELECT * FROM core_award_form WHERE code = ?"
-        ), arguments: [code]) else {
+        guard let form = try db.fetchOne("SELECT * FROM core_award_form WHERE code = \(code)", as: AwardFormRecord.self) else {
             throw RPCError(.notFound, "there is no award form \"\(code)\" in the catalogue", field: field, rule: "award.form_exists")
         }
         return form
@@ -108,17 +106,14 @@ enum AwardStore {
     /// Gives every award stored before achievements had keys its key. Runs at start-up, after
     /// the migrations; a no-op once every row has one.
     static func fillAchievementKeys(in db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, achievement FROM core_award WHERE achievement_key IS NULL")
+        let rows = try db.fetchAll("SELECT id, achievement FROM core_award WHERE achievement_key IS NULL")
         for row in rows {
-            try db.execute(
-                sql: "UPDATE core_award SET achievement_key = ? WHERE id = ?",
-                arguments: [AchievementKey.of(row["achievement"]), row["id"] as Int64]
-            )
+            try db.execute("UPDATE core_award SET achievement_key = \(AchievementKey.of(try row["achievement"])) WHERE id = \(try row["id"] as Int64)")
         }
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> AwardRecord? {
-        try AwardRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_award WHERE id = ?"), arguments: [row])
+        try db.fetchOne("SELECT * FROM core_award WHERE id = \(row)", as: AwardRecord.self)
     }
 
     /// Checks every rule and stores the award. Field names are those of `GrantAwardRequest`. Every
@@ -172,18 +167,15 @@ enum AwardStore {
         // One achievement earns one award [law: no several awards for one achievement]: compared by
         // its key, so a change of case, spacing or punctuation does not make it another achievement.
         let achievementKey = AchievementKey.of(grant.achievement)
-        let existing = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT id, achievement FROM core_award WHERE recipient_unit_id = ? AND coalesce(recipient_member_id, 0) = ?
-                AND achievement_key = ? AND revoked_on IS NULL
-                """),
-            arguments: [recipient.row, memberRow ?? 0, achievementKey]
-        )
+        let existing = try db.fetchOne("""
+                SELECT id, achievement FROM core_award WHERE recipient_unit_id = \(recipient.row) AND coalesce(recipient_member_id, 0) = \(memberRow ?? 0)
+                AND achievement_key = \(achievementKey) AND revoked_on IS NULL
+                """)
         if let existing {
-            let earlier: String = existing["achievement"]
+            let earlier: String = try existing["achievement"]
             throw RPCError(
                 .failedPrecondition,
-                "award \(EntityID.award(existing["id"])) already rewards \"\(earlier)\", the same achievement as \"\(grant.achievement)\"; one achievement earns one award",
+                "award \(EntityID.award(try existing["id"])) already rewards \"\(earlier)\", the same achievement as \"\(grant.achievement)\"; one achievement earns one award",
                 field: "achievement",
                 rule: "award.one_per_achievement"
             )
@@ -192,18 +184,12 @@ enum AwardStore {
             try conditions.require(form, member: member, on: grant.decisionDate, field: "recipient_member_id", in: db)
         }
         try Self.checkCap(form: form.code, issuer: issuer, recipient: recipient, on: grant.decisionDate, in: db)
-        try db.cachedStatement(sql: """
+        return try db.insert("""
                 INSERT INTO core_award (form_code, issuing_unit_id, recipient_unit_id, recipient_member_id, achievement,
                     campaign_id, decision_number, decision_date, reason, achievement_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [
-                form.code, issuer.row, recipient.row, memberRow, grant.achievement,
-                try grant.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") },
-                grant.decisionNumber, grant.decisionDate.description, grant.reason, achievementKey,
-            ]
-        )
-        return try Self.fetch(db.lastInsertedRowID, in: db)!
+                VALUES (\(form.code), \(issuer.row), \(recipient.row), \(memberRow), \(grant.achievement), \(try grant.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") }), \(grant.decisionNumber), \(grant.decisionDate.description), \(grant.reason), \(achievementKey))
+                RETURNING *
+                """, as: AwardRecord.self)
     }
 
     /// FAILED_PRECONDITION (rule `award.cap`) when one more award of the form would pass the cap
@@ -218,21 +204,15 @@ enum AwardStore {
     ///   confers the one title but not the other had no basis at all, and one that confers both on
     ///   several units pooled their bases.
     static func checkCap(form: String, issuer: UnitRecord, recipient: UnitRecord, on date: CalendarDate, in db: Database) throws {
-        guard let cap = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM core_award_cap WHERE form_code = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1"),
-            arguments: [form, date.description]
-        ) else { return }
+        guard let cap = try db.fetchOne("SELECT * FROM core_award_cap WHERE form_code = \(form) AND effective_from <= \(date.description) ORDER BY effective_from DESC LIMIT 1") else { return }
         let year = String(format: "%04d", date.year)
-        let regulation: String = cap["regulation"]
-        let maxCount: Int = cap["max_count"]
+        let regulation: String = try cap["regulation"]
+        let maxCount: Int = try cap["max_count"]
         if maxCount > 0 {
-            let after = (try Int.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT count(*) FROM core_award WHERE form_code = ? AND issuing_unit_id = ?
-                    AND substr(decision_date, 1, 4) = ? AND revoked_on IS NULL
-                    """),
-                arguments: [form, issuer.row, year]
-            ) ?? 0) + 1
+            let after = (try db.fetchValue("""
+                    SELECT count(*) FROM core_award WHERE form_code = \(form) AND issuing_unit_id = \(issuer.row)
+                    AND substr(decision_date, 1, 4) = \(year) AND revoked_on IS NULL
+                    """, as: Int.self) ?? 0) + 1
             if after > maxCount {
                 throw RPCError(
                     .failedPrecondition,
@@ -242,16 +222,13 @@ enum AwardStore {
                 )
             }
         }
-        let percent: Int = cap["max_percent_of_basis"]
-        if percent > 0, let basis = cap["basis_form_code"] as String? {
+        let percent: Int = try cap["max_percent_of_basis"]
+        if percent > 0, let basis = try cap["basis_form_code"] as String? {
             func held(_ code: String) throws -> Int {
-                try Int.fetchOne(
-                    db.cachedStatement(sql: """
-                        SELECT count(*) FROM core_award WHERE form_code = ? AND recipient_unit_id = ?
-                        AND substr(decision_date, 1, 4) = ? AND revoked_on IS NULL
-                        """),
-                    arguments: [code, recipient.row, year]
-                ) ?? 0
+                try db.fetchValue("""
+                        SELECT count(*) FROM core_award WHERE form_code = \(code) AND recipient_unit_id = \(recipient.row)
+                        AND substr(decision_date, 1, 4) = \(year) AND revoked_on IS NULL
+                        """, as: Int.self) ?? 0
             }
             let after = try held(form) + 1
             let allowed = try held(basis) * percent / 100

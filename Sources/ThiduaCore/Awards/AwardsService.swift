@@ -21,9 +21,7 @@ struct AwardsService: RegistrableService {
 
     func listAwardForms(_ request: ListAwardFormsRequest, _ context: CallContext) async throws -> ListAwardFormsResponse {
         try await self.core.read(context) { db, _ in
-            try .with { $0.forms = try Row.fetchAll(db.cachedStatement(
-                sql: "SELECT * FROM core_award_form ORDER BY code"
-            )).map { AwardFormRecord(row: $0).message } }
+            try .with { $0.forms = try db.fetchAll("SELECT * FROM core_award_form ORDER BY code").map { try AwardFormRecord(row: $0).message } }
         }
     }
 
@@ -62,16 +60,12 @@ struct AwardsService: RegistrableService {
         }
         return try await self.core.mutate(context, request: request) { db, principal in
             try Self.requireRoot(principal, in: db)
-            let old = try Row.fetchOne(db.cachedStatement(
-                sql: "SELECT * FROM core_award_form WHERE code = ?"
-            ), arguments: [request.code]).map { AwardFormRecord(row: $0).message }
-            try db.cachedStatement(sql: """
-                    INSERT INTO core_award_form (code, name, recipients, issuing_kinds, title) VALUES (?, ?, ?, ?, ?)
+            let old = try db.fetchOne("SELECT * FROM core_award_form WHERE code = \(request.code)").map { try AwardFormRecord(row: $0).message }
+            try db.execute("""
+                    INSERT INTO core_award_form (code, name, recipients, issuing_kinds, title) VALUES (\(request.code), \(name), \(recipients.rawValue), \(request.issuingKinds.map { "\($0.rawValue)" }.joined(separator: ",")), \(request.title))
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, recipients = excluded.recipients,
                         issuing_kinds = excluded.issuing_kinds, title = excluded.title
-                    """).execute(
-                arguments: [request.code, name, recipients.rawValue, request.issuingKinds.map { "\($0.rawValue)" }.joined(separator: ","), request.title]
-            )
+                    """)
             let form = try AwardStore.requireForm(request.code, field: "code", in: db).message
             return Mutation(
                 response: form,
@@ -122,9 +116,7 @@ struct AwardsService: RegistrableService {
             guard before.revokedOn == nil else {
                 throw RPCError(.failedPrecondition, "award \(before.id) was revoked on \(before.revokedOn!)", field: "id", rule: "award.revoked")
             }
-            try db.cachedStatement(sql: "UPDATE core_award SET revoked_on = ?, revoke_reason = ? WHERE id = ?").execute(
-                arguments: [today.description, reason, row]
-            )
+            try db.execute("UPDATE core_award SET revoked_on = \(today.description), revoke_reason = \(reason) WHERE id = \(row)")
             try self.core.awardRevocationObservers.revoked(before.id, on: today, in: db)
             let after = try AwardStore.fetch(row, in: db)!.message
             return Mutation(
@@ -153,15 +145,12 @@ struct AwardsService: RegistrableService {
         let to = try request.to.isEmpty ? "9999-12-31" : CalendarDate.parse(request.to, field: "to").description
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
-            let rows = try AwardRecord.fetchAll(
-                db.cachedStatement(sql: """
+            let rows = try db.fetchAll("""
                     SELECT a.* FROM core_award a JOIN core_unit u ON u.id = a.recipient_unit_id
-                    WHERE u.path LIKE ? || '%' AND (? = '' OR a.form_code = ?) AND a.decision_date BETWEEN ? AND ?
-                      AND (? OR a.revoked_on IS NULL) AND a.id > ?
-                    ORDER BY a.id LIMIT ?
-                    """),
-                arguments: [root.path, request.formCode, request.formCode, from, to, request.includeRevoked, after, page.fetchLimit]
-            )
+                    WHERE u.path LIKE \(root.path) || '%' AND (\(request.formCode) = '' OR a.form_code = \(request.formCode)) AND a.decision_date BETWEEN \(from) AND \(to)
+                      AND (\(request.includeRevoked) OR a.revoked_on IS NULL) AND a.id > \(after)
+                    ORDER BY a.id LIMIT \(page.fetchLimit)
+                    """, as: AwardRecord.self)
             let (awards, next) = page.finish(rows) { "\($0.row)" }
             return .with {
                 $0.awards = awards.map(\.message)
@@ -196,19 +185,17 @@ struct AwardsService: RegistrableService {
             if !request.basisFormCode.isEmpty {
                 _ = try AwardStore.requireForm(request.basisFormCode, field: "basis_form_code", in: db)
             }
-            let old = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM core_award_cap WHERE form_code = ? AND effective_from = ?"),
-                arguments: [request.formCode, effectiveFrom.description]
+            let old = try db.fetchOne(
+                "SELECT * FROM core_award_cap WHERE form_code = \(request.formCode) AND effective_from = \(effectiveFrom)"
             ).map(Self.cap(row:))
-            try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO core_award_cap (regulation, effective_from, form_code, max_count, basis_form_code, max_percent_of_basis)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """).execute(
-                arguments: [
-                    regulation, effectiveFrom.description, request.formCode, request.maxCount,
-                    request.basisFormCode.isEmpty ? nil : request.basisFormCode, request.maxPercentOfBasis,
-                ]
-            )
+            try db.execute("""
+                    INSERT INTO core_award_cap (regulation, effective_from, form_code, max_count, basis_form_code, max_percent_of_basis)
+                    VALUES (\(regulation), \(effectiveFrom), \(request.formCode), \(request.maxCount),
+                        \(request.basisFormCode.isEmpty ? nil : request.basisFormCode), \(request.maxPercentOfBasis))
+                    ON CONFLICT (form_code, effective_from) DO UPDATE SET regulation = excluded.regulation,
+                        max_count = excluded.max_count, basis_form_code = excluded.basis_form_code,
+                        max_percent_of_basis = excluded.max_percent_of_basis
+                    """)
             var cap = request
             cap.regulation = regulation
             cap.effectiveFrom = effectiveFrom.description
@@ -223,9 +210,7 @@ struct AwardsService: RegistrableService {
 
     func listAwardCaps(_ request: ListAwardCapsRequest, _ context: CallContext) async throws -> ListAwardCapsResponse {
         try await self.core.read(context) { db, _ in
-            try .with { $0.caps = try Row.fetchAll(db.cachedStatement(
-                sql: "SELECT * FROM core_award_cap ORDER BY form_code, effective_from"
-            )).map(Self.cap(row:)) }
+            try .with { $0.caps = try db.fetchAll("SELECT * FROM core_award_cap ORDER BY form_code, effective_from").map(Self.cap(row:)) }
         }
     }
 
@@ -293,14 +278,14 @@ struct AwardsService: RegistrableService {
         }
     }
 
-    private static func cap(row: Row) -> AwardCap {
-        AwardCap.with {
-            $0.regulation = row["regulation"]
-            $0.effectiveFrom = row["effective_from"]
-            $0.formCode = row["form_code"]
-            $0.maxCount = row["max_count"]
-            $0.basisFormCode = row["basis_form_code"] ?? ""
-            $0.maxPercentOfBasis = row["max_percent_of_basis"]
+    private static func cap(row: SQLRow) throws -> AwardCap {
+        try AwardCap.with {
+            $0.regulation = try row["regulation"]
+            $0.effectiveFrom = try row["effective_from"]
+            $0.formCode = try row["form_code"]
+            $0.maxCount = try row["max_count"]
+            $0.basisFormCode = try row["basis_form_code"] ?? ""
+            $0.maxPercentOfBasis = try row["max_percent_of_basis"]
         }
     }
 }

@@ -15,24 +15,22 @@ final class TitleConditions: Sendable {
 
     /// Every version of every title's conditions, by title and date.
     static func all(in db: Database) throws -> [TitleConditionSet] {
-        let rows = try Row.fetchAll(db.cachedStatement(
-            sql: "SELECT * FROM core_title_condition ORDER BY form_code, effective_from, rowid"
-        ))
+        let rows = try db.fetchAll("SELECT * FROM core_title_condition ORDER BY form_code, effective_from, rowid")
         var sets: [TitleConditionSet] = []
         for row in rows {
-            let formCode: String = row["form_code"]
-            let effectiveFrom: String = row["effective_from"]
+            let formCode: String = try row["form_code"]
+            let effectiveFrom: String = try row["effective_from"]
             if sets.last?.formCode != formCode || sets.last?.effectiveFrom != effectiveFrom {
-                sets.append(.with {
-                    $0.regulation = row["regulation"]
+                sets.append(try .with {
+                    $0.regulation = try row["regulation"]
                     $0.effectiveFrom = effectiveFrom
                     $0.formCode = formCode
                 })
             }
-            if let title = row["required_title"] as String? {
+            if let title = try row["required_title"] as String? {
                 sets[sets.count - 1].requiredTitles.append(title)
             } else {
-                sets[sets.count - 1].requiredEvidence.append(row["required_evidence"])
+                sets[sets.count - 1].requiredEvidence.append(try row["required_evidence"])
             }
         }
         return sets
@@ -41,17 +39,18 @@ final class TitleConditions: Sendable {
     /// Stores `version` in place of the conditions of its title from its date, if any; returns those.
     static func replace(with version: TitleConditionSet, in db: Database) throws -> TitleConditionSet? {
         let old = try Self.all(in: db).first { $0.formCode == version.formCode && $0.effectiveFrom == version.effectiveFrom }
-        try db.cachedStatement(sql: "DELETE FROM core_title_condition WHERE form_code = ? AND effective_from = ?").execute(
-            arguments: [version.formCode, version.effectiveFrom]
-        )
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO core_title_condition (regulation, effective_from, form_code, required_title, required_evidence) VALUES (?, ?, ?, ?, ?)
-            """)
+        try db.execute("DELETE FROM core_title_condition WHERE form_code = \(version.formCode) AND effective_from = \(version.effectiveFrom)")
+        func insert(title: String?, evidence: String?) throws {
+            try db.execute("""
+                INSERT INTO core_title_condition (regulation, effective_from, form_code, required_title, required_evidence)
+                VALUES (\(version.regulation), \(version.effectiveFrom), \(version.formCode), \(title), \(evidence))
+                """)
+        }
         for title in version.requiredTitles {
-            try insert.execute(arguments: [version.regulation, version.effectiveFrom, version.formCode, title, nil])
+            try insert(title: title, evidence: nil)
         }
         for kind in version.requiredEvidence {
-            try insert.execute(arguments: [version.regulation, version.effectiveFrom, version.formCode, nil, kind])
+            try insert(title: nil, evidence: kind)
         }
         return old
     }
@@ -67,35 +66,29 @@ final class TitleConditions: Sendable {
     func require(
         _ form: AwardFormRecord, member: MemberRecord, on date: CalendarDate, decidedWith: Set<String> = [], field: String, in db: Database
     ) throws {
-        let conditions = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT * FROM core_title_condition WHERE form_code = ? AND effective_from = (
-                    SELECT max(effective_from) FROM core_title_condition WHERE form_code = ? AND effective_from <= ?)
+        let conditions = try db.fetchAll("""
+                SELECT * FROM core_title_condition WHERE form_code = \(form.code) AND effective_from = (
+                    SELECT max(effective_from) FROM core_title_condition WHERE form_code = \(form.code) AND effective_from <= \(date.description))
                 ORDER BY rowid
-                """),
-            arguments: [form.code, form.code, date.description]
-        )
+                """)
         guard !conditions.isEmpty else { return }
         let period = CalendarDate(year: date.year, month: 1, day: 1)!...date
         var unmet: [String] = []
         var regulation = ""
         for condition in conditions {
-            regulation = condition["regulation"]
-            if let title = condition["required_title"] as String? {
+            regulation = try condition["regulation"]
+            if let title = try condition["required_title"] as String? {
                 guard !decidedWith.contains(title) else { continue }
-                let held = try Bool.fetchOne(
-                    db.cachedStatement(sql: """
-                        SELECT 1 FROM core_award WHERE form_code = ? AND recipient_member_id = ? AND revoked_on IS NULL
-                        AND decision_date BETWEEN ? AND ? LIMIT 1
-                        """),
-                    arguments: [title, member.row, period.lowerBound.description, period.upperBound.description]
-                ) ?? false
+                let held = try db.fetchValue("""
+                        SELECT 1 FROM core_award WHERE form_code = \(title) AND recipient_member_id = \(member.row) AND revoked_on IS NULL
+                        AND decision_date BETWEEN \(period.lowerBound.description) AND \(period.upperBound.description) LIMIT 1
+                        """, as: Bool.self) ?? false
                 if !held {
-                    let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM core_award_form WHERE code = ?"), arguments: [title]) ?? title
+                    let name = try db.fetchValue("SELECT name FROM core_award_form WHERE code = \(title)", as: String.self) ?? title
                     unmet.append("the title \"\(name)\" (\(title)) of \(date.year)")
                 }
             } else {
-                let kind: String = condition["required_evidence"]
+                let kind: String = try condition["required_evidence"]
                 let finders = self.finders.withLock { $0[kind] ?? [] }
                 let query = TitleEvidenceQuery(kind: kind, memberID: member.id, period: period)
                 var found = false

@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `core_campaign`.
-struct CampaignRecord: Sendable, FetchableRecord {
+struct CampaignRecord: Sendable, SQLRowDecodable {
     var row: Int64
     var module: String
     var title: String
@@ -16,22 +16,22 @@ struct CampaignRecord: Sendable, FetchableRecord {
 
     var id: String { EntityID.campaign(self.row) }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.module = row["module"]
-        self.title = row["title"]
-        self.launchingUnitRow = row["launching_unit_id"]
-        self.scopeUnitRow = row["scope_unit_id"]
-        self.periodKind = PeriodKind(rawValue: row["period_kind"]) ?? .calendarYear
-        self.year = row["year"]
-        self.metric = row["metric"]
-        self.state = CampaignState(rawValue: row["state"]) ?? .draft
-        self.decisionNumber = row["decision_number"]
-        self.decisionDate = row["decision_date"]
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.module = try row["module"]
+        self.title = try row["title"]
+        self.launchingUnitRow = try row["launching_unit_id"]
+        self.scopeUnitRow = try row["scope_unit_id"]
+        self.periodKind = try PeriodKind(rawValue: row["period_kind"]) ?? .calendarYear
+        self.year = try row["year"]
+        self.metric = try row["metric"]
+        self.state = try CampaignState(rawValue: row["state"]) ?? .draft
+        self.decisionNumber = try row["decision_number"]
+        self.decisionDate = try row["decision_date"]
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> CampaignRecord? {
-        try Self.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_campaign WHERE id = ?"), arguments: [row])
+        try db.fetchOne("SELECT * FROM core_campaign WHERE id = \(row)", as: Self.self)
     }
 
     /// The campaign named by a request field, if the key may see it: launched inside its subtree,

@@ -34,21 +34,16 @@ extension CampaignsService {
                 let form = try AwardStore.requireForm(code, field: "titles[\(index)]", in: db)
                 try form.require(individual: memberRow != nil, field: "titles[\(index)]")
             }
-            let taken = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM core_registration WHERE campaign_id = ? AND unit_id = ? AND coalesce(member_id, 0) = ?"),
-                arguments: [campaign.row, unit.row, memberRow ?? 0]
-            ) ?? false
+            let taken = try db.fetchValue("SELECT 1 FROM core_registration WHERE campaign_id = \(campaign.row) AND unit_id = \(unit.row) AND coalesce(member_id, 0) = \(memberRow ?? 0)", as: Bool.self) ?? false
             guard !taken else {
                 let who = memberRow == nil ? "unit \(unit.id)" : "member \(request.memberID)"
                 throw RPCError(.alreadyExists, "\(who) has already registered for campaign \(campaign.id)", field: "unit_id", rule: "registration.once")
             }
-            try db.cachedStatement(sql: """
+            let registration = try db.insert("""
                     INSERT INTO core_registration (campaign_id, unit_id, member_id, titles, committed, registered_on)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """).execute(
-                arguments: [campaign.row, unit.row, memberRow, request.titles.joined(separator: ","), Int64(clamping: request.committed), today.description]
-            )
-            let registration = try RegistrationRecord.fetch(db.lastInsertedRowID, in: db)!.message
+                    VALUES (\(campaign.row), \(unit.row), \(memberRow), \(request.titles.joined(separator: ",")), \(Int64(clamping: request.committed)), \(today.description))
+                    RETURNING *
+                    """, as: RegistrationRecord.self).message
             return Mutation(
                 response: registration,
                 audit: .of(registration, id: registration.id, unitID: unit.id),
@@ -65,13 +60,10 @@ extension CampaignsService {
             let root = try request.unitID.isEmpty
                 ? campaign.defaultRoot(within: principal, in: db)
                 : Scope.unit(request.unitID, field: "unit_id", within: principal, in: db)
-            let rows = try RegistrationRecord.fetchAll(
-                db.cachedStatement(sql: """
+            let rows = try db.fetchAll("""
                     SELECT r.* FROM core_registration r JOIN core_unit u ON u.id = r.unit_id
-                    WHERE r.campaign_id = ? AND u.path LIKE ? || '%' AND r.id > ? ORDER BY r.id LIMIT ?
-                    """),
-                arguments: [campaign.row, root.path, after, page.fetchLimit]
-            )
+                    WHERE r.campaign_id = \(campaign.row) AND u.path LIKE \(root.path) || '%' AND r.id > \(after) ORDER BY r.id LIMIT \(page.fetchLimit)
+                    """, as: RegistrationRecord.self)
             let (registrations, next) = page.finish(rows) { "\($0.row)" }
             return .with {
                 $0.registrations = registrations.map(\.message)
@@ -82,7 +74,7 @@ extension CampaignsService {
 }
 
 /// A row of `core_registration`.
-struct RegistrationRecord: Sendable, FetchableRecord {
+struct RegistrationRecord: Sendable, SQLRowDecodable {
     var row: Int64
     var campaignRow: Int64
     var unitRow: Int64
@@ -93,18 +85,18 @@ struct RegistrationRecord: Sendable, FetchableRecord {
 
     var id: String { EntityID.registration(self.row) }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.campaignRow = row["campaign_id"]
-        self.unitRow = row["unit_id"]
-        self.memberRow = row["member_id"]
-        self.titles = (row["titles"] as String).split(separator: ",").map(String.init)
-        self.committed = row["committed"]
-        self.registeredOn = row["registered_on"]
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.campaignRow = try row["campaign_id"]
+        self.unitRow = try row["unit_id"]
+        self.memberRow = try row["member_id"]
+        self.titles = try (row["titles"] as String).split(separator: ",").map(String.init)
+        self.committed = try row["committed"]
+        self.registeredOn = try row["registered_on"]
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> RegistrationRecord? {
-        try Self.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_registration WHERE id = ?"), arguments: [row])
+        try db.fetchOne("SELECT * FROM core_registration WHERE id = \(row)", as: Self.self)
     }
 
     var message: Registration {

@@ -54,13 +54,11 @@ struct CampaignsService: RegistrableService {
                     rule: "campaign.scope_under_launcher"
                 )
             }
-            try db.cachedStatement(sql: """
+            let campaign = try db.insert("""
                     INSERT INTO core_campaign (module, title, launching_unit_id, scope_unit_id, period_kind, year, metric, state)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(
-                arguments: [module, title, launcher.row, scope.row, kind.rawValue, request.year, metric, CampaignState.draft.rawValue]
-            )
-            let campaign = try CampaignRecord.fetch(db.lastInsertedRowID, in: db)!
+                    VALUES (\(module), \(title), \(launcher.row), \(scope.row), \(kind.rawValue), \(request.year), \(metric), \(CampaignState.draft.rawValue))
+                    RETURNING *
+                    """, as: CampaignRecord.self)
             return Self.mutation(campaign, before: nil, reason: "")
         }
     }
@@ -77,16 +75,13 @@ struct CampaignsService: RegistrableService {
         return try await self.core.read(context) { db, principal in
             let unit = try Scope.root(request.unitID, field: "unit_id", within: principal, in: db)
             // Launched inside the subtree, or covering the unit from above.
-            let rows = try CampaignRecord.fetchAll(
-                db.cachedStatement(sql: """
+            let rows = try db.fetchAll("""
                     SELECT c.* FROM core_campaign c
                     JOIN core_unit l ON l.id = c.launching_unit_id JOIN core_unit s ON s.id = c.scope_unit_id
-                    WHERE (l.path LIKE ? || '%' OR ? LIKE s.path || '%')
-                      AND (? = '' OR c.module = ?) AND (? = 0 OR c.year = ?) AND c.id > ?
-                    ORDER BY c.id LIMIT ?
-                    """),
-                arguments: [unit.path, unit.path, request.module, request.module, request.year, request.year, after, page.fetchLimit]
-            )
+                    WHERE (l.path LIKE \(unit.path) || '%' OR \(unit.path) LIKE s.path || '%')
+                      AND (\(request.module) = '' OR c.module = \(request.module)) AND (\(request.year) = 0 OR c.year = \(request.year)) AND c.id > \(after)
+                    ORDER BY c.id LIMIT \(page.fetchLimit)
+                    """, as: CampaignRecord.self)
             let (campaigns, next) = page.finish(rows) { "\($0.row)" }
             return .with {
                 $0.campaigns = campaigns.map(\.message)
@@ -104,9 +99,7 @@ struct CampaignsService: RegistrableService {
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try CampaignRecord.requireManaged(request.id, field: "id", within: principal, in: db)
             let state = try CampaignLifecycle.advance(from: before.state, to: .launched)
-            try db.cachedStatement(sql: "UPDATE core_campaign SET state = ?, decision_number = ?, decision_date = ? WHERE id = ?").execute(
-                arguments: [state.rawValue, number, date.description, before.row]
-            )
+            try db.execute("UPDATE core_campaign SET state = \(state.rawValue), decision_number = \(number), decision_date = \(date.description) WHERE id = \(before.row)")
             return Self.mutation(try CampaignRecord.fetch(before.row, in: db)!, before: before, reason: "launched by decision \(number)")
         }
     }
@@ -120,7 +113,7 @@ struct CampaignsService: RegistrableService {
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try CampaignRecord.requireManaged(request.id, field: "id", within: principal, in: db)
             let state = try CampaignLifecycle.advance(from: before.state, to: requested)
-            try db.cachedStatement(sql: "UPDATE core_campaign SET state = ? WHERE id = ?").execute(arguments: [state.rawValue, before.row])
+            try db.execute("UPDATE core_campaign SET state = \(state.rawValue) WHERE id = \(before.row)")
             return Self.mutation(try CampaignRecord.fetch(before.row, in: db)!, before: before, reason: reason)
         }
     }
@@ -142,23 +135,18 @@ struct CampaignsService: RegistrableService {
                 throw RPCError(.failedPrecondition, "campaign \(campaign.id) is closed", field: "campaign_id", rule: "campaign.closed")
             }
             let setBy = try EntityID.unitRow(principal.scopeUnitID, field: "key")
-            let old = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT planned, set_by_unit_id FROM core_target WHERE campaign_id = ? AND unit_id = ?"),
-                arguments: [campaign.row, unit.row]
-            ).map { row in
-                Target.with {
+            let old = try db.fetchOne("SELECT planned, set_by_unit_id FROM core_target WHERE campaign_id = \(campaign.row) AND unit_id = \(unit.row)").map { row in
+                try Target.with {
                     $0.campaignID = campaign.id
                     $0.unitID = unit.id
-                    $0.planned = UInt64(row["planned"] as Int64)
-                    $0.setByUnitID = EntityID.unit(row["set_by_unit_id"])
+                    $0.planned = UInt64(try row["planned"] as Int64)
+                    $0.setByUnitID = EntityID.unit(try row["set_by_unit_id"])
                 }
             }
-            try db.cachedStatement(sql: """
-                    INSERT INTO core_target (campaign_id, unit_id, planned, set_by_unit_id) VALUES (?, ?, ?, ?)
+            try db.execute("""
+                    INSERT INTO core_target (campaign_id, unit_id, planned, set_by_unit_id) VALUES (\(campaign.row), \(unit.row), \(Int64(clamping: request.planned)), \(setBy))
                     ON CONFLICT (campaign_id, unit_id) DO UPDATE SET planned = excluded.planned, set_by_unit_id = excluded.set_by_unit_id
-                    """).execute(
-                arguments: [campaign.row, unit.row, Int64(clamping: request.planned), setBy]
-            )
+                    """)
             let target = Target.with {
                 $0.campaignID = campaign.id
                 $0.unitID = unit.id
@@ -208,9 +196,7 @@ struct CampaignsService: RegistrableService {
             let unit = try request.unitID.isEmpty
                 ? campaign.defaultRoot(within: principal, in: db)
                 : campaign.participant(request.unitID, field: "unit_id", within: principal, in: db)
-            let children = try UnitRecord.fetchAll(db.cachedStatement(
-                sql: "SELECT * FROM core_unit WHERE parent_id = ? ORDER BY id"
-            ), arguments: [unit.row])
+            let children = try db.fetchAll("SELECT * FROM core_unit WHERE parent_id = \(unit.row) ORDER BY id", as: UnitRecord.self)
             return try .with {
                 $0.total = try ProgressStore.progress(of: unit, campaign: campaign.row, in: db)
                 $0.children = try children.map { try ProgressStore.progress(of: $0, campaign: campaign.row, in: db) }
@@ -222,17 +208,10 @@ struct CampaignsService: RegistrableService {
         let clusterRow = try EntityID.row(request.clusterID, prefix: "c", field: "cluster_id")
         return try await self.core.read(context) { db, principal in
             let campaign = try CampaignRecord.require(request.campaignID, field: "campaign_id", within: principal, in: db)
-            guard let name = try String.fetchOne(db.cachedStatement(
-                sql: "SELECT name FROM core_cluster WHERE id = ?"
-            ), arguments: [clusterRow]) else {
+            guard let name = try db.fetchValue("SELECT name FROM core_cluster WHERE id = \(clusterRow)", as: String.self) else {
                 throw RPCError(.notFound, "cluster \(request.clusterID) does not exist", field: "cluster_id", rule: "cluster.exists")
             }
-            let units = try UnitRecord.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT u.* FROM core_cluster_unit cu JOIN core_unit u ON u.id = cu.unit_id WHERE cu.cluster_id = ? ORDER BY u.id"
-                ),
-                arguments: [clusterRow]
-            )
+            let units = try db.fetchAll("SELECT u.* FROM core_cluster_unit cu JOIN core_unit u ON u.id = cu.unit_id WHERE cu.cluster_id = \(clusterRow) ORDER BY u.id", as: UnitRecord.self)
             for unit in units {
                 try Scope.require(unit, within: principal, in: db, field: "cluster_id")
             }

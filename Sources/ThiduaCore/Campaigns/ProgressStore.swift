@@ -4,43 +4,33 @@ import ThiduaModuleKit
 /// Targets and achievements of a campaign, rolled up the tree.
 enum ProgressStore {
     static func add(campaign: Int64, unit: Int64, delta: Int, in db: Database) throws {
-        try db.cachedStatement(sql: """
-                INSERT INTO core_progress (campaign_id, unit_id, achieved) VALUES (?, ?, max(?, 0))
-                ON CONFLICT (campaign_id, unit_id) DO UPDATE SET achieved = achieved + ?
-                """).execute(
-            arguments: [campaign, unit, delta, delta]
-        )
-        if delta < 0, let achieved = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT achieved FROM core_progress WHERE campaign_id = ? AND unit_id = ?"), arguments: [campaign, unit]
-        ), achieved < 0 {
+        try db.execute("""
+                INSERT INTO core_progress (campaign_id, unit_id, achieved) VALUES (\(campaign), \(unit), max(\(delta), 0))
+                ON CONFLICT (campaign_id, unit_id) DO UPDATE SET achieved = achieved + \(delta)
+                """)
+        if delta < 0, let achieved = try db.fetchValue("SELECT achieved FROM core_progress WHERE campaign_id = \(campaign) AND unit_id = \(unit)", as: Int.self), achieved < 0 {
             throw RPCError(.failedPrecondition, "unit \(EntityID.unit(unit)) would fall below zero achieved", field: "", rule: "progress.non_negative")
         }
     }
 
     /// Plan and achievement of `unit`'s subtree.
     static func progress(of unit: UnitRecord, campaign: Int64, in db: Database) throws -> UnitProgress {
-        let achieved = try Int64.fetchOne(
-            db.cachedStatement(sql: """
+        let achieved = try db.fetchValue("""
                 SELECT coalesce(sum(p.achieved), 0) FROM core_progress p JOIN core_unit u ON u.id = p.unit_id
-                WHERE p.campaign_id = ? AND u.path LIKE ? || '%'
-                """),
-            arguments: [campaign, unit.path]
-        ) ?? 0
+                WHERE p.campaign_id = \(campaign) AND u.path LIKE \(unit.path) || '%'
+                """, as: Int64.self) ?? 0
         // The unit's own target; else the targets below it that no target above them covers.
-        let targets = try Row.fetchAll(
-            db.cachedStatement(sql: """
+        let targets = try db.fetchAll("""
                 SELECT u.path, t.planned FROM core_target t JOIN core_unit u ON u.id = t.unit_id
-                WHERE t.campaign_id = ? AND u.path LIKE ? || '%' ORDER BY length(u.path), u.path
-                """),
-            arguments: [campaign, unit.path]
-        )
+                WHERE t.campaign_id = \(campaign) AND u.path LIKE \(unit.path) || '%' ORDER BY length(u.path), u.path
+                """)
         var counted: [String] = []
         var planned: Int64 = 0
         for target in targets {
-            let path: String = target["path"]
+            let path: String = try target["path"]
             guard !counted.contains(where: { path.hasPrefix($0) }) else { continue }
             counted.append(path)
-            planned += target["planned"] as Int64
+            planned += try target["planned"] as Int64
         }
         return UnitProgress.with {
             $0.unitID = unit.id

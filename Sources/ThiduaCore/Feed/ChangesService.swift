@@ -49,23 +49,20 @@ struct ChangesService: RegistrableService {
     private func batch(after cursor: UInt64, limit: Int, context: CallContext) async throws -> [Change] {
         try await self.core.read(context) { db, principal in
             let scope = try Scope.path(of: principal, in: db)
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: """
+            let rows = try db.fetchAll("""
                     SELECT c.* FROM core_change c JOIN core_unit u ON u.id = c.unit_id
-                    WHERE c.cursor > ? AND u.path LIKE ? || '%'
-                    ORDER BY c.cursor LIMIT ?
-                    """),
-                arguments: [Int64(clamping: cursor), scope, limit]
-            )
-            return rows.map { row in
-                Change.with {
-                    $0.cursor = UInt64(row["cursor"] as Int64)
-                    $0.atUnixMs = row["at"]
-                    $0.entityType = row["entity_type"]
-                    $0.entityID = row["entity_id"]
-                    $0.operation = row["operation"]
-                    $0.unitID = EntityID.unit(row["unit_id"])
-                    $0.entity = row["entity"]
+                    WHERE c.cursor > \(Int64(clamping: cursor)) AND u.path LIKE \(scope) || '%'
+                    ORDER BY c.cursor LIMIT \(limit)
+                    """)
+            return try rows.map { row in
+                try Change.with {
+                    $0.cursor = UInt64(try row["cursor"] as Int64)
+                    $0.atUnixMs = try row["at"]
+                    $0.entityType = try row["entity_type"]
+                    $0.entityID = try row["entity_id"]
+                    $0.operation = try row["operation"]
+                    $0.unitID = EntityID.unit(try row["unit_id"])
+                    $0.entity = try row["entity"]
                 }
             }
         }

@@ -183,7 +183,7 @@ struct ImportService: RegistrableService {
     }
 
     private static func liveUnit(code: String, in db: Database) throws -> UnitRecord? {
-        try UnitRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_unit WHERE code = ? AND valid_to IS NULL"), arguments: [code])
+        try db.fetchOne("SELECT * FROM core_unit WHERE code = \(code) AND valid_to IS NULL", as: UnitRecord.self)
     }
 
     private static func mutation(imported: Int, total: Int, what: String, principal: Principal, changes: [ChangeEntry]) -> Mutation<ImportProgress> {

@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `core_member`.
-struct MemberRecord: Sendable, FetchableRecord {
+struct MemberRecord: Sendable, SQLRowDecodable {
     var row: Int64
     var unitRow: Int64
     var fullName: String
@@ -14,15 +14,15 @@ struct MemberRecord: Sendable, FetchableRecord {
     var id: String { EntityID.member(self.row) }
     var unitID: String { EntityID.unit(self.unitRow) }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.unitRow = row["unit_id"]
-        self.fullName = row["full_name"]
-        self.gender = Gender(rawValue: row["gender"]) ?? .unspecified
-        self.role = row["role"]
-        self.unionMember = row["union_member"]
-        self.joinedOn = row["joined_on"]
-        self.leftOn = row["left_on"]
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.unitRow = try row["unit_id"]
+        self.fullName = try row["full_name"]
+        self.gender = try Gender(rawValue: row["gender"]) ?? .unspecified
+        self.role = try row["role"]
+        self.unionMember = try row["union_member"]
+        self.joinedOn = try row["joined_on"]
+        self.leftOn = try row["left_on"]
     }
 
     var message: Member {
@@ -42,7 +42,7 @@ struct MemberRecord: Sendable, FetchableRecord {
 /// Reads and writes of members and their history, inside a caller's transaction.
 enum MemberStore {
     static func fetch(_ row: Int64, in db: Database) throws -> MemberRecord? {
-        try MemberRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_member WHERE id = ?"), arguments: [row])
+        try db.fetchOne("SELECT * FROM core_member WHERE id = \(row)", as: MemberRecord.self)
     }
 
     static func require(_ id: String, field: String, in db: Database) throws -> MemberRecord {
@@ -63,44 +63,32 @@ enum MemberStore {
         since: CalendarDate,
         in db: Database
     ) throws -> MemberRecord {
-        try db.cachedStatement(sql: """
+        let row = try db.insert("""
                 INSERT INTO core_member (unit_id, full_name, gender, role, union_member, joined_on)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [unit.row, fullName, gender.rawValue, role, unionMember, joinedOn?.description]
-        )
-        let row = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (?, ?, ?)").execute(
-            arguments: [row, unit.row, since.description]
-        )
+                VALUES (\(unit.row), \(fullName), \(gender.rawValue), \(role), \(unionMember), \(joinedOn?.description))
+                RETURNING id
+                """)
+        try db.execute("INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (\(row), \(unit.row), \(since.description))")
         return try Self.fetch(row, in: db)!
     }
 
     /// Moves one member, closing their current period and opening one in the new unit.
     static func transfer(_ member: MemberRecord, to unit: UnitRecord, on date: CalendarDate, in db: Database) throws -> MemberRecord {
-        try db.cachedStatement(sql: "UPDATE core_membership SET to_date = ? WHERE member_id = ? AND to_date IS NULL").execute(
-            arguments: [date.description, member.row]
-        )
-        try db.cachedStatement(sql: "INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (?, ?, ?)").execute(
-            arguments: [member.row, unit.row, date.description]
-        )
-        try db.cachedStatement(sql: "UPDATE core_member SET unit_id = ? WHERE id = ?").execute(arguments: [unit.row, member.row])
+        try db.execute("UPDATE core_membership SET to_date = \(date.description) WHERE member_id = \(member.row) AND to_date IS NULL")
+        try db.execute("INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (\(member.row), \(unit.row), \(date.description))")
+        try db.execute("UPDATE core_member SET unit_id = \(unit.row) WHERE id = \(member.row)")
         return try Self.fetch(member.row, in: db)!
     }
 
     /// The current members of a unit (those who have not left).
     static func current(of unit: UnitRecord, in db: Database) throws -> [MemberRecord] {
-        try MemberRecord.fetchAll(db.cachedStatement(
-            sql: "SELECT * FROM core_member WHERE unit_id = ? AND left_on IS NULL ORDER BY id"
-        ), arguments: [unit.row])
+        try db.fetchAll("SELECT * FROM core_member WHERE unit_id = \(unit.row) AND left_on IS NULL ORDER BY id", as: MemberRecord.self)
     }
 
     /// Marks a member as having left on `date`.
     static func leave(_ member: MemberRecord, on date: CalendarDate, in db: Database) throws -> MemberRecord {
-        try db.cachedStatement(sql: "UPDATE core_member SET left_on = ? WHERE id = ?").execute(arguments: [date.description, member.row])
-        try db.cachedStatement(sql: "UPDATE core_membership SET to_date = ? WHERE member_id = ? AND to_date IS NULL").execute(
-            arguments: [date.description, member.row]
-        )
+        try db.execute("UPDATE core_member SET left_on = \(date.description) WHERE id = \(member.row)")
+        try db.execute("UPDATE core_membership SET to_date = \(date.description) WHERE member_id = \(member.row) AND to_date IS NULL")
         return try Self.fetch(member.row, in: db)!
     }
 
@@ -111,22 +99,17 @@ enum MemberStore {
         page: PageCursor,
         in db: Database
     ) throws -> [MemberRecord] {
-        var sql: String
-        var arguments: StatementArguments
+        var query: SQLQuery
         if includeSubtree {
-            sql = "SELECT m.* FROM core_member m JOIN core_unit u ON u.id = m.unit_id WHERE u.path LIKE ? || '%'"
-            arguments = [unit.path]
+            query = "SELECT m.* FROM core_member m JOIN core_unit u ON u.id = m.unit_id WHERE u.path LIKE \(unit.path) || '%'"
         } else {
-            sql = "SELECT m.* FROM core_member m WHERE m.unit_id = ?"
-            arguments = [unit.row]
+            query = "SELECT m.* FROM core_member m WHERE m.unit_id = \(unit.row)"
         }
-        if !includeFormer { sql += " AND m.left_on IS NULL" }
+        if !includeFormer { query.append(" AND m.left_on IS NULL") }
         if let after = page.after, let row = Int64(after) {
-            sql += " AND m.id > ?"
-            arguments += [row]
+            query.append(" AND m.id > \(row)")
         }
-        sql += " ORDER BY m.id LIMIT ?"
-        arguments += [page.fetchLimit]
-        return try MemberRecord.fetchAll(db, sql: sql, arguments: arguments)
+        query.append(" ORDER BY m.id LIMIT \(page.fetchLimit)")
+        return try db.fetchAll(query, as: MemberRecord.self)
     }
 }

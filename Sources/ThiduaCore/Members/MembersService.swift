@@ -89,15 +89,7 @@ struct MembersService: RegistrableService {
             guard before.leftOn == nil else {
                 throw RPCError(.failedPrecondition, "member \(before.id) left on \(before.leftOn!); the record is closed", field: "id", rule: "member.current")
             }
-            try db.cachedStatement(
-                sql: "UPDATE core_member SET full_name = ?, gender = ?, role = ?, union_member = ?, joined_on = ? WHERE id = ?"
-            ).execute(
-                arguments: [
-                    name ?? before.fullName, (gender ?? before.gender).rawValue, role ?? before.role,
-                    mask.contains("union_member") ? request.unionMember : before.unionMember,
-                    mask.contains("joined_on") ? joinedOn?.description : before.joinedOn, before.row,
-                ]
-            )
+            try db.execute("UPDATE core_member SET full_name = \(name ?? before.fullName), gender = \((gender ?? before.gender).rawValue), role = \(role ?? before.role), union_member = \(mask.contains("union_member") ? request.unionMember : before.unionMember), joined_on = \(mask.contains("joined_on") ? joinedOn?.description : before.joinedOn) WHERE id = \(before.row)")
             var after = try MemberStore.fetch(before.row, in: db)!
             if let leftOn { after = try MemberStore.leave(after, on: leftOn, in: db) }
             return Mutation(
@@ -131,16 +123,13 @@ struct MembersService: RegistrableService {
     func getMemberHistory(_ request: GetMemberHistoryRequest, _ context: CallContext) async throws -> GetMemberHistoryResponse {
         try await self.core.read(context) { db, principal in
             let member = try self.visibleMember(request.id, field: "id", principal: principal, in: db)
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT unit_id, from_date, to_date FROM core_membership WHERE member_id = ? ORDER BY rowid"),
-                arguments: [member.row]
-            )
-            return .with {
-                $0.periods = rows.map { row in
-                    MembershipPeriod.with {
-                        $0.unitID = EntityID.unit(row["unit_id"])
-                        $0.from = row["from_date"]
-                        $0.to = row["to_date"] ?? ""
+            let rows = try db.fetchAll("SELECT unit_id, from_date, to_date FROM core_membership WHERE member_id = \(member.row) ORDER BY rowid")
+            return try .with {
+                $0.periods = try rows.map { row in
+                    try MembershipPeriod.with {
+                        $0.unitID = EntityID.unit(try row["unit_id"])
+                        $0.from = try row["from_date"]
+                        $0.to = try row["to_date"] ?? ""
                     }
                 }
             }

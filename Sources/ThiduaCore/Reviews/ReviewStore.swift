@@ -2,7 +2,7 @@ import Foundation
 import ThiduaModuleKit
 
 /// A row of `core_review`.
-struct ReviewRecord: Sendable, FetchableRecord {
+struct ReviewRecord: Sendable, SQLRowDecodable {
     var row: Int64
     var subjectType: String
     var subjectID: String
@@ -16,22 +16,22 @@ struct ReviewRecord: Sendable, FetchableRecord {
 
     var id: String { EntityID.review(self.row) }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.subjectType = row["subject_type"]
-        self.subjectID = row["subject_id"]
-        self.campaignRow = row["campaign_id"]
-        self.unitRow = row["unit_id"]
-        self.levels = (row["levels"] as String).split(separator: ",").compactMap { Int64($0) }
-        self.lifecycle = ReviewLifecycle(
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.subjectType = try row["subject_type"]
+        self.subjectID = try row["subject_id"]
+        self.campaignRow = try row["campaign_id"]
+        self.unitRow = try row["unit_id"]
+        self.levels = try (row["levels"] as String).split(separator: ",").compactMap { Int64($0) }
+        self.lifecycle = try ReviewLifecycle(
             state: ReviewState(rawValue: row["state"]) ?? .inReview,
             currentLevel: row["current_level"],
             levelCount: self.levels.count,
             round: row["round"]
         )
-        self.summary = row["summary"]
-        self.correctsRow = row["corrects_review_id"]
-        self.correctedByRow = row["corrected_by_review_id"]
+        self.summary = try row["summary"]
+        self.correctsRow = try row["corrects_review_id"]
+        self.correctedByRow = try row["corrected_by_review_id"]
     }
 
     /// The unit the review waits for, while in review.
@@ -71,7 +71,7 @@ struct ReviewRecord: Sendable, FetchableRecord {
 /// Reviews and their history.
 enum ReviewStore {
     static func fetch(_ row: Int64, in db: Database) throws -> ReviewRecord? {
-        try ReviewRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_review WHERE id = ?"), arguments: [row])
+        try db.fetchOne("SELECT * FROM core_review WHERE id = \(row)", as: ReviewRecord.self)
     }
 
     /// The review named by a request field, submitted inside the key's subtree or waiting for (or
@@ -111,35 +111,27 @@ enum ReviewStore {
             )
         }
         let levels = Array(ancestors[...deciderIndex])
-        let open = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT id, state FROM core_review WHERE subject_type = ? AND subject_id = ? AND corrected_by_review_id IS NULL
+        let open = try db.fetchOne("""
+                SELECT id, state FROM core_review WHERE subject_type = \(subjectType) AND subject_id = \(subjectID) AND corrected_by_review_id IS NULL
                 ORDER BY id DESC LIMIT 1
-                """),
-            arguments: [subjectType, subjectID]
-        )
+                """)
         if let open, corrects == nil {
-            let state = ReviewState(rawValue: open["state"]) ?? .inReview
+            let state = ReviewState(rawValue: try open["state"]) ?? .inReview
             let rule = state == .published ? "review.published_immutable" : "review.already_open"
             throw RPCError(
                 .failedPrecondition,
-                "\(subjectID) already has review \(EntityID.review(open["id"])), which is \(state)"
+                "\(subjectID) already has review \(EntityID.review(try open["id"])), which is \(state)"
                     + (state == .published ? "; a published result is corrected with CorrectReview" : ""),
                 field: "id",
                 rule: rule
             )
         }
         let lifecycle = ReviewLifecycle.submitted(levels: levels.count)
-        try db.cachedStatement(sql: """
+        let review = try db.insert("""
                 INSERT INTO core_review (subject_type, subject_id, campaign_id, unit_id, levels, current_level, state, round, summary, corrects_review_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [
-                subjectType, subjectID, campaign, unit.row, levels.map(String.init).joined(separator: ","),
-                lifecycle.currentLevel, lifecycle.state.rawValue, lifecycle.round, summary, corrects,
-            ]
-        )
-        let review = try Self.fetch(db.lastInsertedRowID, in: db)!
+                VALUES (\(subjectType), \(subjectID), \(campaign), \(unit.row), \(levels.map(String.init).joined(separator: ",")), \(lifecycle.currentLevel), \(lifecycle.state.rawValue), \(lifecycle.round), \(summary), \(corrects))
+                RETURNING *
+                """, as: ReviewRecord.self)
         try Self.recordStep(review, action: corrects == nil ? "submitted" : "correction submitted", unit: unit.row, principal: principal, reason: "", at: now, in: db)
         return review
     }
@@ -149,9 +141,7 @@ enum ReviewStore {
         _ review: ReviewRecord, _ action: ReviewLifecycle.Action, actor: Int64, principal: Principal, at now: Int64, in db: Database
     ) throws -> ReviewRecord {
         let (next, step) = try review.lifecycle.applying(action)
-        try db.cachedStatement(sql: "UPDATE core_review SET state = ?, current_level = ?, round = ? WHERE id = ?").execute(
-            arguments: [next.state.rawValue, next.currentLevel, next.round, review.row]
-        )
+        try db.execute("UPDATE core_review SET state = \(next.state.rawValue), current_level = \(next.currentLevel), round = \(next.round) WHERE id = \(review.row)")
         var reason = ""
         if case .reject(let why) = action { reason = why }
         var after = review
@@ -161,25 +151,17 @@ enum ReviewStore {
     }
 
     static func recordStep(_ review: ReviewRecord, action: String, unit: Int64, principal: Principal, reason: String, at now: Int64, in db: Database) throws {
-        try db.cachedStatement(
-            sql: "INSERT INTO core_review_step (review_id, at, action, unit_id, key_id, reason, round) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        ).execute(
-            arguments: [review.row, now, action, unit, principal.keyID, reason, review.lifecycle.round]
-        )
+        try db.execute("INSERT INTO core_review_step (review_id, at, action, unit_id, key_id, reason, round) VALUES (\(review.row), \(now), \(action), \(unit), \(principal.keyID), \(reason), \(review.lifecycle.round))")
     }
 
     /// The reason of the last rejection, for observers.
     static func lastReason(of review: ReviewRecord, in db: Database) throws -> String {
-        try String.fetchOne(
-            db.cachedStatement(sql: "SELECT reason FROM core_review_step WHERE review_id = ? ORDER BY rowid DESC LIMIT 1"), arguments: [review.row]
-        ) ?? ""
+        try db.fetchValue("SELECT reason FROM core_review_step WHERE review_id = \(review.row) ORDER BY rowid DESC LIMIT 1", as: String.self) ?? ""
     }
 
     static func message(_ review: ReviewRecord, in db: Database) throws -> Review {
-        let steps = try Row.fetchAll(db.cachedStatement(
-            sql: "SELECT * FROM core_review_step WHERE review_id = ? ORDER BY rowid"
-        ), arguments: [review.row])
-        return Review.with {
+        let steps = try db.fetchAll("SELECT * FROM core_review_step WHERE review_id = \(review.row) ORDER BY rowid")
+        return try Review.with {
             $0.id = review.id
             $0.subjectType = review.subjectType
             $0.subjectID = review.subjectID
@@ -192,14 +174,14 @@ enum ReviewStore {
             $0.summary = review.summary
             $0.correctsReviewID = review.correctsRow.map(EntityID.review) ?? ""
             $0.correctedByReviewID = review.correctedByRow.map(EntityID.review) ?? ""
-            $0.steps = steps.map { row in
-                ReviewStep.with {
-                    $0.at = row["at"]
-                    $0.action = row["action"]
-                    $0.unitID = EntityID.unit(row["unit_id"])
-                    $0.keyID = row["key_id"]
-                    $0.reason = row["reason"]
-                    $0.round = row["round"]
+            $0.steps = try steps.map { row in
+                try ReviewStep.with {
+                    $0.at = try row["at"]
+                    $0.action = try row["action"]
+                    $0.unitID = EntityID.unit(try row["unit_id"])
+                    $0.keyID = try row["key_id"]
+                    $0.reason = try row["reason"]
+                    $0.round = try row["round"]
                 }
             }
         }

@@ -58,19 +58,15 @@ struct ReviewsService: RegistrableService {
                 ? nil : try Scope.unit(request.waitingForUnitID, field: "waiting_for_unit_id", within: principal, in: db)
             // The level a review waits for is derived from its row, so it is filtered here, reading
             // rows in order only until the page (and one more) is full.
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT r.* FROM core_review r JOIN core_unit u ON u.id = r.unit_id
-                    WHERE u.path LIKE ? || '%' AND (? = 0 OR r.state = ?) AND (? = 0 OR r.campaign_id = ?) AND r.id > ?
-                    ORDER BY r.id
-                    """,
-                arguments: [root.path, state, state, campaign, campaign, after]
-            )
             var rows: [ReviewRecord] = []
-            while rows.count < page.fetchLimit, let row = try cursor.next() {
-                let review = ReviewRecord(row: row)
+            try db.scan("""
+                    SELECT r.* FROM core_review r JOIN core_unit u ON u.id = r.unit_id
+                    WHERE u.path LIKE \(root.path) || '%' AND (\(state) = 0 OR r.state = \(state)) AND (\(campaign) = 0 OR r.campaign_id = \(campaign)) AND r.id > \(after)
+                    ORDER BY r.id
+                    """) { row in
+                let review = try ReviewRecord(row: row)
                 if waiting == nil || review.waitingFor == waiting!.row { rows.append(review) }
+                return rows.count < page.fetchLimit
             }
             let (reviews, next) = page.finish(rows) { "\($0.row)" }
             return try .with {
@@ -122,7 +118,7 @@ struct ReviewsService: RegistrableService {
             let (action, actor) = try choose(before)
             try Scope.require(try UnitRecord.fetch(actor, in: db)!, within: principal, in: db, field: "id")
             if let newSummary {
-                try db.cachedStatement(sql: "UPDATE core_review SET summary = ? WHERE id = ?").execute(arguments: [newSummary, before.row])
+                try db.execute("UPDATE core_review SET summary = \(newSummary) WHERE id = \(before.row)")
             }
             let after = try ReviewStore.move(before, action, actor: actor, principal: principal, at: now, in: db)
             return try self.mutation(after, old: old, reason: reason, by: principal, in: db)
@@ -158,9 +154,7 @@ struct ReviewsService: RegistrableService {
                 summary: summary ?? published.summary, corrects: published.row, principal: principal, at: now, in: db
             )
             // The published result stays as it was; only the forward link to its correction is added.
-            try db.cachedStatement(
-                sql: "UPDATE core_review SET corrected_by_review_id = ? WHERE id = ?"
-            ).execute(arguments: [correction.row, published.row])
+            try db.execute("UPDATE core_review SET corrected_by_review_id = \(correction.row) WHERE id = \(published.row)")
             return try self.mutation(correction, old: nil, reason: reason, by: principal, in: db)
         }
     }

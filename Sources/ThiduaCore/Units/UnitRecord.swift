@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `core_unit`.
-struct UnitRecord: Sendable, FetchableRecord, Equatable {
+struct UnitRecord: Sendable, SQLRowDecodable, Equatable {
     var row: Int64
     var parentRow: Int64?
     var path: String
@@ -17,22 +17,22 @@ struct UnitRecord: Sendable, FetchableRecord, Equatable {
     var id: String { EntityID.unit(self.row) }
     var isLive: Bool { self.validTo == nil }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.parentRow = row["parent_id"]
-        self.path = row["path"]
-        self.depth = row["depth"]
-        self.name = row["name"]
-        self.kind = UnitKind(rawValue: row["kind"]) ?? .unspecified
-        self.sector = Sector(rawValue: row["sector"]) ?? .unspecified
-        self.code = row["code"]
-        self.validFrom = row["valid_from"]
-        self.validTo = row["valid_to"]
-        self.fullyStateFunded = row["fully_state_funded"]
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.parentRow = try row["parent_id"]
+        self.path = try row["path"]
+        self.depth = try row["depth"]
+        self.name = try row["name"]
+        self.kind = try UnitKind(rawValue: row["kind"]) ?? .unspecified
+        self.sector = try Sector(rawValue: row["sector"]) ?? .unspecified
+        self.code = try row["code"]
+        self.validFrom = try row["valid_from"]
+        self.validTo = try row["valid_to"]
+        self.fullyStateFunded = try row["fully_state_funded"]
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> UnitRecord? {
-        try UnitRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM core_unit WHERE id = ?"), arguments: [row])
+        try db.fetchOne("SELECT * FROM core_unit WHERE id = \(row)", as: UnitRecord.self)
     }
 
     /// The unit named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
@@ -77,7 +77,7 @@ enum Scope {
     /// The path of the key's root unit.
     static func path(of principal: Principal, in db: Database) throws -> String {
         guard let row = Int64(principal.scopeUnitID.dropFirst()),
-            let path = try String.fetchOne(db.cachedStatement(sql: "SELECT path FROM core_unit WHERE id = ?"), arguments: [row])
+            let path = try db.fetchValue("SELECT path FROM core_unit WHERE id = \(row)", as: String.self)
         else {
             throw RPCError(.permissionDenied, "the key's unit no longer exists", field: "", rule: "scope.subtree")
         }

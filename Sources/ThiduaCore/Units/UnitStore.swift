@@ -14,25 +14,18 @@ enum UnitStore {
         in db: Database
     ) throws -> UnitRecord {
         if let code { try Self.requireFreeCode(code, field: "code", in: db) }
-        try db.cachedStatement(sql: """
+        let row = try db.insert("""
                 INSERT INTO core_unit (parent_id, path, depth, name, kind, sector, code, valid_from, fully_state_funded)
-                VALUES (?, '', ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [
-                parent?.row, (parent?.depth ?? -1) + 1, name, kind.rawValue, sector.rawValue, code,
-                validFrom.description, fullyStateFunded,
-            ]
-        )
-        let row = db.lastInsertedRowID
+                VALUES (\(parent?.row), '', \((parent?.depth ?? -1) + 1), \(name), \(kind.rawValue), \(sector.rawValue), \(code), \(validFrom.description), \(fullyStateFunded))
+                RETURNING id
+                """)
         let path = (parent?.path ?? "/") + "\(row)/"
-        try db.cachedStatement(sql: "UPDATE core_unit SET path = ? WHERE id = ?").execute(arguments: [path, row])
+        try db.execute("UPDATE core_unit SET path = \(path) WHERE id = \(row)")
         return try UnitRecord.fetch(row, in: db)!
     }
 
     static func requireFreeCode(_ code: String, field: String, in db: Database) throws {
-        if let holder = try Int64.fetchOne(db.cachedStatement(
-            sql: "SELECT id FROM core_unit WHERE code = ? AND valid_to IS NULL"
-        ), arguments: [code]) {
+        if let holder = try db.fetchValue("SELECT id FROM core_unit WHERE code = \(code) AND valid_to IS NULL", as: Int64.self) {
             throw RPCError(
                 .alreadyExists,
                 "the code \"\(code)\" already belongs to unit \(EntityID.unit(holder))",
@@ -51,24 +44,19 @@ enum UnitStore {
         page: PageCursor,
         in db: Database
     ) throws -> [UnitRecord] {
-        var sql = "SELECT * FROM core_unit WHERE path LIKE ? || '%'"
-        var arguments: StatementArguments = [root.path]
+        var query: SQLQuery = "SELECT * FROM core_unit WHERE path LIKE \(root.path) || '%'"
         if kind != .unspecified {
-            sql += " AND kind = ?"
-            arguments += [kind.rawValue]
+            query.append(" AND kind = \(kind.rawValue)")
         }
         if sector != .unspecified {
-            sql += " AND sector = ?"
-            arguments += [sector.rawValue]
+            query.append(" AND sector = \(sector.rawValue)")
         }
-        if !includeDissolved { sql += " AND valid_to IS NULL" }
+        if !includeDissolved { query.append(" AND valid_to IS NULL") }
         if let after = page.after {
-            sql += " AND path > ?"
-            arguments += [after]
+            query.append(" AND path > \(after)")
         }
-        sql += " ORDER BY path LIMIT ?"
-        arguments += [page.fetchLimit]
-        return try UnitRecord.fetchAll(db, sql: sql, arguments: arguments)
+        query.append(" ORDER BY path LIMIT \(page.fetchLimit)")
+        return try db.fetchAll(query, as: UnitRecord.self)
     }
 
     /// Moves `unit` and everything under it below `parent`.
@@ -86,22 +74,18 @@ enum UnitStore {
             throw RPCError(.failedPrecondition, "unit \(parent.id) was dissolved", field: "new_parent_id", rule: "unit.live")
         }
         let newPath = parent.path + "\(unit.row)/"
-        try db.cachedStatement(sql: "UPDATE core_unit SET path = ? || substr(path, ?), depth = depth + ? WHERE path LIKE ? || '%'").execute(
-            arguments: [newPath, unit.path.count + 1, parent.depth + 1 - unit.depth, unit.path]
-        )
-        try db.cachedStatement(sql: "UPDATE core_unit SET parent_id = ? WHERE id = ?").execute(arguments: [parent.row, unit.row])
+        try db.execute("UPDATE core_unit SET path = \(newPath) || substr(path, \(unit.path.count + 1)), depth = depth + \(parent.depth + 1 - unit.depth) WHERE path LIKE \(unit.path) || '%'")
+        try db.execute("UPDATE core_unit SET parent_id = \(parent.row) WHERE id = \(unit.row)")
         return try UnitRecord.fetch(unit.row, in: db)!
     }
 
     static func hasLiveChildren(_ unit: UnitRecord, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(
-            sql: "SELECT EXISTS (SELECT 1 FROM core_unit WHERE parent_id = ? AND valid_to IS NULL)"
-        ), arguments: [unit.row]) ?? false
+        try db.fetchValue("SELECT EXISTS (SELECT 1 FROM core_unit WHERE parent_id = \(unit.row) AND valid_to IS NULL)", as: Bool.self) ?? false
     }
 
     /// Ends a unit on `date`.
     static func end(_ unit: UnitRecord, on date: CalendarDate, in db: Database) throws -> UnitRecord {
-        try db.cachedStatement(sql: "UPDATE core_unit SET valid_to = ? WHERE id = ?").execute(arguments: [date.description, unit.row])
+        try db.execute("UPDATE core_unit SET valid_to = \(date.description) WHERE id = \(unit.row)")
         return try UnitRecord.fetch(unit.row, in: db)!
     }
 
@@ -115,11 +99,9 @@ enum UnitStore {
         membersMoved: Int,
         in db: Database
     ) throws {
-        try db.cachedStatement(sql: """
+        try db.execute("""
                 INSERT INTO core_unit_event (kind, unit_id, from_unit_id, to_unit_id, effective_on, decision, members_moved)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [kind, unit.row, from?.row, to?.row, date.description, decision, membersMoved]
-        )
+                VALUES (\(kind), \(unit.row), \(from?.row), \(to?.row), \(date.description), \(decision), \(membersMoved))
+                """)
     }
 }

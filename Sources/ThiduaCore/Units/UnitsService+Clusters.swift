@@ -21,12 +21,9 @@ extension UnitsService {
                 return unit
             }
             let head = units.first { $0.id == request.headUnitID }!
-            try db.cachedStatement(sql: "INSERT INTO core_cluster (name, year, head_unit_id) VALUES (?, ?, ?)").execute(
-                arguments: [name, request.year, head.row]
-            )
-            let row = db.lastInsertedRowID
+            let row = try db.insert("INSERT INTO core_cluster (name, year, head_unit_id) VALUES (\(name), \(request.year), \(head.row)) RETURNING id")
             for unit in units {
-                try db.cachedStatement(sql: "INSERT INTO core_cluster_unit (cluster_id, unit_id) VALUES (?, ?)").execute(arguments: [row, unit.row])
+                try db.execute("INSERT INTO core_cluster_unit (cluster_id, unit_id) VALUES (\(row), \(unit.row))")
             }
             let cluster = Cluster.with {
                 $0.id = EntityID.cluster(row)
@@ -47,36 +44,30 @@ extension UnitsService {
         let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         return try await self.core.read(context) { db, principal in
             let scope = try Scope.path(of: principal, in: db)
-            var sql = """
+            var query: SQLQuery = """
                 SELECT DISTINCT c.id, c.name, c.year, c.head_unit_id FROM core_cluster c
                 JOIN core_cluster_unit cu ON cu.cluster_id = c.id
                 JOIN core_unit u ON u.id = cu.unit_id
-                WHERE u.path LIKE ? || '%'
+                WHERE u.path LIKE \(scope) || '%'
                 """
-            var arguments: StatementArguments = [scope]
             if request.year != 0 {
-                sql += " AND c.year = ?"
-                arguments += [request.year]
+                query.append(" AND c.year = \(request.year)")
             }
             if let after = page.after, let row = Int64(after) {
-                sql += " AND c.id > ?"
-                arguments += [row]
+                query.append(" AND c.id > \(row)")
             }
-            sql += " ORDER BY c.id LIMIT ?"
-            arguments += [page.fetchLimit]
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let (clusters, next) = page.finish(rows) { "\($0["id"] as Int64)" }
+            query.append(" ORDER BY c.id LIMIT \(page.fetchLimit)")
+            let rows = try db.fetchAll(query)
+            let (clusters, next) = try page.finish(rows) { "\(try $0["id"] as Int64)" }
             return try .with {
                 $0.clusters = try clusters.map { row in
-                    let id: Int64 = row["id"]
-                    let units = try Int64.fetchAll(db.cachedStatement(
-                        sql: "SELECT unit_id FROM core_cluster_unit WHERE cluster_id = ? ORDER BY unit_id"
-                    ), arguments: [id])
-                    return Cluster.with {
+                    let id: Int64 = try row["id"]
+                    let units = try db.fetchValues("SELECT unit_id FROM core_cluster_unit WHERE cluster_id = \(id) ORDER BY unit_id", as: Int64.self)
+                    return try Cluster.with {
                         $0.id = EntityID.cluster(id)
-                        $0.name = row["name"]
-                        $0.year = row["year"]
-                        $0.headUnitID = EntityID.unit(row["head_unit_id"])
+                        $0.name = try row["name"]
+                        $0.year = try row["year"]
+                        $0.headUnitID = EntityID.unit(try row["head_unit_id"])
                         $0.unitIds = units.map(EntityID.unit)
                     }
                 }

@@ -84,17 +84,9 @@ struct UnitsService: RegistrableService {
                 throw RPCError(.failedPrecondition, "unit \(before.id) was dissolved; it can no longer change", field: "id", rule: "unit.live")
             }
             if let code, code != before.code { try UnitStore.requireFreeCode(code, field: "code", in: db) }
-            try db.cachedStatement(sql: """
-                    UPDATE core_unit SET name = ?, code = ?, sector = ?, fully_state_funded = ? WHERE id = ?
-                    """).execute(
-                arguments: [
-                    name ?? before.name,
-                    mask.contains("code") ? code : before.code,
-                    mask.contains("sector") ? request.sector.rawValue : before.sector.rawValue,
-                    mask.contains("fully_state_funded") ? request.fullyStateFunded : before.fullyStateFunded,
-                    before.row,
-                ]
-            )
+            try db.execute("""
+                    UPDATE core_unit SET name = \(name ?? before.name), code = \(mask.contains("code") ? code : before.code), sector = \(mask.contains("sector") ? request.sector.rawValue : before.sector.rawValue), fully_state_funded = \(mask.contains("fully_state_funded") ? request.fullyStateFunded : before.fullyStateFunded) WHERE id = \(before.row)
+                    """)
             let after = try UnitRecord.fetch(before.row, in: db)!
             return Mutation(
                 response: after.message,
@@ -219,30 +211,27 @@ struct UnitsService: RegistrableService {
         let page = try PageCursor(size: request.page.pageSize, token: request.page.pageToken, in: "page")
         return try await self.core.read(context) { db, principal in
             let root = try Scope.root(request.rootID, field: "root_id", within: principal, in: db)
-            var sql = """
+            var query: SQLQuery = """
                 SELECT e.* FROM core_unit_event e JOIN core_unit u ON u.id = e.unit_id
-                WHERE u.path LIKE ? || '%'
+                WHERE u.path LIKE \(root.path) || '%'
                 """
-            var arguments: StatementArguments = [root.path]
             if let after = page.after, let row = Int64(after) {
-                sql += " AND e.id > ?"
-                arguments += [row]
+                query.append(" AND e.id > \(row)")
             }
-            sql += " ORDER BY e.id LIMIT ?"
-            arguments += [page.fetchLimit]
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let (events, next) = page.finish(rows) { "\($0["id"] as Int64)" }
-            return .with {
-                $0.events = events.map { row in
-                    UnitEvent.with {
-                        $0.id = EntityID.event(row["id"])
-                        $0.kind = row["kind"]
-                        $0.unitID = EntityID.unit(row["unit_id"])
-                        $0.fromUnitID = (row["from_unit_id"] as Int64?).map(EntityID.unit) ?? ""
-                        $0.toUnitID = (row["to_unit_id"] as Int64?).map(EntityID.unit) ?? ""
-                        $0.effectiveOn = row["effective_on"]
-                        $0.decision = row["decision"]
-                        $0.membersMoved = row["members_moved"]
+            query.append(" ORDER BY e.id LIMIT \(page.fetchLimit)")
+            let rows = try db.fetchAll(query)
+            let (events, next) = try page.finish(rows) { "\(try $0["id"] as Int64)" }
+            return try .with {
+                $0.events = try events.map { row in
+                    try UnitEvent.with {
+                        $0.id = EntityID.event(try row["id"])
+                        $0.kind = try row["kind"]
+                        $0.unitID = EntityID.unit(try row["unit_id"])
+                        $0.fromUnitID = (try row["from_unit_id"] as Int64?).map(EntityID.unit) ?? ""
+                        $0.toUnitID = (try row["to_unit_id"] as Int64?).map(EntityID.unit) ?? ""
+                        $0.effectiveOn = try row["effective_on"]
+                        $0.decision = try row["decision"]
+                        $0.membersMoved = try row["members_moved"]
                     }
                 }
                 $0.nextPageToken = next

@@ -5,10 +5,8 @@ import ThiduaModuleKit
 /// transaction.
 enum AgreementStore {
     static func fetch(_ row: Int64, in db: Database) throws -> AgreementRecord? {
-        guard let main = try Row.fetchOne(db.cachedStatement(
-            sql: "SELECT * FROM dialogue_agreement WHERE id = ?"
-        ), arguments: [row]) else { return nil }
-        return try Self.withDetails(Self.record(from: main), in: db)
+        guard let main = try db.fetchOne("SELECT * FROM dialogue_agreement WHERE id = \(row)", as: AgreementRecord.self) else { return nil }
+        return try Self.withDetails(main, in: db)
     }
 
     /// The agreement named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
@@ -22,51 +20,31 @@ enum AgreementStore {
 
     /// Every agreement of one enterprise, with details.
     static func all(of unitID: String, in db: Database) throws -> [AgreementRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM dialogue_agreement WHERE unit_id = ? ORDER BY id"), arguments: [unitID])
-            .map { try Self.withDetails(Self.record(from: $0), in: db) }
+        try db.fetchAll("SELECT * FROM dialogue_agreement WHERE unit_id = \(unitID) ORDER BY id", as: AgreementRecord.self)
+            .map { try Self.withDetails($0, in: db) }
     }
 
     /// The agreements of `unitIDs` after `afterRow`, by row; with details when asked (reports
     /// need only the dates).
     static func list(units unitIDs: [String], afterRow: Int64 = 0, limit: Int = .max, details: Bool, in db: Database) throws -> [AgreementRecord] {
-        let records = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT * FROM dialogue_agreement WHERE unit_id IN (SELECT value FROM json_each(?)) AND id > ? ORDER BY id LIMIT ?"
-            ),
-            arguments: [UnitSet.json(unitIDs), afterRow, limit]
-        ).map(Self.record(from:))
+        let records = try db.fetchAll(
+            "SELECT * FROM dialogue_agreement WHERE unit_id IN \(list: unitIDs) AND id > \(afterRow) ORDER BY id LIMIT \(limit)",
+            as: AgreementRecord.self
+        )
         return details ? try records.map { try Self.withDetails($0, in: db) } : records
     }
 
     /// Stores a new agreement and returns it with its row.
     static func insert(_ agreement: AgreementRecord, in db: Database) throws -> AgreementRecord {
-        try db.cachedStatement(sql: """
-                INSERT INTO dialogue_agreement (
-                    unit_id, title, stage, requested_by, requested_on, renews_id, renewed_by_id, drafted_on, signed_on,
-                    effective_from, term_years, expires_on, quality_grade, favourable_clauses, filed_on, filed_with,
-                    continued_until, replaced_on, withdrawn_on, withdraw_reason, term_months, filed_late
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: Self.arguments(of: agreement)
-        )
         var stored = agreement
-        stored.row = db.lastInsertedRowID
+        stored.row = try db.insert(.insert(into: "dialogue_agreement", Self.columns(of: agreement)))
         try Self.saveDetails(stored, before: nil, in: db)
         return try Self.fetch(stored.row, in: db)!
     }
 
     /// Writes `agreement` over `before` and returns it as stored.
     static func update(_ agreement: AgreementRecord, from before: AgreementRecord, in db: Database) throws -> AgreementRecord {
-        try db.cachedStatement(sql: """
-                UPDATE dialogue_agreement SET
-                    unit_id = ?, title = ?, stage = ?, requested_by = ?, requested_on = ?, renews_id = ?, renewed_by_id = ?,
-                    drafted_on = ?, signed_on = ?, effective_from = ?, term_years = ?, expires_on = ?, quality_grade = ?,
-                    favourable_clauses = ?, filed_on = ?, filed_with = ?, continued_until = ?, replaced_on = ?,
-                    withdrawn_on = ?, withdraw_reason = ?, term_months = ?, filed_late = ?
-                WHERE id = ?
-                """).execute(
-            arguments: Self.arguments(of: agreement) + [agreement.row]
-        )
+        try db.execute(.update("dialogue_agreement", set: Self.columns(of: agreement), row: agreement.row))
         try Self.saveDetails(agreement, before: before, in: db)
         return try Self.fetch(agreement.row, in: db)!
     }
@@ -74,100 +52,114 @@ enum AgreementStore {
     /// Sessions and votes are only ever added; clauses are replaced when the draft changes.
     private static func saveDetails(_ agreement: AgreementRecord, before: AgreementRecord?, in db: Database) throws {
         for session in agreement.sessions where session.row == 0 {
-            try db.cachedStatement(sql: "INSERT INTO dialogue_session (agreement_id, number, held_on, minutes) VALUES (?, ?, ?, ?)").execute(
-                arguments: [agreement.row, session.number, session.heldOn.description, session.minutes]
-            )
+            try db.execute("""
+                INSERT INTO dialogue_session (agreement_id, number, held_on, minutes)
+                VALUES (\(agreement.row), \(session.number), \(session.heldOn), \(session.minutes))
+                """)
         }
         for (index, vote) in agreement.votes.enumerated().dropFirst(before?.votes.count ?? 0) {
-            try db.cachedStatement(
-                sql: "INSERT INTO dialogue_vote (agreement_id, number, voted_on, employees, in_favour, against, passed) VALUES (?, ?, ?, ?, ?, ?, ?)"
-            ).execute(
-                arguments: [agreement.row, index + 1, vote.votedOn.description, vote.employees, vote.inFavour, vote.against, vote.passed]
-            )
+            try db.execute("""
+                INSERT INTO dialogue_vote (agreement_id, number, voted_on, employees, in_favour, against, passed)
+                VALUES (\(agreement.row), \(index + 1), \(vote.votedOn), \(vote.employees), \(vote.inFavour), \(vote.against), \(vote.passed))
+                """)
         }
         if agreement.clauses != before?.clauses {
-            try db.cachedStatement(sql: "DELETE FROM dialogue_clause WHERE agreement_id = ?").execute(arguments: [agreement.row])
+            try db.execute("DELETE FROM dialogue_clause WHERE agreement_id = \(agreement.row)")
             for clause in agreement.clauses {
-                try db.cachedStatement(sql: """
-                        INSERT INTO dialogue_clause (agreement_id, number, title, topic, more_favourable, term_months, expires_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """).execute(
-                    arguments: [
-                        agreement.row, clause.number, clause.title, clause.topic.rawValue, clause.moreFavourableThanLaw,
-                        clause.termMonths, clause.expiresOn.isEmpty ? nil : clause.expiresOn,
-                    ]
-                )
+                let expiresOn: String? = clause.expiresOn.isEmpty ? nil : clause.expiresOn
+                try db.execute("""
+                    INSERT INTO dialogue_clause (agreement_id, number, title, topic, more_favourable, term_months, expires_on)
+                    VALUES (
+                        \(agreement.row), \(clause.number), \(clause.title), \(clause.topic.rawValue), \(clause.moreFavourableThanLaw),
+                        \(clause.termMonths), \(expiresOn)
+                    )
+                    """)
             }
         }
     }
 
     private static func withDetails(_ agreement: AgreementRecord, in db: Database) throws -> AgreementRecord {
         var full = agreement
-        full.sessions = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM dialogue_session WHERE agreement_id = ? ORDER BY number"), arguments: [agreement.row]
-        ).map { row in
-            AgreementRecord.Session(row: row["id"], number: row["number"], heldOn: CalendarDate(row["held_on"] as String)!, minutes: row["minutes"])
+        full.sessions = try db.fetchAll("SELECT * FROM dialogue_session WHERE agreement_id = \(agreement.row) ORDER BY number").map { row in
+            AgreementRecord.Session(
+                row: try row["id"], number: try row["number"], heldOn: CalendarDate(try row["held_on"] as String)!, minutes: try row["minutes"]
+            )
         }
-        full.clauses = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM dialogue_clause WHERE agreement_id = ? ORDER BY number"), arguments: [agreement.row]
-        ).map { row in
-            AgreementClause.with {
-                $0.number = row["number"]
-                $0.title = row["title"]
-                $0.topic = ClauseTopic(rawValue: row["topic"]) ?? .unspecified
-                $0.moreFavourableThanLaw = row["more_favourable"]
-                $0.termMonths = row["term_months"]
-                $0.expiresOn = row["expires_on"] ?? ""
+        full.clauses = try db.fetchAll("SELECT * FROM dialogue_clause WHERE agreement_id = \(agreement.row) ORDER BY number").map { row in
+            try AgreementClause.with {
+                $0.number = try row["number"]
+                $0.title = try row["title"]
+                $0.topic = ClauseTopic(rawValue: try row["topic"]) ?? .unspecified
+                $0.moreFavourableThanLaw = try row["more_favourable"]
+                $0.termMonths = try row["term_months"]
+                $0.expiresOn = try row["expires_on"] ?? ""
             }
         }
-        full.votes = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM dialogue_vote WHERE agreement_id = ? ORDER BY number"), arguments: [agreement.row]
-        ).map { row in
+        full.votes = try db.fetchAll("SELECT * FROM dialogue_vote WHERE agreement_id = \(agreement.row) ORDER BY number").map { row in
             AgreementRecord.Vote(
-                votedOn: CalendarDate(row["voted_on"] as String)!, employees: row["employees"], inFavour: row["in_favour"],
-                against: row["against"], passed: row["passed"]
+                votedOn: CalendarDate(try row["voted_on"] as String)!, employees: try row["employees"], inFavour: try row["in_favour"],
+                against: try row["against"], passed: try row["passed"]
             )
         }
         return full
     }
 
-    private static func arguments(of agreement: AgreementRecord) -> StatementArguments {
+    private static func columns(of agreement: AgreementRecord) -> StoredColumns {
         [
-            agreement.unitID, agreement.title, agreement.stage.rawValue, agreement.requestedBy.rawValue,
-            agreement.requestedOn.description, agreement.renewsRow, agreement.renewedByRow, agreement.draftedOn?.description,
-            agreement.signedOn?.description, agreement.effectiveFrom?.description, agreement.termMonths / 12,
-            agreement.expiresOn?.description, agreement.qualityGrade.rawValue, agreement.favourableClauses,
-            agreement.filedOn?.description, agreement.filedWith, agreement.continuedUntil?.description,
-            agreement.replacedOn?.description, agreement.withdrawnOn?.description, agreement.withdrawReason,
-            agreement.termMonths, agreement.filedLate,
+            "unit_id": agreement.unitID,
+            "title": agreement.title,
+            "stage": agreement.stage.rawValue,
+            "requested_by": agreement.requestedBy.rawValue,
+            "requested_on": agreement.requestedOn,
+            "renews_id": agreement.renewsRow,
+            "renewed_by_id": agreement.renewedByRow,
+            "drafted_on": agreement.draftedOn,
+            "signed_on": agreement.signedOn,
+            "effective_from": agreement.effectiveFrom,
+            // No longer read: the whole years of the term (migration 0002_agreement_term_months).
+            "term_years": agreement.termMonths / 12,
+            "expires_on": agreement.expiresOn,
+            "quality_grade": agreement.qualityGrade.rawValue,
+            "favourable_clauses": agreement.favourableClauses,
+            "filed_on": agreement.filedOn,
+            "filed_with": agreement.filedWith,
+            "continued_until": agreement.continuedUntil,
+            "replaced_on": agreement.replacedOn,
+            "withdrawn_on": agreement.withdrawnOn,
+            "withdraw_reason": agreement.withdrawReason,
+            "term_months": agreement.termMonths,
+            "filed_late": agreement.filedLate,
         ]
     }
+}
 
-    private static func record(from row: Row) -> AgreementRecord {
-        func date(_ column: String) -> CalendarDate? { (row[column] as String?).flatMap(CalendarDate.init) }
-        return AgreementRecord(
-            row: row["id"],
-            unitID: row["unit_id"],
-            title: row["title"],
-            stage: AgreementState(rawValue: row["stage"]) ?? .unspecified,
-            requestedBy: BargainingSide(rawValue: row["requested_by"]) ?? .unspecified,
-            requestedOn: date("requested_on")!,
-            renewsRow: row["renews_id"],
-            renewedByRow: row["renewed_by_id"],
-            draftedOn: date("drafted_on"),
-            signedOn: date("signed_on"),
-            effectiveFrom: date("effective_from"),
-            termMonths: row["term_months"],
-            expiresOn: date("expires_on"),
-            qualityGrade: AgreementQualityGrade(rawValue: row["quality_grade"]) ?? .unspecified,
-            favourableClauses: row["favourable_clauses"],
-            filedOn: date("filed_on"),
-            filedWith: row["filed_with"],
-            filedLate: row["filed_late"],
-            continuedUntil: date("continued_until"),
-            replacedOn: date("replaced_on"),
-            withdrawnOn: date("withdrawn_on"),
-            withdrawReason: row["withdraw_reason"]
+/// One row of `dialogue_agreement`, without its sessions, clauses and votes.
+extension AgreementRecord: SQLRowDecodable {
+    init(row: SQLRow) throws {
+        func date(_ column: String) throws -> CalendarDate? { (try row[column] as String?).flatMap(CalendarDate.init) }
+        self.init(
+            row: try row["id"],
+            unitID: try row["unit_id"],
+            title: try row["title"],
+            stage: AgreementState(rawValue: try row["stage"]) ?? .unspecified,
+            requestedBy: BargainingSide(rawValue: try row["requested_by"]) ?? .unspecified,
+            requestedOn: try date("requested_on")!,
+            renewsRow: try row["renews_id"],
+            renewedByRow: try row["renewed_by_id"],
+            draftedOn: try date("drafted_on"),
+            signedOn: try date("signed_on"),
+            effectiveFrom: try date("effective_from"),
+            termMonths: try row["term_months"],
+            expiresOn: try date("expires_on"),
+            qualityGrade: AgreementQualityGrade(rawValue: try row["quality_grade"]) ?? .unspecified,
+            favourableClauses: try row["favourable_clauses"],
+            filedOn: try date("filed_on"),
+            filedWith: try row["filed_with"],
+            filedLate: try row["filed_late"] as Bool,
+            continuedUntil: try date("continued_until"),
+            replacedOn: try date("replaced_on"),
+            withdrawnOn: try date("withdrawn_on"),
+            withdrawReason: try row["withdraw_reason"]
         )
     }
 }

@@ -5,10 +5,8 @@ import ThiduaModuleKit
 enum HeadcountStore {
     /// The headcount in force on `date`: the latest recorded on or before it.
     static func headcount(of unitID: String, on date: CalendarDate, in db: Database) throws -> EnterpriseHeadcount? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1"),
-            arguments: [unitID, date.description]
-        ).map(Self.headcount(from:))
+        try db.fetchOne("SELECT * FROM dialogue_headcount WHERE unit_id = \(unitID) AND as_of <= \(date) ORDER BY as_of DESC LIMIT 1")
+            .map(Self.headcount(from:))
     }
 
     /// The number of employees on `date`, 0 when none was recorded.
@@ -18,43 +16,36 @@ enum HeadcountStore {
 
     /// The headcount in force on `date` of each of `unitIDs` that has one.
     static func employees(of unitIDs: [String], on date: CalendarDate, in db: Database) throws -> [String: Int] {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT h.unit_id, h.employees FROM dialogue_headcount h
-                WHERE h.unit_id IN (SELECT value FROM json_each(?)) AND h.as_of = (
-                    SELECT max(as_of) FROM dialogue_headcount WHERE unit_id = h.unit_id AND as_of <= ?
-                )
-                """),
-            arguments: [UnitSet.json(unitIDs), date.description]
-        )
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["unit_id"] as String, $0["employees"] as Int) })
+        let rows = try db.fetchAll("""
+            SELECT h.unit_id, h.employees FROM dialogue_headcount h
+            WHERE h.unit_id IN \(list: unitIDs) AND h.as_of = (
+                SELECT max(as_of) FROM dialogue_headcount WHERE unit_id = h.unit_id AND as_of <= \(date)
+            )
+            """)
+        return Dictionary(uniqueKeysWithValues: try rows.map { (try $0["unit_id"] as String, try $0["employees"] as Int) })
     }
 
     /// Every headcount of the enterprise, latest first.
     static func history(of unitID: String, in db: Database) throws -> [EnterpriseHeadcount] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? ORDER BY as_of DESC"), arguments: [unitID])
-            .map(Self.headcount(from:))
+        try db.fetchAll("SELECT * FROM dialogue_headcount WHERE unit_id = \(unitID) ORDER BY as_of DESC").map(Self.headcount(from:))
     }
 
     /// Records a headcount, replacing one of the same date; returns the one replaced.
     static func record(_ headcount: EnterpriseHeadcount, in db: Database) throws -> EnterpriseHeadcount? {
-        let before = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM dialogue_headcount WHERE unit_id = ? AND as_of = ?"), arguments: [headcount.unitID, headcount.asOf]
-        ).map(Self.headcount(from:))
-        try db.cachedStatement(sql: """
-                INSERT INTO dialogue_headcount (unit_id, as_of, employees) VALUES (?, ?, ?)
-                ON CONFLICT (unit_id, as_of) DO UPDATE SET employees = excluded.employees
-                """).execute(
-            arguments: [headcount.unitID, headcount.asOf, headcount.employees]
-        )
+        let before = try db.fetchOne("SELECT * FROM dialogue_headcount WHERE unit_id = \(headcount.unitID) AND as_of = \(headcount.asOf)")
+            .map(Self.headcount(from:))
+        try db.execute("""
+            INSERT INTO dialogue_headcount (unit_id, as_of, employees) VALUES (\(headcount.unitID), \(headcount.asOf), \(headcount.employees))
+            ON CONFLICT (unit_id, as_of) DO UPDATE SET employees = excluded.employees
+            """)
         return before
     }
 
-    private static func headcount(from row: Row) -> EnterpriseHeadcount {
-        EnterpriseHeadcount.with {
-            $0.unitID = row["unit_id"]
-            $0.asOf = row["as_of"]
-            $0.employees = row["employees"]
+    private static func headcount(from row: SQLRow) throws -> EnterpriseHeadcount {
+        try EnterpriseHeadcount.with {
+            $0.unitID = try row["unit_id"]
+            $0.asOf = try row["as_of"]
+            $0.employees = try row["employees"]
         }
     }
 }

@@ -9,24 +9,22 @@ struct RuleBook: Sendable {
 
     /// The rules in force on `date`: the latest added version effective on or before it.
     func rules(on date: CalendarDate, in db: Database) throws -> DialogueRuleSet {
-        let json = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT rules FROM dialogue_rule_set WHERE effective_from <= ? ORDER BY effective_from DESC LIMIT 1"),
-            arguments: [date.description]
+        let json = try db.fetchValue(
+            "SELECT rules FROM dialogue_rule_set WHERE effective_from <= \(date) ORDER BY effective_from DESC LIMIT 1",
+            as: String.self
         )
         return try json.map { try DialogueRuleSet(jsonString: $0) } ?? self.builtIn
     }
 
     /// Every added version, oldest first.
     func versions(in db: Database) throws -> [DialogueRuleSet] {
-        try String.fetchAll(db.cachedStatement(sql: "SELECT rules FROM dialogue_rule_set ORDER BY effective_from"))
+        try db.fetchValues("SELECT rules FROM dialogue_rule_set ORDER BY effective_from", as: String.self)
             .map { try DialogueRuleSet(jsonString: $0) }
     }
 
     /// Adds a version; ALREADY_EXISTS when one starts on the same day.
     func add(_ rules: DialogueRuleSet, in db: Database) throws {
-        let exists = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM dialogue_rule_set WHERE effective_from = ?)"), arguments: [rules.effectiveFrom]
-        ) ?? false
+        let exists = try db.fetchOne("SELECT 1 FROM dialogue_rule_set WHERE effective_from = \(rules.effectiveFrom)") != nil
         guard !exists else {
             throw RPCError(
                 .alreadyExists,
@@ -35,8 +33,9 @@ struct RuleBook: Sendable {
                 rule: "dialogue.rules_version_exists"
             )
         }
-        try db.cachedStatement(sql: "INSERT INTO dialogue_rule_set (effective_from, regulation, rules) VALUES (?, ?, ?)").execute(
-            arguments: [rules.effectiveFrom, rules.regulation, try rules.jsonString()]
-        )
+        try db.execute("""
+            INSERT INTO dialogue_rule_set (effective_from, regulation, rules)
+            VALUES (\(rules.effectiveFrom), \(rules.regulation), \(try rules.jsonString()))
+            """)
     }
 }

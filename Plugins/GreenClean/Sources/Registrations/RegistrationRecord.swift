@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `green_clean_registration`.
-struct RegistrationRecord: Sendable, FetchableRecord {
+struct RegistrationRecord: SQLRowDecodable {
     var row: Int64
     var campaignID: String
     var unitID: String
@@ -30,32 +30,32 @@ struct RegistrationRecord: Sendable, FetchableRecord {
 
     var id: String { GreenCleanID.registration.id(self.row) }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.campaignID = row["campaign_id"]
-        self.unitID = row["unit_id"]
-        self.year = row["year"]
-        self.appraisingUnitID = row["appraising_unit_id"]
-        self.sheetVersion = row["sheet_version"]
-        self.state = RegistrationLifecycle.State(rawValue: row["state"]) ?? .registered
-        self.round = row["round"]
-        self.registeredOn = row["registered_on"]
-        self.submittedOn = row["submitted_on"]
-        self.appraisedOn = row["appraised_on"]
-        self.appraisalNote = row["appraisal_note"]
-        self.returnedOn = row["returned_on"]
-        self.returnReason = row["return_reason"]
-        self.proposedOn = row["proposed_on"]
-        self.proposalNote = row["proposal_note"]
-        self.decidedOn = row["decided_on"]
-        self.decisionNumber = row["decision_number"]
-        self.decisionDate = row["decision_date"]
-        self.awardID = row["award_id"]
-        self.declineReason = row["decline_reason"]
-        self.upwardUnitID = row["upward_unit_id"]
-        self.upwardFormCode = row["upward_form_code"]
-        self.upwardNote = row["upward_note"]
-        self.upwardProposedOn = row["upward_proposed_on"]
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.campaignID = try row["campaign_id"]
+        self.unitID = try row["unit_id"]
+        self.year = try row["year"]
+        self.appraisingUnitID = try row["appraising_unit_id"]
+        self.sheetVersion = try row["sheet_version"]
+        self.state = RegistrationLifecycle.State(rawValue: try row["state"]) ?? .registered
+        self.round = try row["round"]
+        self.registeredOn = try row["registered_on"]
+        self.submittedOn = try row["submitted_on"]
+        self.appraisedOn = try row["appraised_on"]
+        self.appraisalNote = try row["appraisal_note"]
+        self.returnedOn = try row["returned_on"]
+        self.returnReason = try row["return_reason"]
+        self.proposedOn = try row["proposed_on"]
+        self.proposalNote = try row["proposal_note"]
+        self.decidedOn = try row["decided_on"]
+        self.decisionNumber = try row["decision_number"]
+        self.decisionDate = try row["decision_date"]
+        self.awardID = try row["award_id"]
+        self.declineReason = try row["decline_reason"]
+        self.upwardUnitID = try row["upward_unit_id"]
+        self.upwardFormCode = try row["upward_form_code"]
+        self.upwardNote = try row["upward_note"]
+        self.upwardProposedOn = try row["upward_proposed_on"]
     }
 
     /// Where the registration stands, for the state machine.

@@ -1,10 +1,9 @@
-import Foundation
 import ThiduaModuleKit
 
 /// Reads and writes of registrations and their scores, inside a caller's transaction.
 enum RegistrationStore {
     static func fetch(_ row: Int64, in db: Database) throws -> RegistrationRecord? {
-        try RegistrationRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM green_clean_registration WHERE id = ?"), arguments: [row])
+        try db.fetchOne("SELECT * FROM green_clean_registration WHERE id = \(row)", as: RegistrationRecord.self)
     }
 
     /// The registration `id` names, or INVALID_ARGUMENT / NOT_FOUND naming `field`.
@@ -18,42 +17,37 @@ enum RegistrationStore {
 
     /// The registration of a unit for a year, if any.
     static func find(unitID: String, year: Int, in db: Database) throws -> RegistrationRecord? {
-        try RegistrationRecord.fetchOne(db.cachedStatement(
-            sql: "SELECT * FROM green_clean_registration WHERE unit_id = ? AND year = ?"
-        ), arguments: [unitID, year])
+        try db.fetchOne("SELECT * FROM green_clean_registration WHERE unit_id = \(unitID) AND year = \(year)", as: RegistrationRecord.self)
     }
 
     static func insert(
         campaignID: String, unitID: String, year: Int, appraisingUnitID: String, sheetVersion: Int,
         registeredOn: CalendarDate, in db: Database
     ) throws -> RegistrationRecord {
-        try db.cachedStatement(sql: """
-                INSERT INTO green_clean_registration (campaign_id, unit_id, year, appraising_unit_id, sheet_version, state, registered_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [
-                campaignID, unitID, year, appraisingUnitID, sheetVersion,
-                RegistrationLifecycle.State.registered.rawValue, registeredOn.description,
-            ]
-        )
-        return try Self.fetch(db.lastInsertedRowID, in: db)!
+        let row = try db.insert("""
+            INSERT INTO green_clean_registration (campaign_id, unit_id, year, appraising_unit_id, sheet_version, state, registered_on)
+            VALUES (
+                \(campaignID), \(unitID), \(year), \(appraisingUnitID), \(sheetVersion),
+                \(RegistrationLifecycle.State.registered.rawValue), \(registeredOn)
+            )
+            RETURNING id
+            """)
+        return try Self.fetch(row, in: db)!
     }
 
-    /// Sets columns of one registration, the state with them, and reads it back.
+    /// Sets columns of one registration, the state with them, and reads it back. The column names
+    /// are this module's own, written by its code, never taken from a request.
     static func update(
         _ record: RegistrationRecord,
         to lifecycle: RegistrationLifecycle,
-        setting columns: [String: (any DatabaseValueConvertible)?] = [:],
+        setting columns: [String: any SQLValueConvertible] = [:],
         in db: Database
     ) throws -> RegistrationRecord {
         var all = columns
         all["state"] = lifecycle.state.rawValue
         all["round"] = lifecycle.round
-        let names = all.keys.sorted()
-        try db.execute(
-            sql: "UPDATE green_clean_registration SET \(names.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
-            arguments: StatementArguments(names.map { all[$0]! } + [record.row])
-        )
+        let assignments = all.sorted { $0.key < $1.key }.map { column, value -> SQLQuery in "\(trusted: column) = \(value)" }
+        try db.execute("UPDATE green_clean_registration SET \(SQLQuery.joined(assignments, separator: ", ")) WHERE id = \(record.row)")
         return try Self.fetch(record.row, in: db)!
     }
 
@@ -61,22 +55,16 @@ enum RegistrationStore {
 
     /// The scores of a registration in the sheet's order; empty until self-assessed.
     static func scores(of record: RegistrationRecord, in db: Database) throws -> [StoredScore] {
-        let evidence = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT criterion_code, reference FROM green_clean_evidence WHERE registration_id = ? ORDER BY criterion_code, position"
-            ),
-            arguments: [record.row]
+        let evidence = try db.fetchAll(
+            "SELECT criterion_code, reference FROM green_clean_evidence WHERE registration_id = \(record.row) ORDER BY criterion_code, position"
         )
         var referencesByCode: [String: [String]] = [:]
         for row in evidence {
-            referencesByCode[row["criterion_code"], default: []].append(row["reference"])
+            try referencesByCode[row["criterion_code"], default: []].append(row["reference"])
         }
-        return try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM green_clean_score WHERE registration_id = ? ORDER BY position"),
-            arguments: [record.row]
-        ).map { row in
-            let code: String = row["criterion_code"]
-            return StoredScore(
+        return try db.fetchAll("SELECT * FROM green_clean_score WHERE registration_id = \(record.row) ORDER BY position").map { row in
+            let code: String = try row["criterion_code"]
+            return try StoredScore(
                 claim: ClaimedScore(code: code, points: row["claimed_points"], evidence: referencesByCode[code] ?? [], note: row["note"]),
                 appraisedPoints: row["appraised_points"],
                 adjustmentReason: row["adjustment_reason"]
@@ -86,44 +74,37 @@ enum RegistrationStore {
 
     /// Replaces the claims of a self-assessment; any appraisal goes with them.
     static func replaceClaims(of record: RegistrationRecord, with claims: [ClaimedScore], in db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM green_clean_evidence WHERE registration_id = ?").execute(arguments: [record.row])
-        try db.cachedStatement(sql: "DELETE FROM green_clean_score WHERE registration_id = ?").execute(arguments: [record.row])
+        try db.execute("DELETE FROM green_clean_evidence WHERE registration_id = \(record.row)")
+        try db.execute("DELETE FROM green_clean_score WHERE registration_id = \(record.row)")
         for (position, claim) in claims.enumerated() {
-            try db.cachedStatement(
-                sql: "INSERT INTO green_clean_score (registration_id, criterion_code, position, claimed_points, note) VALUES (?, ?, ?, ?, ?)"
-            ).execute(
-                arguments: [record.row, claim.code, position + 1, claim.points, claim.note]
-            )
+            try db.execute("""
+                INSERT INTO green_clean_score (registration_id, criterion_code, position, claimed_points, note)
+                VALUES (\(record.row), \(claim.code), \(position + 1), \(claim.points), \(claim.note))
+                """)
             for (index, reference) in claim.evidence.enumerated() {
-                try db.cachedStatement(
-                    sql: "INSERT INTO green_clean_evidence (registration_id, criterion_code, position, reference) VALUES (?, ?, ?, ?)"
-                ).execute(
-                    arguments: [record.row, claim.code, index + 1, reference]
-                )
+                try db.execute("""
+                    INSERT INTO green_clean_evidence (registration_id, criterion_code, position, reference)
+                    VALUES (\(record.row), \(claim.code), \(index + 1), \(reference))
+                    """)
             }
         }
     }
 
     /// Records the appraised points: the adjusted ones with their reasons, the claimed ones elsewhere.
     static func setAppraisal(of record: RegistrationRecord, adjustments: [String: ScoreAdjustment], in db: Database) throws {
-        try db.cachedStatement(
-            sql: "UPDATE green_clean_score SET appraised_points = claimed_points, adjustment_reason = '' WHERE registration_id = ?"
-        ).execute(
-            arguments: [record.row]
+        try db.execute(
+            "UPDATE green_clean_score SET appraised_points = claimed_points, adjustment_reason = '' WHERE registration_id = \(record.row)"
         )
         for adjustment in adjustments.values {
-            try db.cachedStatement(
-                sql: "UPDATE green_clean_score SET appraised_points = ?, adjustment_reason = ? WHERE registration_id = ? AND criterion_code = ?"
-            ).execute(
-                arguments: [adjustment.points, adjustment.reason, record.row, adjustment.code]
-            )
+            try db.execute("""
+                UPDATE green_clean_score SET appraised_points = \(adjustment.points), adjustment_reason = \(adjustment.reason)
+                WHERE registration_id = \(record.row) AND criterion_code = \(adjustment.code)
+                """)
         }
     }
 
     static func clearAppraisal(of record: RegistrationRecord, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE green_clean_score SET appraised_points = NULL, adjustment_reason = '' WHERE registration_id = ?").execute(
-            arguments: [record.row]
-        )
+        try db.execute("UPDATE green_clean_score SET appraised_points = NULL, adjustment_reason = '' WHERE registration_id = \(record.row)")
     }
 
     // MARK: Listing
@@ -133,40 +114,29 @@ enum RegistrationStore {
         unitIDs: [String], campaignID: String?, year: Int?, state: RegistrationLifecycle.State?,
         cursor: PageCursor, in db: Database
     ) throws -> [RegistrationRecord] {
-        var sql = "SELECT * FROM green_clean_registration WHERE unit_id IN (SELECT value FROM json_each(?)) AND id > ?"
-        var arguments: StatementArguments = [try JSONList.encode(unitIDs), try cursor.afterRow()]
+        let afterRow = try cursor.afterRow()
+        var query: SQLQuery = "SELECT * FROM green_clean_registration WHERE unit_id IN \(list: unitIDs) AND id > \(afterRow)"
         if let campaignID {
-            sql += " AND campaign_id = ?"
-            arguments += [campaignID]
+            query.append(" AND campaign_id = \(campaignID)")
         }
         if let year {
-            sql += " AND year = ?"
-            arguments += [year]
+            query.append(" AND year = \(year)")
         }
         if let state {
-            sql += " AND state = ?"
-            arguments += [state.rawValue]
+            query.append(" AND state = \(state.rawValue)")
         }
-        sql += " ORDER BY id LIMIT ?"
-        arguments += [cursor.fetchLimit]
-        return try RegistrationRecord.fetchAll(db, sql: sql, arguments: arguments)
+        query.append(" ORDER BY id LIMIT \(cursor.fetchLimit)")
+        return try db.fetchAll(query, as: RegistrationRecord.self)
     }
 
     /// Every registration of the units in `unitIDs` over a year range, for the report.
     static func all(unitIDs: [String], years: ClosedRange<Int>, in db: Database) throws -> [RegistrationRecord] {
-        try RegistrationRecord.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT * FROM green_clean_registration
-                WHERE unit_id IN (SELECT value FROM json_each(?)) AND year BETWEEN ? AND ? ORDER BY id
-                """),
-            arguments: [try JSONList.encode(unitIDs), years.lowerBound, years.upperBound]
+        try db.fetchAll(
+            """
+            SELECT * FROM green_clean_registration
+            WHERE unit_id IN \(list: unitIDs) AND year BETWEEN \(years.lowerBound) AND \(years.upperBound) ORDER BY id
+            """,
+            as: RegistrationRecord.self
         )
-    }
-}
-
-/// Lists of ids passed to SQLite as one JSON array, read back with `json_each`.
-enum JSONList {
-    static func encode(_ values: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
     }
 }

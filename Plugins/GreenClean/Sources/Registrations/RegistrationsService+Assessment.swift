@@ -33,7 +33,7 @@ extension RegistrationsService {
             return try RegistrationStore.update(
                 before,
                 to: next,
-                setting: ["returned_on": today.description, "return_reason": reason, "appraised_on": nil, "appraisal_note": ""],
+                setting: ["returned_on": today.description, "return_reason": reason, "appraised_on": SQLValue.null, "appraisal_note": ""],
                 in: db
             )
         }

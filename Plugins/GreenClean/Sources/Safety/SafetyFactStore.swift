@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// A row of `green_clean_safety_fact`.
-struct SafetyFactRecord: Sendable, FetchableRecord {
+struct SafetyFactRecord: SQLRowDecodable {
     var row: Int64
     var fact: SafetyFact
     var description: String
@@ -10,24 +10,23 @@ struct SafetyFactRecord: Sendable, FetchableRecord {
     var retractedOn: String?
     var retractReason: String
 
-    init(row: Row) {
-        self.row = row["id"]
-        let occurredOn: String? = row["occurred_on"]
-        let retractedOn: String? = row["retracted_on"]
-        self.fact = SafetyFact(
-            id: GreenCleanID.fact.id(row["id"]),
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        let retractedOn: String? = try row["retracted_on"]
+        self.fact = try SafetyFact(
+            id: GreenCleanID.fact.id(self.row),
             unitID: row["unit_id"],
             kind: SafetyFact.Kind(rawValue: row["kind"]) ?? .fatalWorkAccident,
             year: row["year"],
-            occurredOn: occurredOn.flatMap(CalendarDate.init),
+            occurredOn: row["occurred_on"],
             cases: row["cases"],
             isRetracted: retractedOn != nil
         )
-        self.description = row["description"]
-        self.reference = row["reference"]
-        self.recordedOn = row["recorded_on"]
+        self.description = try row["description"]
+        self.reference = try row["reference"]
+        self.recordedOn = try row["recorded_on"]
         self.retractedOn = retractedOn
-        self.retractReason = row["retract_reason"]
+        self.retractReason = try row["retract_reason"]
     }
 
     var message: GreenCleanSafetyFact {
@@ -50,7 +49,7 @@ struct SafetyFactRecord: Sendable, FetchableRecord {
 /// Reads and writes of safety facts, inside a caller's transaction.
 enum SafetyFactStore {
     static func fetch(_ row: Int64, in db: Database) throws -> SafetyFactRecord? {
-        try SafetyFactRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM green_clean_safety_fact WHERE id = ?"), arguments: [row])
+        try db.fetchOne("SELECT * FROM green_clean_safety_fact WHERE id = \(row)", as: SafetyFactRecord.self)
     }
 
     /// The fact `id` names, or INVALID_ARGUMENT / NOT_FOUND naming `field`.
@@ -64,9 +63,12 @@ enum SafetyFactStore {
 
     /// The live count of occupational-disease cases of a unit and year, if recorded.
     static func liveDiseaseCount(unitID: String, year: Int, in db: Database) throws -> SafetyFactRecord? {
-        try SafetyFactRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM green_clean_safety_fact WHERE unit_id = ? AND year = ? AND kind = ? AND retracted_on IS NULL"),
-            arguments: [unitID, year, SafetyFact.Kind.occupationalDiseaseCases.rawValue]
+        try db.fetchOne(
+            """
+            SELECT * FROM green_clean_safety_fact
+            WHERE unit_id = \(unitID) AND year = \(year) AND kind = \(SafetyFact.Kind.occupationalDiseaseCases.rawValue) AND retracted_on IS NULL
+            """,
+            as: SafetyFactRecord.self
         )
     }
 
@@ -74,45 +76,41 @@ enum SafetyFactStore {
         unitID: String, kind: SafetyFact.Kind, year: Int, occurredOn: CalendarDate?, cases: Int,
         description: String, reference: String, recordedOn: CalendarDate, in db: Database
     ) throws -> SafetyFactRecord {
-        try db.cachedStatement(sql: """
-                INSERT INTO green_clean_safety_fact (unit_id, kind, year, occurred_on, cases, description, reference, recorded_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [unitID, kind.rawValue, year, occurredOn?.description, cases, description, reference, recordedOn.description]
-        )
-        return try Self.fetch(db.lastInsertedRowID, in: db)!
+        let row = try db.insert("""
+            INSERT INTO green_clean_safety_fact (unit_id, kind, year, occurred_on, cases, description, reference, recorded_on)
+            VALUES (\(unitID), \(kind.rawValue), \(year), \(occurredOn), \(cases), \(description), \(reference), \(recordedOn))
+            RETURNING id
+            """)
+        return try Self.fetch(row, in: db)!
     }
 
     static func retract(_ record: SafetyFactRecord, on date: CalendarDate, reason: String, in db: Database) throws -> SafetyFactRecord {
-        try db.cachedStatement(sql: "UPDATE green_clean_safety_fact SET retracted_on = ?, retract_reason = ? WHERE id = ?").execute(
-            arguments: [date.description, reason, record.row]
-        )
+        try db.execute("UPDATE green_clean_safety_fact SET retracted_on = \(date), retract_reason = \(reason) WHERE id = \(record.row)")
         return try Self.fetch(record.row, in: db)!
     }
 
     /// What disqualifies `unitID` for `year`: the facts of that year and the year before decide.
     static func disqualifiers(of unitID: String, year: Int, in db: Database) throws -> [Disqualifier] {
-        let facts = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT * FROM green_clean_safety_fact WHERE unit_id = ? AND year IN (?, ?) AND retracted_on IS NULL ORDER BY id"
-            ),
-            arguments: [unitID, year, year - 1]
-        ).map { SafetyFactRecord(row: $0).fact }
+        let facts = try db.fetchAll(
+            """
+            SELECT * FROM green_clean_safety_fact
+            WHERE unit_id = \(unitID) AND year IN (\(year), \(year - 1)) AND retracted_on IS NULL ORDER BY id
+            """,
+            as: SafetyFactRecord.self
+        ).map(\.fact)
         return SafetyFact.disqualifiers(of: unitID, year: year, among: facts)
     }
 
     /// Facts of the units in `unitIDs`, after `cursor`, oldest first.
     static func list(unitIDs: [String], year: Int?, includeRetracted: Bool, cursor: PageCursor, in db: Database) throws -> [SafetyFactRecord] {
-        var sql = "SELECT * FROM green_clean_safety_fact WHERE unit_id IN (SELECT value FROM json_each(?)) AND id > ?"
-        var arguments: StatementArguments = [try JSONList.encode(unitIDs), try cursor.afterRow()]
+        let afterRow = try cursor.afterRow()
+        var query: SQLQuery = "SELECT * FROM green_clean_safety_fact WHERE unit_id IN \(list: unitIDs) AND id > \(afterRow)"
         if let year {
-            sql += " AND year = ?"
-            arguments += [year]
+            query.append(" AND year = \(year)")
         }
-        if !includeRetracted { sql += " AND retracted_on IS NULL" }
-        sql += " ORDER BY id LIMIT ?"
-        arguments += [cursor.fetchLimit]
-        return try SafetyFactRecord.fetchAll(db, sql: sql, arguments: arguments)
+        if !includeRetracted { query.append(" AND retracted_on IS NULL") }
+        query.append(" ORDER BY id LIMIT \(cursor.fetchLimit)")
+        return try db.fetchAll(query, as: SafetyFactRecord.self)
     }
 }
 

@@ -3,18 +3,17 @@ import ThiduaModuleKit
 /// Reads and writes of criteria sheets, inside a caller's transaction.
 enum SheetStore {
     static func sheet(_ version: Int, in db: Database) throws -> CriteriaSheet? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM green_clean_sheet WHERE version = ?"), arguments: [version]) else {
+        guard let row = try db.fetchOne("SELECT * FROM green_clean_sheet WHERE version = \(version)") else {
             return nil
         }
-        let criteria = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT code, name, max_points FROM green_clean_criterion WHERE sheet_version = ? ORDER BY position"),
-            arguments: [version]
-        ).map { CriteriaSheet.Criterion(code: $0["code"], name: $0["name"], maxPoints: $0["max_points"]) }
-        return CriteriaSheet(
+        let criteria = try db.fetchAll(
+            "SELECT code, name, max_points FROM green_clean_criterion WHERE sheet_version = \(version) ORDER BY position"
+        ).map { try CriteriaSheet.Criterion(code: $0["code"], name: $0["name"], maxPoints: $0["max_points"]) }
+        return try CriteriaSheet(
             version: row["version"],
             title: row["title"],
             regulation: row["regulation"],
-            effectiveFrom: CalendarDate(row["effective_from"] as String)!,
+            effectiveFrom: row["effective_from"],
             passingScore: row["passing_score"],
             criteria: criteria
         )
@@ -29,22 +28,20 @@ enum SheetStore {
     }
 
     static func newestVersion(in db: Database) throws -> Int? {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT max(version) FROM green_clean_sheet"))
+        try db.fetchValue("SELECT max(version) FROM green_clean_sheet", as: Int.self)
     }
 
     /// Every version, newest first.
     static func all(in db: Database) throws -> [CriteriaSheet] {
-        try Int.fetchAll(db.cachedStatement(sql: "SELECT version FROM green_clean_sheet ORDER BY version DESC"))
+        try db.fetchValues("SELECT version FROM green_clean_sheet ORDER BY version DESC", as: Int.self)
             .compactMap { try Self.sheet($0, in: db) }
     }
 
     /// The version in force on `date`: the newest whose effective date is not after it.
     static func inForce(on date: CalendarDate, in db: Database) throws -> CriteriaSheet? {
-        let version = try Int.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT version FROM green_clean_sheet WHERE effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1"
-            ),
-            arguments: [date.description]
+        let version = try db.fetchValue(
+            "SELECT version FROM green_clean_sheet WHERE effective_from <= \(date) ORDER BY effective_from DESC, version DESC LIMIT 1",
+            as: Int.self
         )
         return try version.flatMap { try Self.sheet($0, in: db) }
     }
@@ -53,17 +50,15 @@ enum SheetStore {
     static func insertNextVersion(_ sheet: CriteriaSheet, in db: Database) throws -> CriteriaSheet {
         var stored = sheet
         stored.version = try (Self.newestVersion(in: db) ?? 0) + 1
-        try db.cachedStatement(
-            sql: "INSERT INTO green_clean_sheet (version, title, regulation, effective_from, passing_score) VALUES (?, ?, ?, ?, ?)"
-        ).execute(
-            arguments: [stored.version, stored.title, stored.regulation, stored.effectiveFrom.description, stored.passingScore]
-        )
+        try db.execute("""
+            INSERT INTO green_clean_sheet (version, title, regulation, effective_from, passing_score)
+            VALUES (\(stored.version), \(stored.title), \(stored.regulation), \(stored.effectiveFrom), \(stored.passingScore))
+            """)
         for (position, criterion) in stored.criteria.enumerated() {
-            try db.cachedStatement(
-                sql: "INSERT INTO green_clean_criterion (sheet_version, position, code, name, max_points) VALUES (?, ?, ?, ?, ?)"
-            ).execute(
-                arguments: [stored.version, position + 1, criterion.code, criterion.name, criterion.maxPoints]
-            )
+            try db.execute("""
+                INSERT INTO green_clean_criterion (sheet_version, position, code, name, max_points)
+                VALUES (\(stored.version), \(position + 1), \(criterion.code), \(criterion.name), \(criterion.maxPoints))
+                """)
         }
         return stored
     }

@@ -74,17 +74,16 @@ struct InitiativesService: RegistrableService {
                 _ = try self.core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
             }
             let units = request.includeSubtree ? try self.core.units(under: unit.id, in: db).map(\.id) : [unit.id]
-            let records = try InitiativeRecord.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT * FROM innovation_initiative
-                    WHERE unit_id IN (SELECT value FROM json_each(?)) AND (? = '' OR campaign_id = ?) AND (? = 0 OR state = ?)
-                      AND id > ?
-                    ORDER BY id LIMIT ?
-                    """),
-                arguments: [
-                    InitiativeStore.jsonArray(units), request.campaignID, request.campaignID,
-                    request.state.rawValue, request.state.rawValue, try page.afterRow(), page.fetchLimit,
-                ]
+            let records = try db.fetchAll(
+                """
+                SELECT * FROM innovation_initiative
+                WHERE unit_id IN \(list: units)
+                  AND (\(request.campaignID) = '' OR campaign_id = \(request.campaignID))
+                  AND (\(request.state.rawValue) = 0 OR state = \(request.state.rawValue))
+                  AND id > \(try page.afterRow())
+                ORDER BY id LIMIT \(page.fetchLimit)
+                """,
+                as: InitiativeRecord.self
             )
             let (served, next) = page.finish(records) { $0.row }
             let messages = try InitiativeStore.messages(of: served, withHistory: request.includeHistory, in: db)
@@ -99,12 +98,13 @@ struct InitiativesService: RegistrableService {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         return try await self.core.read(context) { db, principal in
             let member = try self.core.member(request.memberID, within: principal, field: "member_id", in: db)
-            let records = try InitiativeRecord.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT i.* FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
-                    WHERE a.member_id = ? AND i.id < ? ORDER BY i.id DESC LIMIT ?
-                    """),
-                arguments: [member.id, page.after == nil ? Int64.max : try page.afterRow(), page.fetchLimit]
+            let before = page.after == nil ? Int64.max : try page.afterRow()
+            let records = try db.fetchAll(
+                """
+                SELECT i.* FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
+                WHERE a.member_id = \(member.id) AND i.id < \(before) ORDER BY i.id DESC LIMIT \(page.fetchLimit)
+                """,
+                as: InitiativeRecord.self
             )
             let (window, next) = page.finish(records) { $0.row }
             // An initiative filed above the key's subtree stays out of sight, even for its author.

@@ -27,37 +27,30 @@ struct InnovationReportsService: RegistrableService {
             var total = TallyAccumulator()
             var byKind: [InitiativeKind: KindTally] = [:]
 
-            let groups = try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT unit_id, state, counted, kind, count(*) AS initiatives, sum(benefit_vnd) AS benefit
-                    FROM innovation_initiative WHERE campaign_id = ? GROUP BY unit_id, state, counted, kind
-                    """),
-                arguments: [campaign.id]
-            )
-            for group in groups {
-                guard let bucket = subtree.bucket(of: group["unit_id"]) else { continue }
-                let state = InitiativeState(rawValue: group["state"]) ?? .unspecified
-                let count: Int = group["initiatives"]
-                let benefit = UInt64(group["benefit"] as Int64)
-                let counted: Bool = group["counted"]
+            try db.forEach("""
+                SELECT unit_id, state, counted, kind, count(*) AS initiatives, sum(benefit_vnd) AS benefit
+                FROM innovation_initiative WHERE campaign_id = \(campaign.id) GROUP BY unit_id, state, counted, kind
+                """) { group in
+                guard let bucket = subtree.bucket(of: try group["unit_id"]) else { return }
+                let state = InitiativeState(rawValue: try group["state"]) ?? .unspecified
+                let count: Int = try group["initiatives"]
+                let benefit = UInt64(try group["benefit"] as Int64)
+                let counted: Bool = try group["counted"]
                 tallies[bucket]?.add(state: state, counted: counted, count: count, benefit: benefit)
                 total.add(state: state, counted: counted, count: count, benefit: benefit)
                 if state == .recognised || state == .published {
-                    let kind = InitiativeKind(rawValue: group["kind"]) ?? .unspecified
+                    let kind = InitiativeKind(rawValue: try group["kind"]) ?? .unspecified
                     byKind[kind, default: KindTally.with { $0.kind = kind }].recognised += UInt32(count)
                     byKind[kind]?.recognisedBenefitVnd += benefit
                 }
             }
-            let authors = try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT DISTINCT i.unit_id, a.member_id FROM innovation_author a JOIN innovation_initiative i ON i.id = a.initiative_id
-                    WHERE i.campaign_id = ? AND i.state IN (?, ?)
-                    """),
-                arguments: [campaign.id, InitiativeState.recognised.rawValue, InitiativeState.published.rawValue]
-            )
-            for author in authors {
-                guard let bucket = subtree.bucket(of: author["unit_id"]) else { continue }
-                let member: String = author["member_id"]
+            try db.forEach("""
+                SELECT DISTINCT i.unit_id, a.member_id FROM innovation_author a JOIN innovation_initiative i ON i.id = a.initiative_id
+                WHERE i.campaign_id = \(campaign.id)
+                  AND i.state IN (\(InitiativeState.recognised.rawValue), \(InitiativeState.published.rawValue))
+                """) { author in
+                guard let bucket = subtree.bucket(of: try author["unit_id"]) else { return }
+                let member: String = try author["member_id"]
                 tallies[bucket]?.authors.insert(member)
                 total.authors.insert(member)
             }

@@ -34,15 +34,15 @@ struct InnovationTitlesService: RegistrableService {
             var response = EmulationSoldierConditionResponse()
             for (index, memberID) in request.memberIds.enumerated() {
                 let member = try self.core.member(memberID, within: principal, field: "member_ids[\(index)]", in: db)
-                let rows = try InitiativeStore.recognised(authoredBy: member.id, in: period, in: db)
+                let recognised = try InitiativeStore.recognised(authoredBy: member.id, in: period, in: db)
                 // The condition is a fact about the member; initiatives filed above the key's
                 // subtree count toward it but are not named.
-                let visible = try rows.filter { try tree.isVisible($0["unit_id"], to: principal, in: db) }
+                let visible = try recognised.filter { try tree.isVisible($0.unitID, to: principal, in: db) }
                 response.members.append(.with {
                     $0.memberID = member.id
                     $0.fullName = member.fullName
-                    $0.meets = !rows.isEmpty
-                    $0.initiativeIds = visible.map { InnovationID.initiative.id($0["id"]) }
+                    $0.meets = !recognised.isEmpty
+                    $0.initiativeIds = visible.map(\.id)
                 })
             }
             return response
@@ -94,37 +94,32 @@ struct InnovationTitlesService: RegistrableService {
                 )
             }
             let units = try self.core.units(under: unit.id, in: db).map(\.id)
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT i.id, i.unit_id, i.benefit_vnd, a.member_id, a.full_name, a.share_percent, a.category
-                    FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
-                    WHERE i.unit_id IN (SELECT value FROM json_each(?)) AND i.state IN (?, ?) AND i.recognised_on BETWEEN ? AND ?
-                    ORDER BY i.id
-                    """),
-                arguments: [
-                    InitiativeStore.jsonArray(units), InitiativeState.recognised.rawValue, InitiativeState.published.rawValue,
-                    period.lowerBound.description, period.upperBound.description,
-                ]
-            )
             var candidates: [String: CreativeLabourCandidate] = [:]
-            for row in rows {
-                let category = WorkerCategory(rawValue: row["category"]) ?? .unspecified
-                let benefit = UInt64(row["benefit_vnd"] as Int64)
-                let share: Int = row["share_percent"]
-                guard bands.qualifies(category: category, benefitVND: benefit, sharePercent: share) else { continue }
-                let memberID: String = row["member_id"]
+            try db.forEach("""
+                SELECT i.id, i.unit_id, i.benefit_vnd, a.member_id, a.full_name, a.share_percent, a.category
+                FROM innovation_initiative i JOIN innovation_author a ON a.initiative_id = i.id
+                WHERE i.unit_id IN \(list: units)
+                  AND i.state IN (\(InitiativeState.recognised.rawValue), \(InitiativeState.published.rawValue))
+                  AND i.recognised_on BETWEEN \(period.lowerBound) AND \(period.upperBound)
+                ORDER BY i.id
+                """) { row in
+                let category = WorkerCategory(rawValue: try row["category"]) ?? .unspecified
+                let benefit = UInt64(try row["benefit_vnd"] as Int64)
+                let share: Int = try row["share_percent"]
+                guard bands.qualifies(category: category, benefitVND: benefit, sharePercent: share) else { return }
+                let memberID: String = try row["member_id"]
                 let credited = bands.credited(benefitVND: benefit, sharePercent: share)
-                var candidate = candidates[memberID] ?? CreativeLabourCandidate.with {
+                var candidate = try candidates[memberID] ?? CreativeLabourCandidate.with {
                     $0.memberID = memberID
-                    $0.fullName = row["full_name"]
+                    $0.fullName = try row["full_name"]
                 }
                 if credited > candidate.benefitVnd {
                     candidate.benefitVnd = credited
-                    candidate.unitID = row["unit_id"]
+                    candidate.unitID = try row["unit_id"]
                     candidate.category = category
                     candidate.bandVnd = bands.thresholds[category] ?? 0
                 }
-                candidate.initiativeIds.append(InnovationID.initiative.id(row["id"]))
+                candidate.initiativeIds.append(InnovationID.initiative.id(try row["id"]))
                 candidates[memberID] = candidate
             }
             let afterMember = try page.afterRow()

@@ -5,20 +5,19 @@ import ThiduaModuleKit
 enum BenefitBandStore {
     /// Every version, oldest first.
     static func all(in db: Database) throws -> [BenefitBands] {
-        let sets = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM innovation_band_set ORDER BY effective_from"))
-        let bands = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM innovation_band"))
+        let sets = try db.fetchAll("SELECT * FROM innovation_band_set ORDER BY effective_from")
         var thresholds: [String: [WorkerCategory: UInt64]] = [:]
-        for band in bands {
-            let category = WorkerCategory(rawValue: band["category"]) ?? .unspecified
-            thresholds[band["effective_from"], default: [:]][category] = UInt64(band["min_benefit_vnd"] as Int64)
+        try db.forEach("SELECT * FROM innovation_band") { band in
+            let category = WorkerCategory(rawValue: try band["category"]) ?? .unspecified
+            thresholds[try band["effective_from"], default: [:]][category] = UInt64(try band["min_benefit_vnd"] as Int64)
         }
-        return sets.compactMap { set in
-            let from: String = set["effective_from"]
+        return try sets.compactMap { set in
+            let from: String = try set["effective_from"]
             guard let effectiveFrom = CalendarDate(from) else { return nil }
             return BenefitBands(
-                regulation: set["regulation"],
+                regulation: try set["regulation"],
                 effectiveFrom: effectiveFrom,
-                byAuthorShare: set["by_author_share"],
+                byAuthorShare: try set["by_author_share"] as Bool,
                 thresholds: thresholds[from] ?? [:]
             )
         }
@@ -27,16 +26,18 @@ enum BenefitBandStore {
     /// Stores `bands`, replacing the version with the same effective_from; returns that one.
     static func replace(with bands: BenefitBands, in db: Database) throws -> BenefitBands? {
         let earlier = try Self.all(in: db).first { $0.effectiveFrom == bands.effectiveFrom }
-        let from = bands.effectiveFrom.description
-        try db.cachedStatement(sql: "DELETE FROM innovation_band WHERE effective_from = ?").execute(arguments: [from])
-        try db.cachedStatement(sql: "DELETE FROM innovation_band_set WHERE effective_from = ?").execute(arguments: [from])
-        try db.cachedStatement(sql: "INSERT INTO innovation_band_set (effective_from, regulation, by_author_share) VALUES (?, ?, ?)").execute(
-            arguments: [from, bands.regulation, bands.byAuthorShare]
-        )
+        let from = bands.effectiveFrom
+        try db.execute("DELETE FROM innovation_band WHERE effective_from = \(from)")
+        try db.execute("DELETE FROM innovation_band_set WHERE effective_from = \(from)")
+        try db.execute("""
+            INSERT INTO innovation_band_set (effective_from, regulation, by_author_share)
+            VALUES (\(from), \(bands.regulation), \(bands.byAuthorShare))
+            """)
         for (category, threshold) in bands.thresholds {
-            try db.cachedStatement(sql: "INSERT INTO innovation_band (effective_from, category, min_benefit_vnd) VALUES (?, ?, ?)").execute(
-                arguments: [from, category.rawValue, Int64(threshold)]
-            )
+            try db.execute("""
+                INSERT INTO innovation_band (effective_from, category, min_benefit_vnd)
+                VALUES (\(from), \(category.rawValue), \(Int64(threshold)))
+                """)
         }
         return earlier
     }

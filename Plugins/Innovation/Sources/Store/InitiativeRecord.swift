@@ -19,7 +19,7 @@ struct AuthorRecord: Sendable, Equatable {
 }
 
 /// One row of `innovation_initiative`.
-struct InitiativeRecord: Sendable, FetchableRecord {
+struct InitiativeRecord: SQLRowDecodable {
     let row: Int64
     let campaignID: String
     let unitID: String
@@ -53,28 +53,28 @@ struct InitiativeRecord: Sendable, FetchableRecord {
         self.counted = counted
     }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.campaignID = row["campaign_id"]
-        self.unitID = row["unit_id"]
-        self.registerNumber = row["register_number"]
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.campaignID = try row["campaign_id"]
+        self.unitID = try row["unit_id"]
+        self.registerNumber = try row["register_number"]
         self.content = InitiativeContent(
-            title: row["title"],
-            normalisedTitle: row["normalised_title"],
-            summary: row["summary"],
-            kind: InitiativeKind(rawValue: row["kind"]) ?? .unspecified,
+            title: try row["title"],
+            normalisedTitle: try row["normalised_title"],
+            summary: try row["summary"],
+            kind: InitiativeKind(rawValue: try row["kind"]) ?? .unspecified,
             authors: [],
-            application: ApplicationStatus(rawValue: row["application"]) ?? .unspecified,
-            firstAppliedOn: (row["first_applied_on"] as String?).flatMap(CalendarDate.init),
-            benefitVND: UInt64(row["benefit_vnd"] as Int64),
-            benefitNote: row["benefit_note"]
+            application: ApplicationStatus(rawValue: try row["application"]) ?? .unspecified,
+            firstAppliedOn: (try row["first_applied_on"] as String?).flatMap(CalendarDate.init),
+            benefitVND: UInt64(try row["benefit_vnd"] as Int64),
+            benefitNote: try row["benefit_note"]
         )
-        self.state = InitiativeState(rawValue: row["state"]) ?? .unspecified
-        self.filedOn = row["filed_on"]
-        self.reviewID = row["review_id"]
-        self.recognisedOn = row["recognised_on"]
-        self.decisionNumber = row["decision_number"]
-        self.counted = row["counted"]
+        self.state = InitiativeState(rawValue: try row["state"]) ?? .unspecified
+        self.filedOn = try row["filed_on"]
+        self.reviewID = try row["review_id"]
+        self.recognisedOn = try row["recognised_on"]
+        self.decisionNumber = try row["decision_number"]
+        self.counted = try row["counted"] as Bool
     }
 
     /// The message, with the given authors and history.

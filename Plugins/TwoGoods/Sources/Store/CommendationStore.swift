@@ -2,7 +2,7 @@ import ThiduaModuleKit
 import TwoGoodsAPI
 
 /// A commendation as stored, with the revocation of its core award.
-struct CommendationRow: Sendable, FetchableRecord {
+struct CommendationRow: SQLRowDecodable {
     var row: Int64
     var participationRow: Int64
     var campaignID: String
@@ -19,20 +19,20 @@ struct CommendationRow: Sendable, FetchableRecord {
 
     var id: String { TwoGoodsID.commendation.id(self.row) }
 
-    init(row: Row) {
-        self.row = row["id"]
-        self.participationRow = row["participation_id"]
-        self.campaignID = row["campaign_id"]
-        self.schoolYear = row["school_year"]
-        self.schoolUnitID = row["school_unit_id"]
-        self.memberID = row["member_id"]
-        self.awardID = row["award_id"]
-        self.formCode = row["form_code"]
-        self.issuingUnitID = row["issuing_unit_id"]
-        self.achievement = row["achievement"]
-        self.decisionNumber = row["decision_number"]
-        self.decisionDate = row["decision_date"]
-        self.revokedOn = row["revoked_on"]
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.participationRow = try row["participation_id"]
+        self.campaignID = try row["campaign_id"]
+        self.schoolYear = try row["school_year"]
+        self.schoolUnitID = try row["school_unit_id"]
+        self.memberID = try row["member_id"]
+        self.awardID = try row["award_id"]
+        self.formCode = try row["form_code"]
+        self.issuingUnitID = try row["issuing_unit_id"]
+        self.achievement = try row["achievement"]
+        self.decisionNumber = try row["decision_number"]
+        self.decisionDate = try row["decision_date"]
+        self.revokedOn = try row["revoked_on"]
     }
 
     var message: TwoGoodsCommendation {
@@ -59,64 +59,61 @@ struct CommendationRow: Sendable, FetchableRecord {
 /// the date on the commendation's row (``revoke(awardID:on:in:)``).
 enum CommendationStore {
     /// A commendation, `c`.
-    private static let select = "SELECT c.* FROM two_goods_commendation c"
+    private static let select: SQLQuery = "SELECT c.* FROM two_goods_commendation c"
 
     /// The SQL condition of a commendation, `c`, that stands.
-    static let standing = "c.revoked_on IS NULL"
+    static let standing: SQLQuery = "c.revoked_on IS NULL"
 
     /// Records the revocation of the award behind a commendation, if the module granted it.
     static func revoke(awardID: String, on date: CalendarDate, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE two_goods_commendation SET revoked_on = ? WHERE award_id = ?")
-            .execute(arguments: [date.description, awardID])
+        try db.execute("UPDATE two_goods_commendation SET revoked_on = \(date) WHERE award_id = \(awardID)")
     }
 
-    /// Brings the revocation dates up to date with the core's: for awards revoked before the module
-    /// kept them, or while it was not loaded.
-    static func catchUp(core: any CoreAccess, in db: Database) throws {
-        let standing = try String.fetchAll(db.cachedStatement(sql: "SELECT award_id FROM two_goods_commendation WHERE revoked_on IS NULL"))
-        for (awardID, date) in try core.revocations(ofAwards: standing, in: db) {
-            try Self.revoke(awardID: awardID, on: date, in: db)
-        }
+    /// The awards behind the commendations that stand here: at start-up the core reports those it
+    /// revoked while the module was not loaded, or before it kept revocations.
+    static func standingAwardIDs(in db: Database) throws -> [String] {
+        try db.fetchValues("SELECT award_id FROM two_goods_commendation WHERE revoked_on IS NULL", as: String.self)
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> CommendationRow? {
-        try CommendationRow.fetchOne(db.cachedStatement(sql: "\(Self.select) WHERE c.id = ?"), arguments: [row])
+        try db.fetchOne("\(Self.select) WHERE c.id = \(row)", as: CommendationRow.self)
     }
 
     /// The standing commendation of a recipient in a school year: the school's collective one
     /// when `memberID` is nil.
     static func standing(participation: ParticipationRecord, memberID: String?, in db: Database) throws -> CommendationRow? {
-        try CommendationRow.fetchOne(
-            db.cachedStatement(sql: "\(Self.select) WHERE c.participation_id = ? AND coalesce(c.member_id, '') = ? AND \(Self.standing)"),
-            arguments: [participation.row, memberID ?? ""]
+        try db.fetchOne(
+            "\(Self.select) WHERE c.participation_id = \(participation.row) AND coalesce(c.member_id, '') = \(memberID ?? "") AND \(Self.standing)",
+            as: CommendationRow.self
         )
     }
 
     static func insert(
         participation: ParticipationRecord, memberID: String?, awardID: String, grant: AwardGrant, in db: Database
     ) throws -> CommendationRow {
-        try db.cachedStatement(sql: """
-                INSERT INTO two_goods_commendation (participation_id, campaign_id, school_year, school_unit_id, member_id,
-                    award_id, form_code, issuing_unit_id, achievement, decision_number, decision_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [
-                participation.row, participation.campaignID, participation.schoolYear, participation.schoolUnitID, memberID,
-                awardID, grant.formCode, grant.issuingUnitID, grant.achievement, grant.decisionNumber, grant.decisionDate.description,
-            ]
-        )
-        return try Self.fetch(db.lastInsertedRowID, in: db)!
+        let row = try db.insert("""
+            INSERT INTO two_goods_commendation (participation_id, campaign_id, school_year, school_unit_id, member_id,
+                award_id, form_code, issuing_unit_id, achievement, decision_number, decision_date)
+            VALUES (
+                \(participation.row), \(participation.campaignID), \(participation.schoolYear), \(participation.schoolUnitID),
+                \(memberID), \(awardID), \(grant.formCode), \(grant.issuingUnitID), \(grant.achievement),
+                \(grant.decisionNumber), \(grant.decisionDate)
+            )
+            RETURNING id
+            """)
+        return try Self.fetch(row, in: db)!
     }
 
     /// Commendations of a campaign's schools in `schoolIDs`, revoked ones too, by id, after `page`.
     static func list(campaignID: String, schoolIDs: [String], page: PageCursor, in db: Database) throws -> [CommendationRow] {
-        try CommendationRow.fetchAll(
-            db.cachedStatement(sql: """
-                \(Self.select)
-                WHERE c.campaign_id = ? AND c.school_unit_id IN (SELECT value FROM json_each(?)) AND c.id > ?
-                ORDER BY c.id LIMIT ?
-                """),
-            arguments: [campaignID, try JSONList.encode(schoolIDs), try page.afterRow(), page.fetchLimit]
+        let afterRow = try page.afterRow()
+        return try db.fetchAll(
+            """
+            \(Self.select)
+            WHERE c.campaign_id = \(campaignID) AND c.school_unit_id IN \(list: schoolIDs) AND c.id > \(afterRow)
+            ORDER BY c.id LIMIT \(page.fetchLimit)
+            """,
+            as: CommendationRow.self
         )
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import ThiduaModuleKit
 import TwoGoodsAPI
 
@@ -75,7 +74,7 @@ extension SchoolRoundStage {
 /// Reads and writes of participations and their rounds, inside a caller's transaction.
 enum ParticipationStore {
     static func fetch(_ row: Int64, in db: Database) throws -> ParticipationRecord? {
-        guard let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM two_goods_participation WHERE id = ?"), arguments: [row]) else {
+        guard let stored = try db.fetchOne("SELECT * FROM two_goods_participation WHERE id = \(row)") else {
             return nil
         }
         return try Self.record(stored, in: db)
@@ -92,9 +91,8 @@ enum ParticipationStore {
 
     /// The school's participation in a school year, in whichever campaign.
     static func find(school schoolUnitID: String, schoolYear: Int, in db: Database) throws -> ParticipationRecord? {
-        guard let stored = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM two_goods_participation WHERE school_year = ? AND school_unit_id = ?"),
-            arguments: [schoolYear, schoolUnitID]
+        guard let stored = try db.fetchOne(
+            "SELECT * FROM two_goods_participation WHERE school_year = \(schoolYear) AND school_unit_id = \(schoolUnitID)"
         ) else { return nil }
         return try Self.record(stored, in: db)
     }
@@ -102,84 +100,78 @@ enum ParticipationStore {
     static func insert(
         campaign: CampaignReference, schoolUnitID: String, enrolledOn: CalendarDate, in db: Database
     ) throws -> ParticipationRecord {
-        try db.cachedStatement(
-            sql: "INSERT INTO two_goods_participation (campaign_id, school_year, school_unit_id, enrolled_on) VALUES (?, ?, ?, ?)"
-        ).execute(
-            arguments: [campaign.id, campaign.year, schoolUnitID, enrolledOn.description]
-        )
-        let row = db.lastInsertedRowID
+        let row = try db.insert("""
+            INSERT INTO two_goods_participation (campaign_id, school_year, school_unit_id, enrolled_on)
+            VALUES (\(campaign.id), \(campaign.year), \(schoolUnitID), \(enrolledOn))
+            RETURNING id
+            """)
         for round in campaign.rounds {
-            try db.cachedStatement(sql: "INSERT INTO two_goods_round (participation_id, round, stage) VALUES (?, ?, ?)").execute(
-                arguments: [row, round.number, SchoolYearLifecycle.Stage.open.rawValue]
-            )
+            try db.execute("""
+                INSERT INTO two_goods_round (participation_id, round, stage)
+                VALUES (\(row), \(round.number), \(SchoolYearLifecycle.Stage.open.rawValue))
+                """)
         }
         return try Self.fetch(row, in: db)!
     }
 
     /// Stores a round's collective result.
     static func saveResult(_ result: SchoolRoundResult, round: Int, of record: ParticipationRecord, in db: Database) throws {
-        try db.cachedStatement(sql: """
-                UPDATE two_goods_round SET classification = ?, students = ?, students_passed = ?, students_excellent = ?,
-                    good_lessons = ?, result_note = ?
-                WHERE participation_id = ? AND round = ?
-                """).execute(
-            arguments: [
-                result.classification.rawValue, result.students, result.studentsPassed, result.studentsExcellent,
-                result.goodLessons, result.note, record.row, round,
-            ]
-        )
+        try db.execute("""
+            UPDATE two_goods_round SET classification = \(result.classification.rawValue), students = \(result.students),
+                students_passed = \(result.studentsPassed), students_excellent = \(result.studentsExcellent),
+                good_lessons = \(result.goodLessons), result_note = \(result.note)
+            WHERE participation_id = \(record.row) AND round = \(round)
+            """)
     }
 
     /// Stores a round's review, as the lifecycle moved it.
     static func saveReview(
         _ kind: RoundReviewKind, round: SchoolYearLifecycle.Round, summary: String, of record: ParticipationRecord, in db: Database
     ) throws {
-        let sql = kind == .interimReview
-            ? "UPDATE two_goods_round SET stage = ?, interim_on = ?, interim_summary = ? WHERE participation_id = ? AND round = ?"
-            : "UPDATE two_goods_round SET stage = ?, final_on = ?, final_summary = ? WHERE participation_id = ? AND round = ?"
-        let date = kind == .interimReview ? round.interimOn : round.finalOn
-        try db.execute(sql: sql, arguments: [round.stage.rawValue, date?.description, summary, record.row, round.number])
+        let review: SQLQuery = kind == .interimReview
+            ? "interim_on = \(round.interimOn), interim_summary = \(summary)"
+            : "final_on = \(round.finalOn), final_summary = \(summary)"
+        try db.execute("""
+            UPDATE two_goods_round SET stage = \(round.stage.rawValue), \(review)
+            WHERE participation_id = \(record.row) AND round = \(round.number)
+            """)
     }
 
     /// A campaign's participations of the schools in `schoolIDs`, by id, after `page`.
     static func list(campaignID: String, schoolIDs: [String], page: PageCursor, in db: Database) throws -> [ParticipationRecord] {
-        try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT * FROM two_goods_participation
-                WHERE campaign_id = ? AND school_unit_id IN (SELECT value FROM json_each(?)) AND id > ?
-                ORDER BY id LIMIT ?
-                """),
-            arguments: [campaignID, try JSONList.encode(schoolIDs), try page.afterRow(), page.fetchLimit]
-        ).map { try Self.record($0, in: db) }
+        let afterRow = try page.afterRow()
+        return try db.fetchAll("""
+            SELECT * FROM two_goods_participation
+            WHERE campaign_id = \(campaignID) AND school_unit_id IN \(list: schoolIDs) AND id > \(afterRow)
+            ORDER BY id LIMIT \(page.fetchLimit)
+            """).map { try Self.record($0, in: db) }
     }
 
-    private static func record(_ row: Row, in db: Database) throws -> ParticipationRecord {
-        let id: Int64 = row["id"]
-        let rounds = try Row.fetchAll(db.cachedStatement(
-            sql: "SELECT * FROM two_goods_round WHERE participation_id = ? ORDER BY round"
-        ), arguments: [id])
+    private static func record(_ row: SQLRow, in db: Database) throws -> ParticipationRecord {
+        let id: Int64 = try row["id"]
+        let rounds = try db.fetchAll("SELECT * FROM two_goods_round WHERE participation_id = \(id) ORDER BY round")
             .map { round -> ParticipationRecord.StoredRound in
-                let classification: Int? = round["classification"]
-                return ParticipationRecord.StoredRound(
+                let classification: Int? = try round["classification"]
+                return try ParticipationRecord.StoredRound(
                     number: round["round"],
                     stage: SchoolYearLifecycle.Stage(rawValue: round["stage"]) ?? .open,
-                    interimOn: (round["interim_on"] as String?).flatMap(CalendarDate.init),
+                    interimOn: round["interim_on"],
                     interimSummary: round["interim_summary"],
-                    finalOn: (round["final_on"] as String?).flatMap(CalendarDate.init),
+                    finalOn: round["final_on"],
                     finalSummary: round["final_summary"],
                     result: classification.map { classification in
-                        SchoolRoundResult.with {
+                        try SchoolRoundResult.with {
                             $0.classification = SchoolClassification(rawValue: classification) ?? .unspecified
-                            $0.students = round["students"]
-                            $0.studentsPassed = round["students_passed"]
-                            $0.studentsExcellent = round["students_excellent"]
-                            $0.goodLessons = round["good_lessons"]
-                            $0.note = round["result_note"]
+                            $0.students = try round["students"]
+                            $0.studentsPassed = try round["students_passed"]
+                            $0.studentsExcellent = try round["students_excellent"]
+                            $0.goodLessons = try round["good_lessons"]
+                            $0.note = try round["result_note"]
                         }
                     }
                 )
             }
-        return ParticipationRecord(
+        return try ParticipationRecord(
             row: id,
             campaignID: row["campaign_id"],
             schoolYear: row["school_year"],
@@ -187,12 +179,5 @@ enum ParticipationStore {
             enrolledOn: row["enrolled_on"],
             rounds: rounds
         )
-    }
-}
-
-/// A list of ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
-enum JSONList {
-    static func encode(_ ids: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
     }
 }

@@ -35,8 +35,7 @@ struct TeacherRecordRow: Sendable {
 /// Reads and writes of teacher records, inside a caller's transaction.
 enum TeacherRecordStore {
     static func fetch(_ row: Int64, in db: Database) throws -> TeacherRecordRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM two_goods_teacher_record WHERE id = ?"), arguments: [row])
-            .map { try Self.record($0, in: db) }
+        try db.fetchOne("SELECT * FROM two_goods_teacher_record WHERE id = \(row)").map { try Self.record($0, in: db) }
     }
 
     /// The record a request names, or NOT_FOUND (rule `two_goods.teacher_record_exists`).
@@ -50,36 +49,33 @@ enum TeacherRecordStore {
 
     /// The teacher's record of a school year, if any.
     static func find(member memberID: String, schoolYear: Int, in db: Database) throws -> TeacherRecordRow? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM two_goods_teacher_record WHERE school_year = ? AND member_id = ?"),
-            arguments: [schoolYear, memberID]
-        ).map { try Self.record($0, in: db) }
+        try db.fetchOne("SELECT * FROM two_goods_teacher_record WHERE school_year = \(schoolYear) AND member_id = \(memberID)")
+            .map { try Self.record($0, in: db) }
     }
 
     static func insert(
         participation: ParticipationRecord, memberID: String, teacherName: String, content: TeacherRecordContent, in db: Database
     ) throws -> TeacherRecordRow {
-        try db.cachedStatement(sql: """
-                INSERT INTO two_goods_teacher_record (participation_id, campaign_id, school_year, school_unit_id, member_id,
-                    teacher_name, self_study_hours, training_hours)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-            arguments: [
-                participation.row, participation.campaignID, participation.schoolYear, participation.schoolUnitID, memberID,
-                teacherName, content.selfStudyHours, content.trainingHours,
-            ]
-        )
-        let row = db.lastInsertedRowID
+        let row = try db.insert("""
+            INSERT INTO two_goods_teacher_record (participation_id, campaign_id, school_year, school_unit_id, member_id,
+                teacher_name, self_study_hours, training_hours)
+            VALUES (
+                \(participation.row), \(participation.campaignID), \(participation.schoolYear), \(participation.schoolUnitID), \(memberID),
+                \(teacherName), \(content.selfStudyHours), \(content.trainingHours)
+            )
+            RETURNING id
+            """)
         try Self.saveLists(content, of: row, in: db)
         return try Self.fetch(row, in: db)!
     }
 
     static func update(_ record: TeacherRecordRow, to content: TeacherRecordContent, in db: Database) throws -> TeacherRecordRow {
-        try db.cachedStatement(sql: "UPDATE two_goods_teacher_record SET self_study_hours = ?, training_hours = ? WHERE id = ?").execute(
-            arguments: [content.selfStudyHours, content.trainingHours, record.row]
-        )
+        try db.execute("""
+            UPDATE two_goods_teacher_record SET self_study_hours = \(content.selfStudyHours), training_hours = \(content.trainingHours)
+            WHERE id = \(record.row)
+            """)
         for table in ["two_goods_excellent_result", "two_goods_teaching_initiative", "two_goods_evidence"] {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE record_id = ?").execute(arguments: [record.row])
+            try db.execute("DELETE FROM \(trusted: table) WHERE record_id = \(record.row)")
         }
         try Self.saveLists(content, of: record.row, in: db)
         return try Self.fetch(record.row, in: db)!
@@ -87,65 +83,53 @@ enum TeacherRecordStore {
 
     /// Records of a campaign's schools in `schoolIDs`, by id, after `page`.
     static func list(campaignID: String, schoolIDs: [String], page: PageCursor, in db: Database) throws -> [TeacherRecordRow] {
-        try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT * FROM two_goods_teacher_record
-                WHERE campaign_id = ? AND school_unit_id IN (SELECT value FROM json_each(?)) AND id > ?
-                ORDER BY id LIMIT ?
-                """),
-            arguments: [campaignID, try JSONList.encode(schoolIDs), try page.afterRow(), page.fetchLimit]
-        ).map { try Self.record($0, in: db) }
+        let afterRow = try page.afterRow()
+        return try db.fetchAll("""
+            SELECT * FROM two_goods_teacher_record
+            WHERE campaign_id = \(campaignID) AND school_unit_id IN \(list: schoolIDs) AND id > \(afterRow)
+            ORDER BY id LIMIT \(page.fetchLimit)
+            """).map { try Self.record($0, in: db) }
     }
 
     private static func saveLists(_ content: TeacherRecordContent, of row: Int64, in db: Database) throws {
         for result in content.excellentTeacherResults {
-            try db.cachedStatement(
-                sql: "INSERT INTO two_goods_excellent_result (record_id, level, prize, decided_on, reference) VALUES (?, ?, ?, ?, ?)"
-            ).execute(
-                arguments: [row, result.level.rawValue, result.prize.rawValue, result.decidedOn, result.reference]
-            )
+            try db.execute("""
+                INSERT INTO two_goods_excellent_result (record_id, level, prize, decided_on, reference)
+                VALUES (\(row), \(result.level.rawValue), \(result.prize.rawValue), \(result.decidedOn), \(result.reference))
+                """)
         }
         for (position, initiative) in content.initiatives.enumerated() {
-            try db.cachedStatement(
-                sql: "INSERT INTO two_goods_teaching_initiative (record_id, position, title, level, reference) VALUES (?, ?, ?, ?, ?)"
-            ).execute(
-                arguments: [row, position, initiative.title, initiative.level.rawValue, initiative.reference]
-            )
+            try db.execute("""
+                INSERT INTO two_goods_teaching_initiative (record_id, position, title, level, reference)
+                VALUES (\(row), \(position), \(initiative.title), \(initiative.level.rawValue), \(initiative.reference))
+                """)
         }
         for (position, reference) in content.evidence.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO two_goods_evidence (record_id, position, reference) VALUES (?, ?, ?)").execute(
-                arguments: [row, position, reference]
-            )
+            try db.execute("INSERT INTO two_goods_evidence (record_id, position, reference) VALUES (\(row), \(position), \(reference))")
         }
     }
 
-    private static func record(_ row: Row, in db: Database) throws -> TeacherRecordRow {
-        let id: Int64 = row["id"]
-        let results = try Row.fetchAll(db.cachedStatement(
-            sql: "SELECT * FROM two_goods_excellent_result WHERE record_id = ? ORDER BY level"
-        ), arguments: [id])
+    private static func record(_ row: SQLRow, in db: Database) throws -> TeacherRecordRow {
+        let id: Int64 = try row["id"]
+        let results = try db.fetchAll("SELECT * FROM two_goods_excellent_result WHERE record_id = \(id) ORDER BY level")
             .map { result in
-                ExcellentTeacherResult.with {
-                    $0.level = ContestLevel(rawValue: result["level"]) ?? .unspecified
-                    $0.prize = ContestPrize(rawValue: result["prize"]) ?? .unspecified
-                    $0.decidedOn = result["decided_on"]
-                    $0.reference = result["reference"]
+                try ExcellentTeacherResult.with {
+                    $0.level = try ContestLevel(rawValue: result["level"]) ?? .unspecified
+                    $0.prize = try ContestPrize(rawValue: result["prize"]) ?? .unspecified
+                    $0.decidedOn = try result["decided_on"]
+                    $0.reference = try result["reference"]
                 }
             }
-        let initiatives = try Row.fetchAll(db.cachedStatement(
-            sql: "SELECT * FROM two_goods_teaching_initiative WHERE record_id = ? ORDER BY position"
-        ), arguments: [id])
+        let initiatives = try db.fetchAll("SELECT * FROM two_goods_teaching_initiative WHERE record_id = \(id) ORDER BY position")
             .map { initiative in
-                TeachingInitiative.with {
-                    $0.title = initiative["title"]
-                    $0.level = ContestLevel(rawValue: initiative["level"]) ?? .unspecified
-                    $0.reference = initiative["reference"]
+                try TeachingInitiative.with {
+                    $0.title = try initiative["title"]
+                    $0.level = try ContestLevel(rawValue: initiative["level"]) ?? .unspecified
+                    $0.reference = try initiative["reference"]
                 }
             }
-        let evidence = try String.fetchAll(db.cachedStatement(
-            sql: "SELECT reference FROM two_goods_evidence WHERE record_id = ? ORDER BY position"
-        ), arguments: [id])
-        return TeacherRecordRow(
+        let evidence = try db.fetchValues("SELECT reference FROM two_goods_evidence WHERE record_id = \(id) ORDER BY position", as: String.self)
+        return try TeacherRecordRow(
             row: id,
             participationRow: row["participation_id"],
             campaignID: row["campaign_id"],
