@@ -100,6 +100,7 @@ let package = Package(
         .target(
             name: "ThiduaCoreAPI",
             dependencies: [
+                "ThiduaWire",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: commonSettings
@@ -285,7 +286,7 @@ func moduleTargets(_ name: String) -> [Target] {
     [
         .target(
             name: "\(name)API",
-            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: ["ThiduaWire", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             path: "Plugins/\(name)/API",
             swiftSettings: commonSettings
         ),

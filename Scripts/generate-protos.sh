@@ -45,16 +45,20 @@ generate() {
     echo "}"
   } > "$out_dir/$enum_name.swift"
   rm -f "$set_file"
+  # The typed method names (Methods.<Namespace>.<Service>.<method>), when the files declare services.
+  if [ -n "${methods_namespace:-}" ]; then
+    python3 Scripts/generate-methods.py "$methods_namespace" "$out_dir/Methods+${methods_namespace}.swift" "$proto_root" "$@"
+  fi
 }
 
-generate WireProtoFiles Sources/ThiduaWire/Generated Proto \
+methods_namespace=Host generate WireProtoFiles Sources/ThiduaWire/Generated Proto \
   thidua/wire/v1/frame.proto \
   thidua/host/v1/health.proto \
   thidua/host/v1/reflection.proto \
   thidua/host/v1/server_info.proto \
   thidua/host/v1/echo.proto
 
-generate CoreProtoFiles Sources/ThiduaCoreAPI/Generated Proto \
+methods_namespace=Core generate CoreProtoFiles Sources/ThiduaCoreAPI/Generated Proto \
   thidua/core/v1/common.proto \
   thidua/core/v1/keys.proto \
   thidua/core/v1/units.proto \
@@ -74,7 +78,7 @@ for api in "$repo"/Plugins/*/API; do
   id=$(echo "$name" | sed -E 's/([a-z0-9])([A-Z])/\1_\2/g' | tr '[:upper:]' '[:lower:]')
   protos=$(cd Proto && find "thidua/$id/v1" -name '*.proto' | LC_ALL=C sort)
   # shellcheck disable=SC2086 # one word per proto path
-  generate "${name}ProtoFiles" "Plugins/$name/API/Generated" Proto $protos
+  methods_namespace=$name generate "${name}ProtoFiles" "Plugins/$name/API/Generated" Proto $protos
 done
 
 # Test-only schemas that exercise every protobuf field type and encoding.

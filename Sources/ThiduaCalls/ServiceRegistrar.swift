@@ -144,6 +144,33 @@ public struct ServiceBuilder: Sendable {
         }
     }
 
+    /// ``unary(_:permission:limits:_:)`` for a method named by its generated constant
+    /// (`Methods.Innovation.Initiatives.fileInitiative`): the handler's types must be the method's.
+    public mutating func unary<Input, Output>(
+        _ method: UnaryMethod<Input, Output>,
+        permission: String? = nil,
+        limits: RequestLimits = .standard,
+        _ handler: @escaping @Sendable (Input, CallContext) async throws -> Output
+    ) {
+        self.unary(self.localName(of: method.path), permission: permission, limits: limits, handler)
+    }
+
+    /// ``serverStreaming(_:permission:limits:_:)`` for a method named by its generated constant.
+    public mutating func serverStreaming<Input, Output>(
+        _ method: ServerStreamingMethod<Input, Output>,
+        permission: String? = nil,
+        limits: RequestLimits = .standard,
+        _ handler: @escaping @Sendable (Input, ResponseStream<Output>, CallContext) async throws -> Void
+    ) {
+        self.serverStreaming(self.localName(of: method.path), permission: permission, limits: limits, handler)
+    }
+
+    /// "Method" of "package.Service/Method"; a method of another service keeps its full path, so
+    /// the registrar reports it as outside this service.
+    private func localName(of path: String) -> String {
+        path.hasPrefix(self.serviceName + "/") ? String(path.dropFirst(self.serviceName.count + 1)) : path
+    }
+
     /// A method whose body handles encoded messages itself, for example one that forwards calls to
     /// a module running in another process.
     public mutating func raw(_ descriptor: MethodDescriptor, body: @escaping CallBody) {

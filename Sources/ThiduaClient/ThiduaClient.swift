@@ -150,6 +150,28 @@ public final class ThiduaClient: Sendable {
             .map { try Output(serializedBytes: $0) }
     }
 
+    /// Calls a unary method named by its generated constant, such as
+    /// `Methods.Core.Units.getUnit`: the request and response types are the method's own.
+    public func unary<Input, Output>(
+        _ method: UnaryMethod<Input, Output>,
+        _ request: Input,
+        metadata: [String: String] = [:],
+        timeout: Duration? = nil
+    ) async throws -> Output {
+        try await self.unary(method.path, request, metadata: metadata, timeout: timeout, as: Output.self)
+    }
+
+    /// Calls a server-streaming method named by its generated constant, such as
+    /// `Methods.Core.Changes.watch`.
+    public func serverStreaming<Input, Output>(
+        _ method: ServerStreamingMethod<Input, Output>,
+        _ request: Input,
+        metadata: [String: String] = [:],
+        timeout: Duration? = nil
+    ) throws -> AsyncThrowingMapSequence<AsyncThrowingStream<Data, any Error>, Output> {
+        try self.serverStreaming(method.path, request, metadata: metadata, timeout: timeout, as: Output.self)
+    }
+
     /// Sends a Ping and waits for its Pong.
     public func ping() async throws {
         let promise = self.channel.eventLoop.makePromise(of: Void.self)
