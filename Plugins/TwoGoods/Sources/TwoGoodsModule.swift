@@ -19,6 +19,8 @@ public struct TwoGoodsModule: CampaignModule {
 
     public var permissions: [PermissionDescription] { TwoGoodsPermissions.all }
 
+    public var rules: [RuleDescription] { TwoGoodsRuleCatalogue.all }
+
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         let core = context.core
         core.observeAwardRevocations { awardID, date, db in
