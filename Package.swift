@@ -264,6 +264,7 @@ let package = Package(
         .testTarget(
             name: "ThiduaHostTests",
             dependencies: [
+                "ThiduaApp",
                 "ThiduaHost",
                 "ThiduaCalls",
                 "ThiduaTesting",
