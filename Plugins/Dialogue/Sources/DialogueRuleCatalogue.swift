@@ -8,8 +8,8 @@ enum DialogueRuleCatalogue {
 
     /// Labour Code 2019 articles, as `DialogueRuleSet.labourCode2019` cites them.
     private static func labourCode(_ article: Int) -> String { "Bộ luật Lao động 2019, Điều \(article)" }
-    /// Decree 145/2020 on periodic dialogue: docs/domain.md gives its articles 38-39 for the
-    /// delegation, the quorum and the minutes together.
+    /// Decree 145/2020 on periodic dialogue: the domain digest (shared/domain.md) gives its
+    /// articles 38-39 for the delegation, the quorum and the minutes together.
     private static let decree145 = "Nghị định 145/2020/NĐ-CP, Điều 38–39 (which of the two holds this rule: not verified)"
 
     static let enterprises: [RuleDescription] = [
@@ -160,7 +160,7 @@ enum DialogueRuleCatalogue {
         RuleDescription(
             "dialogue.vote_count", .invalidArgument,
             en: "{in_favour} in favour and {against} against is more votes than the {employees} employees of the enterprise",
-            vi: "{in_favour} phiếu tán thành và {against} phiếu không tán thành là nhiều hơn số {employees} người lao động của doanh nghiệp"
+            vi: "Tổng {in_favour} phiếu tán thành và {against} phiếu không tán thành vượt quá số {employees} người lao động của doanh nghiệp"
         ),
         RuleDescription(
             "dialogue.vote_majority", .failedPrecondition,

@@ -114,12 +114,12 @@ enum InnovationRuleCatalogue {
         RuleDescription(
             "innovation.member_count", .invalidArgument,
             en: "A request names 1 to {max} members",
-            vi: "Yêu cầu nêu từ 1 đến {max} người"
+            vi: "Danh sách phải có từ 1 đến {max} người"
         ),
         RuleDescription(
             "innovation.configure_root", .permissionDenied,
             en: "The benefit bands apply to the whole organisation; only a key on the root unit sets them",
-            vi: "Các mức giá trị làm lợi áp dụng cho toàn hệ thống; chỉ khóa API của đơn vị cấp cao nhất được thiết lập"
+            vi: "Các mức giá trị làm lợi áp dụng cho toàn hệ thống; chỉ được thiết lập bằng khóa API của đơn vị cấp cao nhất"
         ),
         RuleDescription(
             "innovation.bands_in_force", .failedPrecondition,

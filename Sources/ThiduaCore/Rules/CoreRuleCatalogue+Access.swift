@@ -46,12 +46,12 @@ extension CoreRuleCatalogue {
         RuleDescription(
             "idempotency.key_reused", .failedPrecondition,
             en: "The idempotency key was already used for a different request",
-            vi: "Khóa idempotency này đã được dùng cho một yêu cầu khác"
+            vi: "Khóa chống gửi trùng (idempotency-key) này đã được dùng cho một yêu cầu khác"
         ),
         RuleDescription(
             "idempotency.key_length", .invalidArgument,
             en: "An idempotency key is 1 to {limit} bytes long",
-            vi: "Khóa idempotency phải dài từ 1 đến {limit} byte"
+            vi: "Khóa chống gửi trùng (idempotency-key) phải dài từ 1 đến {limit} byte"
         ),
     ]
 }
