@@ -28,8 +28,8 @@ public enum Language: String, Sendable, CaseIterable {
         self = best.language
     }
 
-    /// The "q" parameter of a language range: 1 when absent, 0 when malformed (the range is then
-    /// ignored, as RFC 9110 §12.4.2 has a recipient do with an invalid weight).
+    /// The "q" parameter of a language range (RFC 9110 §12.4.2): 1 when absent; 0, so that the
+    /// range is ignored, when it is not a number from 0 to 1.
     private static func weight(of parameters: ArraySlice<String>) -> Double {
         for parameter in parameters {
             let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
