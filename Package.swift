@@ -266,6 +266,7 @@ let package = Package(
         .testTarget(
             name: "ThiduaHostTests",
             dependencies: [
+                "ThiduaApp",
                 "ThiduaHost",
                 "ThiduaCalls",
                 "ThiduaTesting",

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fails when the committed generated code differs from what Scripts/generate-protos.sh produces.
+# Fails when the committed generated code differs from what Scripts/generate-protos.sh produces,
+# or docs/RULES.md from what Scripts/generate-rules.sh produces.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d)
@@ -29,6 +30,13 @@ mkdir -p "$scratch/python"
 "$repo/Clients/python/generate.sh" "$scratch/python" >/dev/null
 if ! diff -ru -x __pycache__ "$repo/Clients/python/src/thidua" "$scratch/python/thidua"; then
   echo "stale generated code in Clients/python/src/thidua: run Clients/python/generate.sh and commit the result" >&2
+  status=1
+fi
+
+# The rule catalogue's document.
+"$repo/Scripts/generate-rules.sh" "$scratch"
+if ! diff -u "$repo/docs/RULES.md" "$scratch/docs/RULES.md"; then
+  echo "stale docs/RULES.md: run Scripts/generate-rules.sh and commit the result" >&2
   status=1
 fi
 

@@ -8,11 +8,12 @@ name=ScaffoldProbe
 id=scaffold_probe
 
 backup=$(mktemp -d)
-cp Package.swift Sources/ThiduaApp/BuiltinModules.swift "$backup"/
+cp Package.swift Sources/ThiduaApp/BuiltinModules.swift docs/RULES.md "$backup"/
 cleanup() {
   rm -rf "Plugins/$name" "Proto/thidua/$id" "Clients/c/generated/thidua/$id" "Clients/python/src/thidua/$id"
   cp "$backup/Package.swift" Package.swift
   cp "$backup/BuiltinModules.swift" Sources/ThiduaApp/BuiltinModules.swift
+  cp "$backup/RULES.md" docs/RULES.md
   rm -rf "$backup"
 }
 trap cleanup EXIT

@@ -6,7 +6,8 @@
 # writes Proto/thidua/safety_week/v1/safety_week.proto and Plugins/SafetyWeek/ (API/ with the
 # generated code, Sources/ with the module, Tests/ with a test over the wire), registers the
 # module (its name in Package.swift's campaignModules, its instance in
-# Sources/ThiduaApp/BuiltinModules.swift), and regenerates the Swift, C and Python code.
+# Sources/ThiduaApp/BuiltinModules.swift), and regenerates the Swift, C and Python code and
+# docs/RULES.md.
 # The module keeps a register of entries per unit for campaigns of its kind: grow it from there.
 # docs/MODULES.md explains the contract.
 set -euo pipefail
@@ -108,6 +109,8 @@ public struct ${name}Module: CampaignModule {
         ]
     }
 
+    public var rules: [RuleDescription] { ${name}RuleCatalogue.all }
+
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         ${name}Runtime(id: self.id, version: self.version, service: ${name}Service(context: context))
     }
@@ -123,6 +126,18 @@ struct ${name}Runtime: ModuleRuntime {
         registrar.addDescriptorSet(base64: ${name}ProtoFiles.descriptorSetBase64)
         registrar.register(self.service)
     }
+}
+EOF
+
+cat > "Plugins/$name/Sources/${name}RuleCatalogue.swift" <<EOF
+import ThiduaModuleKit
+
+/// The rules this module's refusals name besides the kit's and the core's: each "$id.<rule>",
+/// declared once with its status, its messages in English and Vietnamese and, for a rule from
+/// law or regulation, the article (docs/MODULES.md, "Rules every module keeps"). The register
+/// refuses only with the kit's and the core's rules so far.
+enum ${name}RuleCatalogue {
+    static let all: [RuleDescription] = []
 }
 EOF
 
@@ -292,4 +307,5 @@ EOF
 Scripts/generate-protos.sh >/dev/null
 Clients/c/generate.sh >/dev/null
 Clients/python/generate.sh >/dev/null
+Scripts/generate-rules.sh >/dev/null
 echo "created module $name (id \"$id\") in Plugins/$name; run: swift test --filter ${name}Tests"

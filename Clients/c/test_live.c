@@ -445,6 +445,39 @@ static void test_refusals(thidua_conn *c)
     thidua_close(c2);
 }
 
+/* Refusals in the language the hello asks for (PROTOCOL.md §2.1): English by default. */
+static void test_languages(thidua_conn *english)
+{
+    const Thidua__Wire__V1__ServerHello *h = thidua_server_hello(english);
+    CHECK(h && strcmp(h->language, "en") == 0, "a hello without a language gets English");
+
+    thidua_connect_options o = {0};
+    o.client_name = "thidua-c-test/vi";
+    o.accept_language = "vi-VN, en;q=0.5";
+    thidua_conn *c = NULL;
+    thidua_error err;
+    thidua_result r = thidua_connect_ex(host, port, &o, &c, &err);
+    CHECK(r == THIDUA_OK, "connect asking for Vietnamese: %s %s", thidua_result_name(r), err.message);
+    if (r != THIDUA_OK) return;
+    h = thidua_server_hello(c);
+    CHECK(h && strcmp(h->language, "vi") == 0, "the server chose Vietnamese: %s", h ? h->language : "-");
+
+    thidua_status st = THIDUA_STATUS_INIT;
+    uint8_t *resp = NULL;
+    size_t rl = 0;
+    r = thidua_call_unary(c, "thidua.host.v1.Nope/Nothing", NULL, 0, 5000, &resp, &rl, &st);
+    const char *expected = "Máy chủ không cung cấp phương thức thidua.host.v1.Nope/Nothing";
+    CHECK(r == THIDUA_OK && st.code == THIDUA_CODE_UNIMPLEMENTED && st.message &&
+              strcmp(st.message, expected) == 0,
+          "unknown method in Vietnamese: %s", st.message ? st.message : "");
+    CHECK(st.n_details == 1 && strcmp(st.details[0].rule, "call.method_known") == 0 &&
+              strcmp(st.details[0].description, expected) == 0,
+          "the detail keeps its rule and reads in Vietnamese: %s",
+          st.n_details ? st.details[0].description : "-");
+    thidua_status_clear(&st);
+    thidua_close(c);
+}
+
 /* SIGTERM with a stream in flight: the stream completes, GoAway OK, the server exits 0. */
 static void test_shutdown(thidua_conn *c, pid_t drainer)
 {
@@ -536,6 +569,7 @@ int main(void)
             test_handshake_and_unary(c);
             test_streams(c);
             test_refusals(c);
+            test_languages(c);
             test_shutdown(c, drainer);
             drainer = -1;
             thidua_close(c);

@@ -863,6 +863,7 @@ thidua_result thidua_connect_fd(int fd, const thidua_connect_options *o, thidua_
     h.protocol_version = o->protocol_version ? o->protocol_version : THIDUA_PROTOCOL_VERSION;
     h.client_name = (char *)name;
     h.api_key = (char *)key;
+    h.accept_language = (char *)(o->accept_language ? o->accept_language : "");
     Frame f = THIDUA__WIRE__V1__FRAME__INIT;
     f.kind_case = THIDUA__WIRE__V1__FRAME__KIND_CLIENT_HELLO;
     f.client_hello = &h;

@@ -138,6 +138,9 @@ typedef struct {
     uint32_t max_recv_frame_bytes; /* largest frame accepted from the server; 0 = 4 MiB. After the
                                       handshake the larger of this and Limits.max_frame_bytes. */
     uint32_t protocol_version;     /* 0 = THIDUA_PROTOCOL_VERSION; other values are for tests */
+    const char *accept_language;   /* ClientHello.accept_language: the language of refusals, such
+                                      as "vi" (PROTOCOL.md §2.1); NULL = "" = English. The
+                                      server's choice is thidua_server_hello(conn)->language. */
 } thidua_connect_options;
 
 /* Connects over TCP and does the handshake (§2). On success *conn is set and THIDUA_OK returned.

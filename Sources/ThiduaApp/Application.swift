@@ -57,6 +57,7 @@ public enum Application {
         for module in modules {
             builder.declaredPermissions[module.id] = Set(module.permissions.map(\.name))
         }
+        builder.rules = KitRuleCatalogue.all + Core.rules + modules.flatMap(\.rules)
         customize(&builder)
         return try builder.makeServer()
     }

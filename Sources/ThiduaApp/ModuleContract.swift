@@ -4,10 +4,10 @@ import ThiduaHost
 import ThiduaModuleKit
 
 /// What every campaign module promises, checked before anything starts: its id namespaces its
-/// permissions (`<id>.<action>`) and the tables, indexes, views and triggers its migrations
-/// create (`<id>_…`); no two modules claim one id or one permission. The registrar checks the
-/// rest when the services register: services in `thidua.<id>.v1`, and each method's permission
-/// one the module declared.
+/// permissions (`<id>.<action>`), its rules (`<id>.<rule>`, see ModuleContract+Rules.swift) and
+/// the tables, indexes, views and triggers its migrations create (`<id>_…`); no two modules claim
+/// one id, one permission or one rule. The registrar checks the rest when the services register:
+/// services in `thidua.<id>.v1`, and each method's permission one the module declared.
 enum ModuleContract {
     /// Ids the host and the core use.
     static let reservedIDs: Set<String> = ["core", "host", "wire"]
@@ -16,6 +16,7 @@ enum ModuleContract {
         var problems: [String] = []
         var ids: Set<String> = []
         var permissionOwners: [String: String] = Dictionary(uniqueKeysWithValues: Core.permissions.map { ($0.name, "core") })
+        var ruleOwners = Self.serverRuleOwners
         for module in modules {
             let id = module.id
             if !Self.isValidID(id) {
@@ -37,6 +38,7 @@ enum ModuleContract {
                 }
                 permissionOwners[permission] = id
             }
+            problems += Self.ruleProblems(of: module, owners: &ruleOwners)
             for migration in module.migrations {
                 for object in Self.createdObjects(in: migration.sql) where !object.name.hasPrefix("\(id)_") {
                     problems.append(

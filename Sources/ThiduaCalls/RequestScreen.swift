@@ -36,7 +36,8 @@ struct RequestScreen: Sendable {
                 .resourceExhausted,
                 "the request of \(payload.count) bytes exceeds this method's limit of \(self.limits.maxBytes) bytes",
                 field: "",
-                rule: "request.max_bytes"
+                rule: "request.max_bytes",
+                values: ["bytes": "\(payload.count)", "limit": "\(self.limits.maxBytes)"]
             )
         }
         guard !self.plans.isEmpty else { return }
@@ -160,7 +161,8 @@ private struct Scan {
                     .invalidArgument,
                     "\(name) holds more than \(self.limits.maxItemsPerField) items, the most allowed",
                     field: name,
-                    rule: "field.max_items"
+                    rule: "field.max_items",
+                    values: ["limit": "\(self.limits.maxItemsPerField)"]
                 )
             }
             if self.items > self.limits.maxItems {
@@ -168,7 +170,8 @@ private struct Scan {
                     .resourceExhausted,
                     "the request holds more than \(self.limits.maxItems) repeated items, the most this method allows",
                     field: "",
-                    rule: "request.max_items"
+                    rule: "request.max_items",
+                    values: ["limit": "\(self.limits.maxItems)"]
                 )
             }
         }
@@ -187,7 +190,8 @@ private struct Scan {
                 .invalidArgument,
                 "\(name) holds \(bytes.count) bytes of text; no text field takes more than \(Self.maxTextBytes)",
                 field: name,
-                rule: "field.max_bytes"
+                rule: "field.max_bytes",
+                values: ["bytes": "\(bytes.count)", "limit": "\(Self.maxTextBytes)"]
             )
         }
         var ascii = true

@@ -28,11 +28,16 @@ public final class ThiduaClient: Sendable {
 
     /// Connects and completes the handshake. Throws the server's refusal (for example
     /// UNAUTHENTICATED) as an ``RPCError``.
+    ///
+    /// - Parameter acceptLanguage: the languages to read refusals in, as an HTTP Accept-Language
+    ///   value such as "vi" or "vi-VN, en;q=0.8"; empty for English. The server's choice is in
+    ///   ``serverHello``'s `language`; a call's "accept-language" metadata overrides it.
     public static func connect(
         host: String,
         port: Int,
         clientName: String = "thidua-swift/\(ThiduaVersion.current)",
         apiKey: String = "",
+        acceptLanguage: String = "",
         maxFrameBytes: Int = WireProtocol.defaultMaxFrameBytes,
         connectTimeout: TimeAmount = .seconds(10),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
@@ -68,6 +73,7 @@ public final class ThiduaClient: Sendable {
                     $0.protocolVersion = WireProtocol.version
                     $0.clientName = clientName
                     $0.apiKey = apiKey
+                    $0.acceptLanguage = acceptLanguage
                 }
                 handler.sendRaw(frame)
                 return NIOLoopBound(handler, eventLoop: channel.eventLoop)

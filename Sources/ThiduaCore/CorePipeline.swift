@@ -188,7 +188,8 @@ struct CorePipeline: CoreAccess {
                 .permissionDenied,
                 "granting an award needs the permission \(Permissions.awardsGrant), which key \(principal.keyID) does not hold",
                 field: "",
-                rule: "auth.permission"
+                rule: "auth.permission",
+                values: ["permission": Permissions.awardsGrant]
             )
         }
         return try AwardStore.grant(grant, by: principal, conditions: self.titleConditions, in: db).id
@@ -214,7 +215,8 @@ struct CorePipeline: CoreAccess {
                 .invalidArgument,
                 "the idempotency key must be 1 to \(Self.maxIdempotencyKeyLength) bytes long",
                 field: "metadata.idempotency-key",
-                rule: "idempotency.key_length"
+                rule: "idempotency.key_length",
+                values: ["limit": "\(Self.maxIdempotencyKeyLength)"]
             )
         }
         return key

@@ -29,7 +29,8 @@ struct AuthorizationInterceptor: CallInterceptor {
                     .permissionDenied,
                     "key \(principal.keyID) lacks the permission \(permission) that \(context.method.path) needs",
                     field: "",
-                    rule: "auth.permission"
+                    rule: "auth.permission",
+                    values: ["permission": permission]
                 )
             }
         }

@@ -30,6 +30,8 @@ final class ConnectionHandler: ChannelInboundHandler {
         let metrics: ServerMetrics
         /// Bytes of requests held by the calls in flight on every connection.
         let requestBudget: RequestBudget
+        /// What refusals are written from in a language other than English.
+        let rules: RuleCatalogue
         let logger: Logger
     }
 
@@ -42,6 +44,9 @@ final class ConnectionHandler: ChannelInboundHandler {
     /// Where this connection's calls run: its event loop. Made with the first call.
     private var callExecutor: CallExecutor?
     private var peer: Peer?
+    /// The language the client's hello asked for: its refusals, and those of calls that ask for
+    /// none of their own, are written in it.
+    private var language = Language.english
     private var logger: Logger
     private var handshakeTimer: Scheduled<Void>?
     private var idleTimer: Scheduled<Void>?
@@ -186,6 +191,9 @@ final class ConnectionHandler: ChannelInboundHandler {
     // MARK: Frames
 
     private func receiveHello(_ hello: ClientHello, context: ChannelHandlerContext) {
+        if self.state.phase == .awaitingHello {
+            self.language = Language(acceptLanguage: hello.acceptLanguage) ?? .english
+        }
         let action = self.state.receivedHello(hello)
         guard action == .acceptHello else {
             self.perform(action)
@@ -206,18 +214,24 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         var frame = Frame()
         frame.serverHello = self.shared.serverHello
+        frame.serverHello.language = self.language.rawValue
         self.write(frame)
         self.startIdleTimer(context: context)
     }
 
     private func receiveRequest(_ request: Request, context: ChannelHandlerContext) {
         let action = self.state.receivedRequest(callID: request.callID)
+        let language = request.metadata[Self.acceptLanguageKey].flatMap(Language.init(acceptLanguage:)) ?? self.language
         guard case .startCall(let callID) = action else {
             // Refused by the connection's state (too many calls, draining): counted like any call.
-            if case .refuseCall(_, let code, _) = action, let route = self.shared.router.route(forPath: request.method) {
-                self.shared.metrics.record(routeIndex: route.index, code: code, latency: .zero)
+            if case .refuseCall(let callID, let code, let message) = action {
+                if let route = self.shared.router.route(forPath: request.method) {
+                    self.shared.metrics.record(routeIndex: route.index, code: code, latency: .zero)
+                }
+                self.writeStatus(callID: callID, code: code, message: message, detail: nil, language: language)
+            } else {
+                self.perform(action)
             }
-            self.perform(action)
             return
         }
         self.lastCallActivity = context.eventLoop.now
@@ -227,7 +241,8 @@ final class ConnectionHandler: ChannelInboundHandler {
                 callID,
                 code: .unimplemented,
                 message: "method \"\(request.method)\" is not offered by this server",
-                detail: ErrorDetail(field: "method", rule: "call.method_known", description: "unknown method")
+                detail: ErrorDetail(field: "method", rule: "call.method_known", description: "unknown method", values: ["method": request.method]),
+                language: language
             )
             return
         }
@@ -238,14 +253,15 @@ final class ConnectionHandler: ChannelInboundHandler {
                 callID,
                 code: .resourceExhausted,
                 message: message,
-                detail: ErrorDetail(rule: "server.max_connections", description: message)
+                detail: ErrorDetail(rule: "server.max_connections", description: message),
+                language: language
             )
             self.shared.metrics.record(routeIndex: route.index, code: .resourceExhausted, latency: .zero)
             return
         }
         let requestBytes = request.payload.count
         if let refusal = self.reserveRequestBytes(requestBytes) {
-            self.refuseCall(callID, code: .resourceExhausted, message: refusal.description_p, detail: refusal)
+            self.refuseCall(callID, code: .resourceExhausted, message: refusal.description_p, detail: refusal, language: language)
             self.shared.metrics.record(routeIndex: route.index, code: .resourceExhausted, latency: .zero)
             return
         }
@@ -257,6 +273,8 @@ final class ConnectionHandler: ChannelInboundHandler {
             requestBytes: requestBytes,
             maxFrameBytes: self.shared.limits.maxFrameBytes,
             metrics: self.shared.metrics,
+            rules: self.shared.rules,
+            language: language,
             logger: self.logger,
             executor: executor,
             connection: NIOLoopBound(self, eventLoop: context.eventLoop)
@@ -298,6 +316,10 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     /// How many response bytes a stream writes before it flushes them itself.
     static let flushThresholdBytes = 64 * 1024
+
+    /// The request metadata that chooses the language of one call's refusals
+    /// (docs/PROTOCOL.md §2.1).
+    static let acceptLanguageKey = "accept-language"
 
     func callEnded(callID: UInt64, status: CallStatus) {
         guard self.calls.removeValue(forKey: callID) != nil, let context = self.context else { return }
@@ -341,8 +363,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     /// Answers a call that never started, and tells the state machine it ended.
-    private func refuseCall(_ callID: UInt64, code: StatusCode, message: String, detail: ErrorDetail) {
-        self.writeStatus(callID: callID, code: code, message: message, detail: detail)
+    private func refuseCall(_ callID: UInt64, code: StatusCode, message: String, detail: ErrorDetail, language: Language) {
+        self.writeStatus(callID: callID, code: code, message: message, detail: detail, language: language)
         self.perform(self.state.callEnded())
     }
 
@@ -354,7 +376,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         case .none, .acceptHello, .startCall:
             break
         case .refuseCall(let callID, let code, let message):
-            self.writeStatus(callID: callID, code: code, message: message, detail: nil)
+            self.writeStatus(callID: callID, code: code, message: message, detail: nil, language: self.language)
         case .cancelCall(let callID):
             self.calls[callID]?.assumeIsolated { $0.cancelByClient() }
         case .sendPong(let opaque):
@@ -362,10 +384,10 @@ final class ConnectionHandler: ChannelInboundHandler {
             frame.pong = Ping.with { $0.opaque = opaque }
             self.write(frame)
         case .sendGoAway(let lastCallID, let code, let message):
-            self.write(Self.goAway(lastCallID: lastCallID, code: code, message: message, rule: ""))
+            self.write(self.goAway(lastCallID: lastCallID, code: code, message: message, rule: ""))
         case .goAwayAndClose(let lastCallID, let code, let message, let rule):
             context.writeAndFlush(
-                Self.wrapOutboundOut(Self.goAway(lastCallID: lastCallID, code: code, message: message, rule: rule)),
+                Self.wrapOutboundOut(self.goAway(lastCallID: lastCallID, code: code, message: message, rule: rule)),
                 promise: nil
             )
             context.close(promise: nil)
@@ -375,26 +397,29 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    private static func goAway(lastCallID: UInt64, code: StatusCode, message: String, rule: String) -> Frame {
+    /// A GoAway in the connection's language.
+    private func goAway(lastCallID: UInt64, code: StatusCode, message: String, rule: String) -> Frame {
+        let details = rule.isEmpty ? [] : [ErrorDetail(rule: rule, description: message)]
+        let refusal = self.shared.rules.localized(RPCError(code, message, details: details), in: self.language)
         var frame = Frame()
         frame.goAway = GoAway.with {
             $0.lastCallID = lastCallID
             $0.code = code
-            $0.message = message
-            if !rule.isEmpty {
-                $0.details = [ErrorDetail(rule: rule, description: message)]
-            }
+            $0.message = refusal.message
+            $0.details = refusal.details
         }
         return frame
     }
 
-    private func writeStatus(callID: UInt64, code: StatusCode, message: String, detail: ErrorDetail?) {
+    /// The status of a call that never ran, in `language`.
+    private func writeStatus(callID: UInt64, code: StatusCode, message: String, detail: ErrorDetail?, language: Language) {
+        let refusal = self.shared.rules.localized(RPCError(code, message, details: detail.map { [$0] } ?? []), in: language)
         var frame = Frame()
         frame.status = CallStatus.with {
             $0.callID = callID
             $0.code = code
-            $0.message = message
-            if let detail { $0.details = [detail] }
+            $0.message = refusal.message
+            $0.details = refusal.details
         }
         self.write(frame)
     }

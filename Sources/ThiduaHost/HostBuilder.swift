@@ -17,6 +17,10 @@ public struct HostBuilder {
     public var interceptors: [any CallInterceptor] = []
     /// The permissions each runtime declared, by its id; its methods may need only these.
     public var declaredPermissions: [String: Set<String>] = [:]
+    /// The rules the runtimes raise, besides the call layer's and the host's own
+    /// (``CallRuleCatalogue``, ``HostRuleCatalogue``): what refusals are written from in the
+    /// language a client asks for.
+    public var rules: [RuleDescription] = []
     public var logger: Logger
     public var eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
 
@@ -28,6 +32,7 @@ public struct HostBuilder {
 
     public func makeServer() throws -> Server {
         try self.configuration.validate()
+        let rules = try RuleCatalogue(CallRuleCatalogue.all + HostRuleCatalogue.all + self.rules)
         let directory = HostDirectory(modules: self.runtimes.map { .init(id: $0.id, version: $0.version) })
 
         var registrar = ServiceRegistrar()
@@ -63,6 +68,7 @@ public struct HostBuilder {
             authenticator: self.authenticator,
             metrics: metrics,
             requestBudget: RequestBudget(limit: self.configuration.limits.serverRequestBudget),
+            rules: rules,
             logger: self.logger
         )
         return Server(

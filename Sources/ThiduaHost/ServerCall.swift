@@ -20,6 +20,10 @@ actor ServerCall: CallResponder {
     /// The method, for metrics and logs.
     private let route: Router.Route
     private let metrics: ServerMetrics
+    /// What a refusal is written from when the client reads another language than English.
+    private let rules: RuleCatalogue
+    /// The language of this call's refusals.
+    private let language: Language
     private let logger: Logger
     private let startedAt = ContinuousClock.now
     nonisolated let executor: CallExecutor
@@ -45,6 +49,8 @@ actor ServerCall: CallResponder {
         requestBytes: Int,
         maxFrameBytes: Int,
         metrics: ServerMetrics,
+        rules: RuleCatalogue,
+        language: Language,
         logger: Logger,
         executor: CallExecutor,
         connection: NIOLoopBound<ConnectionHandler>
@@ -54,6 +60,8 @@ actor ServerCall: CallResponder {
         self.route = route
         self.requestBytes = requestBytes
         self.metrics = metrics
+        self.rules = rules
+        self.language = language
         self.logger = logger
         self.maxPayloadBytes = maxFrameBytes - Self.frameOverheadBytes
         self.executor = executor
@@ -231,12 +239,14 @@ actor ServerCall: CallResponder {
 
     // MARK: Ending
 
+    /// Ends the call with `error`, written in the call's language; the log keeps the English.
     private func end(with error: RPCError) {
+        let refusal = self.rules.localized(error, in: self.language)
         var status = CallStatus()
-        status.code = error.code
-        status.message = error.message
-        status.details = error.details
-        self.end(status)
+        status.code = refusal.code
+        status.message = refusal.message
+        status.details = refusal.details
+        self.end(status, logMessage: error.message)
     }
 
     private func end(status code: StatusCode, payload: Data) {
@@ -246,13 +256,13 @@ actor ServerCall: CallResponder {
         self.end(status)
     }
 
-    private func end(_ status: CallStatus) {
+    private func end(_ status: CallStatus, logMessage: String? = nil) {
         guard !self.hasEnded else { return }
         self.hasEnded = true
         self.stopHandler()
         var status = status
         status.callID = self.id
-        self.record(status.code, message: status.message)
+        self.record(status.code, message: logMessage ?? status.message)
         self.connection.value.callEnded(callID: self.id, status: status)
     }
 

@@ -19,6 +19,10 @@ public protocol CampaignModule: Sendable {
     var migrations: [Migration] { get }
     /// The permissions the module's methods need, each named "<id>.<action>".
     var permissions: [PermissionDescription] { get }
+    /// The rules the module's refusals name besides the kit's and the core's, each named
+    /// "<id>.<rule>" and declared once, with its status and its messages in English and
+    /// Vietnamese (see ``RuleDescription``). docs/RULES.md lists them.
+    var rules: [RuleDescription] { get }
     /// Builds the module's running part on what the host provides.
     func provision(_ context: ModuleContext) async throws -> any ModuleRuntime
 }

@@ -32,7 +32,8 @@ public enum Fields {
                 .invalidArgument,
                 "\(field) has \(trimmed.count) characters; the most allowed is \(maxLength)",
                 field: field,
-                rule: "field.max_length"
+                rule: "field.max_length",
+                values: ["length": "\(trimmed.count)", "limit": "\(maxLength)"]
             )
         }
         return trimmed.isEmpty ? nil : trimmed
@@ -75,7 +76,8 @@ public enum Fields {
                 .invalidArgument,
                 "\(field) is \(date), after today (\(today)); only what has happened can be recorded",
                 field: field,
-                rule: "date.future"
+                rule: "date.future",
+                values: ["date": "\(date)", "today": "\(today)"]
             )
         }
     }
@@ -89,7 +91,8 @@ public enum Fields {
                 .invalidArgument,
                 "the period runs from \(start) to \(end): \(fromField) must not be after \(toField)",
                 field: toField,
-                rule: "period.order"
+                rule: "period.order",
+                values: ["start": "\(start)", "end": "\(end)"]
             )
         }
         return start...end
@@ -118,7 +121,8 @@ public enum Fields {
                 .invalidArgument,
                 "\(field) has \(items.count) items; the most allowed is \(maxItems)",
                 field: field,
-                rule: "field.max_items"
+                rule: "field.max_items",
+                values: ["limit": "\(maxItems)"]
             )
         }
         return items
@@ -134,7 +138,8 @@ public enum Fields {
                 .invalidArgument,
                 "update_mask[\(index)] is \"\(name)\"; it may name \(allowed.sorted().joined(separator: ", "))",
                 field: "update_mask[\(index)]",
-                rule: "update_mask.field"
+                rule: "update_mask.field",
+                values: ["name": name]
             )
         }
         return Set(mask)

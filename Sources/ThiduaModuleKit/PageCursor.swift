@@ -23,7 +23,8 @@ public struct PageCursor: Sendable {
                 .invalidArgument,
                 "\(prefix)page_size is \(size); the most allowed is \(Self.maxSize)",
                 field: "\(prefix)page_size",
-                rule: "page.size.max"
+                rule: "page.size.max",
+                values: ["limit": "\(Self.maxSize)"]
             )
         }
         self.size = size

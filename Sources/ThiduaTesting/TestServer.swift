@@ -78,9 +78,9 @@ public final class TestServer: Sendable {
         try await self.connect(apiKey: self.adminKey, clientName: "thidua-tests-admin")
     }
 
-    /// A connected, handshaken client.
-    public func connect(apiKey: String = "", clientName: String = "thidua-tests") async throws -> ThiduaClient {
-        try await ThiduaClient.connect(host: self.host, port: self.port, clientName: clientName, apiKey: apiKey)
+    /// A connected, handshaken client; `acceptLanguage` chooses the language of its refusals.
+    public func connect(apiKey: String = "", clientName: String = "thidua-tests", acceptLanguage: String = "") async throws -> ThiduaClient {
+        try await ThiduaClient.connect(host: self.host, port: self.port, clientName: clientName, apiKey: apiKey, acceptLanguage: acceptLanguage)
     }
 
     /// Drains the server, waits for it to stop, and removes its data directory.

@@ -15,8 +15,12 @@ public struct RPCError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// An error about one request field and the rule it broke.
-    public init(_ code: StatusCode, _ message: String, field: String, rule: String) {
-        self.init(code, message, details: [ErrorDetail(field: field, rule: rule, description: message)])
+    ///
+    /// - Parameter values: what the rule's message is written with, by parameter name, such as
+    ///   `["approving": "90", "total": "200"]`: a client that asked for another language gets the
+    ///   rule's message in it with these filled in (docs/RULES.md lists each rule's parameters).
+    public init(_ code: StatusCode, _ message: String, field: String, rule: String, values: [String: String] = [:]) {
+        self.init(code, message, details: [ErrorDetail(field: field, rule: rule, description: message, values: values)])
     }
 
     /// Reads the error out of a final status.
@@ -39,10 +43,13 @@ public protocol RPCErrorConvertible: Error {
 }
 
 extension ErrorDetail {
-    public init(field: String = "", rule: String, description: String) {
+    /// A reason: the request field, the rule it broke, the server's own text and the values the
+    /// rule's message takes.
+    public init(field: String = "", rule: String, description: String, values: [String: String] = [:]) {
         self.init()
         self.field = field
         self.rule = rule
         self.description_p = description
+        self.values = values
     }
 }

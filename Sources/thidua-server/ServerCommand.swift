@@ -12,6 +12,10 @@ struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thidua-server",
         abstract: "Serve thidua's core and campaign modules over the thidua protocol.",
+        usage: """
+            thidua-server [<options>]
+            thidua-server rules [--markdown]
+            """,
         discussion: """
             Opens (or creates) the SQLite database in the data directory and applies its migrations \
             before listening. On the first start it creates the root unit and an admin key, written \
@@ -19,7 +23,8 @@ struct ServerCommand: AsyncParsableCommand {
             "listening on HOST:PORT", on standard output once it accepts connections; logs go to \
             standard error. SIGTERM or SIGINT drains: calls in flight finish, \
             new ones get UNAVAILABLE. Flags override the configuration file.
-            """
+            """,
+        subcommands: [RulesCommand.self]
     )
 
     @Option(help: "Address to listen on.")

@@ -17,6 +17,17 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Give up on a call after this many milliseconds.")
     var timeoutMs: Int?
 
+    @Option(
+        name: .customLong("lang"),
+        help: "Language of the server's refusals: en or vi, or an Accept-Language list such as \"vi, en\". (default: $THIDUA_LANG, else English)"
+    )
+    var language: String?
+
+    /// The languages to ask the server for, from `--lang` or the environment; empty for English.
+    var acceptLanguage: String {
+        self.language ?? ProcessInfo.processInfo.environment["THIDUA_LANG"] ?? ""
+    }
+
     /// Host and port from `--server` or the environment.
     func endpoint() throws -> (host: String, port: Int) {
         let text = self.server ?? ProcessInfo.processInfo.environment["THIDUA_SERVER"] ?? "127.0.0.1:7878"
@@ -53,7 +64,8 @@ struct ConnectionOptions: ParsableArguments {
                 host: host,
                 port: port,
                 clientName: "thidua-cli/\(ThiduaVersion.current)",
-                apiKey: try self.resolvedAPIKey()
+                apiKey: try self.resolvedAPIKey(),
+                acceptLanguage: self.acceptLanguage
             )
         } catch let error as RPCError {
             throw CLIFailure.status(error)

@@ -8,6 +8,7 @@ final class ContextProbe: CampaignModule, Sendable {
     let version = "0.0.0"
     var migrations: [Migration] { [] }
     var permissions: [PermissionDescription] { [] }
+    var rules: [RuleDescription] { [] }
     private let captured = Mutex<ModuleContext?>(nil)
     private let onProvision: @Sendable (ModuleContext) -> Void
 

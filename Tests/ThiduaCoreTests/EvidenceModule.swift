@@ -24,6 +24,7 @@ struct EvidenceModule: CampaignModule {
 
     var migrations: [Migration] { [] }
     var permissions: [PermissionDescription] { [] }
+    var rules: [RuleDescription] { [] }
 
     func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         let evidence = self.evidence

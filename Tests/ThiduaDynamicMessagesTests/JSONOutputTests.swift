@@ -43,7 +43,8 @@ struct JSONOutputTests {
                     "frameTimeoutMs": 0,
                     "idleTimeoutMs": 0
                   },
-                  "services": []
+                  "services": [],
+                  "language": ""
                 }
                 """)
     }

@@ -268,6 +268,6 @@ struct WireMessagesTests {
         let binary = try Frame.with { $0.serverHello = ServerHello() }.serializedBytes() as Data
         let json = try codec.json(fromBinary: binary, messageType: "thidua.wire.v1.Frame")
         // `limits` is a message field: absent, so not printed. `services` is repeated: printed empty.
-        #expect(json == #"{"serverHello":{"protocolVersion":0,"serverVersion":"","services":[]}}"#)
+        #expect(json == #"{"serverHello":{"protocolVersion":0,"serverVersion":"","services":[],"language":""}}"#)
     }
 }

@@ -67,7 +67,10 @@ import ThiduaWire
             let error = await expectStatus(.invalidArgument) {
                 let _: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("x", delayMs: 60_001))
             }
-            #expect(error?.details == [ErrorDetail(field: "delay_ms", rule: "echo.delay_ms.max", description: "delay_ms is 60001; the most allowed is 60000")])
+            #expect(error?.details == [ErrorDetail(
+                field: "delay_ms", rule: "echo.delay_ms.max", description: "delay_ms is 60001; the most allowed is 60000",
+                values: ["value": "60001", "limit": "60000"]
+            )])
             await client.close()
         }
     }

@@ -212,6 +212,34 @@ final class ServerProcess: Sendable {
         #expect(await server.terminate().status == 0)
     }
 
+    @Test func cliWritesRefusalsInTheLanguageItIsGiven() async throws {
+        let server = try await ServerProcess()
+        let cli = try Executable("thidua")
+        let call = ["call", "thidua.host.v1.Echo/Unary", "--json", #"{"delay_ms":70000}"#, "--server", server.address]
+        let vietnamese = try await cli.run(call + ["--lang", "vi"])
+        #expect(vietnamese.status == 64 + 3)
+        #expect(vietnamese.stderr.hasPrefix("INVALID_ARGUMENT: Độ trễ 70000 ms vượt mức tối đa 60000 ms\n"), "\(vietnamese.stderr)")
+        #expect(vietnamese.stderr.contains("field delay_ms: rule echo.delay_ms.max: Độ trễ 70000 ms vượt mức tối đa 60000 ms"))
+        let english = try await cli.run(call)
+        #expect(english.stderr.hasPrefix("INVALID_ARGUMENT: delay_ms is 70000; the most allowed is 60000"), "\(english.stderr)")
+        #expect(await server.terminate().status == 0)
+    }
+
+    @Test func serverPrintsItsRuleCatalogue() async throws {
+        let rules = try await Executable("thidua-server").run(["rules"])
+        #expect(rules.status == 0)
+        let voteMajority = rules.stdout.split(separator: "\n").first { $0.hasPrefix("dialogue.vote_majority\t") }
+        #expect(voteMajority?.split(separator: "\t").map(String.init) == [
+            "dialogue.vote_majority", "FAILED_PRECONDITION",
+            "The vote did not pass: {approving} of all {total} employees in favour is not more than {percent}%",
+            "Biểu quyết không đạt: {approving} trên tổng số {total} người lao động tán thành, chưa quá {percent}%",
+            "Bộ luật Lao động 2019, Điều 76",
+        ])
+        let markdown = try await Executable("thidua-server").run(["rules", "--markdown"])
+        #expect(markdown.stdout.hasPrefix("<!-- Generated from the rule catalogue"))
+        #expect(markdown.stdout.contains("| `dialogue.vote_majority` | FAILED_PRECONDITION |"))
+    }
+
     @Test func cliReportsAnUnreachableServer() async throws {
         let outcome = try await Executable("thidua").run(["health", "--server", "127.0.0.1:1"])
         #expect(outcome.status == 1)

@@ -12,6 +12,9 @@ import ThiduaTesting
         var version = "1"
         var migrations: [Migration] = []
         var permissions: [PermissionDescription] = [.init("probe.read", "reads")]
+        var rules: [RuleDescription] = [
+            RuleDescription("probe.missing", .notFound, en: "Probe {probe} is missing", vi: "Không tìm thấy đầu dò {probe}"),
+        ]
         /// Service names, each with the permission its method needs.
         var services: [(name: String, permission: String?)] = [("thidua.probe.v1.Probes", "probe.read")]
 
@@ -76,5 +79,59 @@ import ThiduaTesting
     @Test func aReservedOrMalformedIdIsRefused() async {
         #expect(await self.refusal([Probe(id: "core")]).contains("module id \"core\" is reserved"))
         #expect(await self.refusal([Probe(id: "Bad-Id")]).contains("module id \"Bad-Id\" must be 2 to 32 characters"))
+    }
+}
+
+/// The contract for rules: a module declares its own rules, in its namespace, once, and well.
+@Suite struct ModuleRuleContractTests {
+    typealias Probe = ModuleContractTests.Probe
+
+    /// Starts a server with `modules` and returns why it refused.
+    private func refusal(_ modules: [any CampaignModule]) async -> String {
+        do {
+            let server = try await TestServer.start(modules: modules)
+            try? await server.stop()
+            Issue.record("the server started with a module that breaks the contract")
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func aModuleWithItsOwnRulesStarts() async throws {
+        let server = try await TestServer.start(modules: [Probe(services: [])])
+        try await server.stop()
+    }
+
+    @Test func aRuleOutsideTheModulesNamespaceIsRefused() async {
+        let stolen = RuleDescription("unit.exists", .notFound, en: "No such unit", vi: "Không có đơn vị này")
+        let message = await self.refusal([Probe(rules: [stolen])])
+        #expect(message.contains("probe declares the rule \"unit.exists\"; its rules are named \"probe.<rule>\""), "\(message)")
+        #expect(message.contains("probe and core both declare the rule \"unit.exists\""), "\(message)")
+    }
+
+    @Test func twoModulesDeclaringOneRuleAreRefused() async {
+        let second = Probe(id: "second", permissions: [], services: [])
+        let message = await self.refusal([Probe(), second])
+        #expect(message.contains("second and probe both declare the rule \"probe.missing\""), "\(message)")
+    }
+
+    @Test func aModuleNamedLikeANamespaceOfTheServersRulesCannotDeclareRules() async {
+        let unit = Probe(id: "unit", permissions: [], rules: [RuleDescription("unit.probe_gone", .notFound, en: "Gone", vi: "Đã mất")], services: [])
+        let message = await self.refusal([unit])
+        #expect(message.contains("unit's rules would be named \"unit.<rule>\", a namespace of the server's own rules"), "\(message)")
+    }
+
+    @Test func aRuleWhoseMessagesDisagreeOnTheirParametersIsRefused() async {
+        let rule = RuleDescription("probe.count", .invalidArgument, en: "{count} probes is too many", vi: "Quá nhiều đầu dò: {so}")
+        let message = await self.refusal([Probe(rules: [rule])])
+        #expect(message.contains("probe: rule probe.count's messages take different parameters: {count} in English, {so} in Vietnamese"), "\(message)")
+    }
+
+    @Test func aRuleThatRefusesWithOKOrHasNoMessageIsRefused() async {
+        let rule = RuleDescription("probe.fine", .ok, en: "Fine", vi: " ")
+        let message = await self.refusal([Probe(rules: [rule])])
+        #expect(message.contains("probe: rule probe.fine refuses with OK"), "\(message)")
+        #expect(message.contains("probe: rule probe.fine has no vietnamese message"), "\(message)")
     }
 }

@@ -102,6 +102,33 @@ def test_health_check_of_an_unknown_service_is_not_found(client: Client) -> None
     assert not error.is_retryable and error.call_id is not None
 
 
+def test_refusals_are_english_unless_the_client_asks(client: Client) -> None:
+    assert client.language == "en"
+    with pytest.raises(RpcError) as caught:
+        client.call(HEALTH_CHECK, health_pb2.HealthCheckRequest(service="no.such.v1.Service"),
+                    health_pb2.HealthCheckResponse)
+    assert caught.value.message == 'service "no.such.v1.Service" is not offered by this server'
+    assert dict(caught.value.details[0].values) == {"service": "no.such.v1.Service"}
+
+
+def test_refusals_in_vietnamese_for_a_client_that_asks(server: ServerProcess) -> None:
+    with thidua_client.connect(server.address, accept_language="vi-VN, en;q=0.5") as client:
+        assert client.language == "vi"
+        with pytest.raises(RpcError) as caught:
+            client.call(HEALTH_CHECK, health_pb2.HealthCheckRequest(service="no.such.v1.Service"),
+                        health_pb2.HealthCheckResponse)
+        error = caught.value
+        assert error.name == "NOT_FOUND"
+        assert error.message == "Máy chủ không cung cấp dịch vụ no.such.v1.Service"
+        assert error.details == [("service", "health.service_known", error.message)]
+        assert dict(error.details[0].values) == {"service": "no.such.v1.Service"}
+        # A call's own accept-language wins over the connection's.
+        with pytest.raises(RpcError) as english:
+            client.call(HEALTH_CHECK, health_pb2.HealthCheckRequest(service="no.such.v1.Service"),
+                        health_pb2.HealthCheckResponse, metadata={"accept-language": "en"})
+        assert english.value.message.startswith('service "no.such.v1.Service" is not offered')
+
+
 def test_unknown_method_is_unimplemented(client: Client) -> None:
     with pytest.raises(RpcError) as caught:
         client.call("thidua.host.v1.Echo/Nope", b"")

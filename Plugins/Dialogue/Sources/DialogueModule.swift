@@ -19,6 +19,8 @@ public struct DialogueModule: CampaignModule {
 
     public var permissions: [PermissionDescription] { DialoguePermissions.all }
 
+    public var rules: [RuleDescription] { DialogueRuleCatalogue.all }
+
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         DialogueRuntime(id: self.id, version: self.version, context: context, rules: RuleBook(builtIn: self.builtInRules))
     }

@@ -149,7 +149,7 @@ import ThiduaModuleKit
         let tooLong = clause(1, .wages, favourable: true, months: 30)
         #expect(rule(of: { try self.signed(termYears: 2, clauses: [tooLong]) }) == "dialogue.clause_term")
         let beyondAnyTerm = clause(1, .wages, favourable: true, months: 37)
-        #expect(rule(of: { try self.signed(termYears: 3, clauses: [beyondAnyTerm]) }) == "dialogue.clause_term")
+        #expect(rule(of: { try self.signed(termYears: 3, clauses: [beyondAnyTerm]) }) == "dialogue.clause_term_max")
     }
 
     @Test func aDraftHasNumberedTitledClauses() throws {

@@ -217,7 +217,7 @@ import ThiduaWire
             try await f.expectRefusal(.invalidArgument, rule: "dialogue.clauses_required") {
                 _ = try await self.draft(f, requested.id, on: "2025-02-14", clauses: [])
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.clause_term") {
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.clause_term_max") {
                 _ = try await self.draft(f, requested.id, on: "2025-02-14", clauses: [clause(1, .wages, favourable: true, months: 40)])
             }
             _ = try await self.draft(f, requested.id, on: "2025-02-14")

@@ -37,7 +37,7 @@ import ThiduaWire
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.delegation_size") {
                 _ = try await f.planPeriodic(f.garmentID, delegation: 14)
             }
-            try await f.expectRefusal(.invalidArgument, rule: "dialogue.delegation_size") {
+            try await f.expectRefusal(.invalidArgument, rule: "dialogue.delegation_positive") {
                 _ = try await f.planPeriodic(f.garmentID, delegation: 0)
             }
             // No headcount, no periodic dialogue.

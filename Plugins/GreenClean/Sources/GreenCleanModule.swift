@@ -22,6 +22,8 @@ public struct GreenCleanModule: CampaignModule {
 
     public var permissions: [PermissionDescription] { GreenCleanPermissions.all }
 
+    public var rules: [RuleDescription] { GreenCleanRuleCatalogue.all }
+
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         GreenCleanRuntime(id: self.id, version: self.version, context: context, settings: self.settings)
     }

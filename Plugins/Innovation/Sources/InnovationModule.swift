@@ -18,6 +18,8 @@ public struct InnovationModule: CampaignModule {
 
     public var permissions: [PermissionDescription] { InnovationPermissions.all }
 
+    public var rules: [RuleDescription] { InnovationRuleCatalogue.all }
+
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         let follower = ReviewFollower(core: context.core, clock: context.clock)
         context.core.observeReviews(of: ReviewFollower.subjectType) { review, db in

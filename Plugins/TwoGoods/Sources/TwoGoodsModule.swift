@@ -19,6 +19,8 @@ public struct TwoGoodsModule: CampaignModule {
 
     public var permissions: [PermissionDescription] { TwoGoodsPermissions.all }
 
+    public var rules: [RuleDescription] { TwoGoodsRuleCatalogue.all }
+
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         // The commendations' revocation dates follow the core's awards, those revoked while the
         // module was not loaded too.

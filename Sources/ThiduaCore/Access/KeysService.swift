@@ -25,11 +25,11 @@ struct KeysService: RegistrableService {
         }
         for (index, permission) in request.permissions.enumerated() {
             guard permission == Permissions.all || self.knownPermissions.contains(permission) else {
-                throw RPCError(.invalidArgument, "\"\(permission)\" is not a permission of this server", field: "permissions[\(index)]", rule: "key.permission_known")
+                throw RPCError(.invalidArgument, "\"\(permission)\" is not a permission of this server", field: "permissions[\(index)]", rule: "key.permission_known", values: ["permission": permission])
             }
             // No escalation: a key grants only what it holds.
             guard caller.holds(permission), permission != Permissions.all || caller.permissions.contains(Permissions.all) else {
-                throw RPCError(.permissionDenied, "key \(caller.keyID) cannot grant \(permission), which it does not hold", field: "permissions[\(index)]", rule: "key.no_escalation")
+                throw RPCError(.permissionDenied, "key \(caller.keyID) cannot grant \(permission), which it does not hold", field: "permissions[\(index)]", rule: "key.no_escalation", values: ["permission": permission])
             }
         }
         let secret = ApiKeySecret.generate()

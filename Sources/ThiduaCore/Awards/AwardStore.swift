@@ -218,7 +218,8 @@ enum AwardStore {
                     .failedPrecondition,
                     "unit \(issuer.id) may issue at most \(maxCount) \(form) in \(date.year) under \(regulation); this would be number \(after)",
                     field: "form_code",
-                    rule: "award.cap"
+                    rule: "award.cap",
+                    values: ["form": form, "year": "\(date.year)", "limit": "\(maxCount)", "count": "\(after)", "regulation": regulation]
                 )
             }
         }
@@ -237,7 +238,8 @@ enum AwardStore {
                     .failedPrecondition,
                     "unit \(recipient.id) may hold \(form) for at most \(percent)% of its \(basis) of \(date.year) (\(allowed)) under \(regulation); this would be number \(after)",
                     field: "form_code",
-                    rule: "award.cap"
+                    rule: "award.cap",
+                    values: ["form": form, "year": "\(date.year)", "limit": "\(allowed)", "count": "\(after)", "regulation": regulation]
                 )
             }
         }

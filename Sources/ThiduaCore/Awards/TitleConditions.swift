@@ -110,7 +110,8 @@ final class TitleConditions: Sendable {
                 "\(form.name) (\(form.code)) conferred on \(date) needs, under \(regulation), what member \(member.id) lacks: "
                     + unmet.joined(separator: "; "),
                 field: field,
-                rule: "award.title_conditions"
+                rule: "award.title_conditions",
+                values: ["title": form.name, "regulation": regulation]
             )
         }
     }

@@ -31,7 +31,8 @@ struct CampaignsService: RegistrableService {
                 .invalidArgument,
                 "module \"\(module)\" is not served here; campaigns may be run by \(self.modules.sorted().joined(separator: ", "))",
                 field: "module",
-                rule: "campaign.module_known"
+                rule: "campaign.module_known",
+                values: ["module": module]
             )
         }
         let title = try Fields.text(request.title, field: "title", maxLength: 300)
@@ -107,7 +108,7 @@ struct CampaignsService: RegistrableService {
     func advanceCampaign(_ request: AdvanceCampaignRequest, _ context: CallContext) async throws -> Campaign {
         let requested = try Fields.known(request.to, field: "to")
         guard requested != .launched else {
-            throw RPCError(.invalidArgument, "a campaign is launched with LaunchCampaign, which records the decision", field: "to", rule: "campaign.transition")
+            throw RPCError(.invalidArgument, "a campaign is launched with LaunchCampaign, which records the decision", field: "to", rule: "campaign.launch_with_decision")
         }
         let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
         return try await self.core.mutate(context, request: request) { db, principal in

@@ -19,7 +19,7 @@ struct ChangesService: RegistrableService {
     func listChanges(_ request: ListChangesRequest, _ context: CallContext) async throws -> ListChangesResponse {
         let limit = request.limit == 0 ? Self.defaultBatch : Int(request.limit)
         guard limit <= Self.maxBatch else {
-            throw RPCError(.invalidArgument, "limit is \(limit); the most allowed is \(Self.maxBatch)", field: "limit", rule: "changes.limit.max")
+            throw RPCError(.invalidArgument, "limit is \(limit); the most allowed is \(Self.maxBatch)", field: "limit", rule: "changes.limit.max", values: ["limit": "\(Self.maxBatch)"])
         }
         let changes = try await self.batch(after: request.afterCursor, limit: limit, context: context)
         return .with {

@@ -35,7 +35,8 @@ struct EchoService: RegistrableService {
                 .invalidArgument,
                 "\(field) is \(value); the most allowed is \(limit)",
                 field: field,
-                rule: "echo.\(field).max"
+                rule: "echo.\(field).max",
+                values: ["value": "\(value)", "limit": "\(limit)"]
             )
         }
     }

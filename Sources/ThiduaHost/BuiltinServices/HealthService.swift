@@ -14,7 +14,8 @@ struct HealthService: RegistrableService {
                         .notFound,
                         "service \"\(request.service)\" is not offered by this server",
                         field: "service",
-                        rule: "health.service_known"
+                        rule: "health.service_known",
+                        values: ["service": request.service]
                     )
                 }
                 return Self.response(serving: self.directory.health.isServing)

@@ -21,7 +21,8 @@ struct ReflectionService: RegistrableService {
                         .notFound,
                         "service \"\(request.service)\" is not offered by this server",
                         field: "service",
-                        rule: "reflection.service_known"
+                        rule: "reflection.service_known",
+                        values: ["service": request.service]
                     )
                 }
                 return .with {

@@ -257,6 +257,13 @@ public nonisolated struct ClientHello: Sendable {
   /// The client's API key, or empty.
   public var apiKey: String = String()
 
+  /// The languages the client's users read, as an HTTP Accept-Language value: "vi",
+  /// "vi-VN, en;q=0.8". Refusals on this connection (CallStatus.message, ErrorDetail.description,
+  /// GoAway.message) are written in the first of them the server offers ("en", "vi"); empty, or
+  /// none it offers, means English. A request's "accept-language" metadata overrides it for that
+  /// call. docs/PROTOCOL.md §2.1.
+  public var acceptLanguage: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -284,6 +291,10 @@ public nonisolated struct ServerHello: Sendable {
 
   /// Fully qualified names of every service this server offers, such as "thidua.host.v1.Health".
   public var services: [String] = []
+
+  /// The language the server writes this connection's refusals in, chosen from
+  /// ClientHello.accept_language: "en" or "vi".
+  public var language: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -372,7 +383,8 @@ public nonisolated struct CallStatus: Sendable {
 
   public var code: StatusCode = .ok
 
-  /// A human-readable explanation, in English. Never contains internals of the server.
+  /// A human-readable explanation, in the language of the connection or the call (English unless
+  /// the client asked for another, docs/PROTOCOL.md §2.1). Never contains internals of the server.
   public var message: String = String()
 
   /// Machine-readable reasons: which field, which rule.
@@ -399,8 +411,13 @@ public nonisolated struct ErrorDetail: Sendable {
   /// "dialogue.vote.majority_of_all_employees".
   public var rule: String = String()
 
-  /// What went wrong, for people.
+  /// What went wrong, for people, in the language of the connection or the call.
   public var description_p: String = String()
+
+  /// The values the rule's message was written with, such as {"approving": "90", "total": "200"}
+  /// for "dialogue.vote_majority"; docs/RULES.md gives each rule's message and its parameters.
+  /// Empty when the rule's message has none.
+  public var values: Dictionary<String,String> = [:]
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -655,7 +672,7 @@ nonisolated extension Frame: SwiftProtobuf.Message, SwiftProtobuf._MessageImplem
 
 nonisolated extension ClientHello: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ClientHello"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}protocol_version\0\u{3}client_name\0\u{3}api_key\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}protocol_version\0\u{3}client_name\0\u{3}api_key\0\u{3}accept_language\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -666,6 +683,7 @@ nonisolated extension ClientHello: SwiftProtobuf.Message, SwiftProtobuf._Message
       case 1: try { try decoder.decodeSingularUInt32Field(value: &self.protocolVersion) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.clientName) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.apiKey) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.acceptLanguage) }()
       default: break
       }
     }
@@ -681,6 +699,9 @@ nonisolated extension ClientHello: SwiftProtobuf.Message, SwiftProtobuf._Message
     if !self.apiKey.isEmpty {
       try visitor.visitSingularStringField(value: self.apiKey, fieldNumber: 3)
     }
+    if !self.acceptLanguage.isEmpty {
+      try visitor.visitSingularStringField(value: self.acceptLanguage, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -688,6 +709,7 @@ nonisolated extension ClientHello: SwiftProtobuf.Message, SwiftProtobuf._Message
     if lhs.protocolVersion != rhs.protocolVersion {return false}
     if lhs.clientName != rhs.clientName {return false}
     if lhs.apiKey != rhs.apiKey {return false}
+    if lhs.acceptLanguage != rhs.acceptLanguage {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -695,7 +717,7 @@ nonisolated extension ClientHello: SwiftProtobuf.Message, SwiftProtobuf._Message
 
 nonisolated extension ServerHello: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ServerHello"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}protocol_version\0\u{3}server_version\0\u{1}limits\0\u{1}services\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}protocol_version\0\u{3}server_version\0\u{1}limits\0\u{1}services\0\u{1}language\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -707,6 +729,7 @@ nonisolated extension ServerHello: SwiftProtobuf.Message, SwiftProtobuf._Message
       case 2: try { try decoder.decodeSingularStringField(value: &self.serverVersion) }()
       case 3: try { try decoder.decodeSingularMessageField(value: &self._limits) }()
       case 4: try { try decoder.decodeRepeatedStringField(value: &self.services) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.language) }()
       default: break
       }
     }
@@ -729,6 +752,9 @@ nonisolated extension ServerHello: SwiftProtobuf.Message, SwiftProtobuf._Message
     if !self.services.isEmpty {
       try visitor.visitRepeatedStringField(value: self.services, fieldNumber: 4)
     }
+    if !self.language.isEmpty {
+      try visitor.visitSingularStringField(value: self.language, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -737,6 +763,7 @@ nonisolated extension ServerHello: SwiftProtobuf.Message, SwiftProtobuf._Message
     if lhs.serverVersion != rhs.serverVersion {return false}
     if lhs._limits != rhs._limits {return false}
     if lhs.services != rhs.services {return false}
+    if lhs.language != rhs.language {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -924,7 +951,7 @@ nonisolated extension CallStatus: SwiftProtobuf.Message, SwiftProtobuf._MessageI
 
 nonisolated extension ErrorDetail: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ErrorDetail"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}field\0\u{1}rule\0\u{1}description\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}field\0\u{1}rule\0\u{1}description\0\u{1}values\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -935,6 +962,7 @@ nonisolated extension ErrorDetail: SwiftProtobuf.Message, SwiftProtobuf._Message
       case 1: try { try decoder.decodeSingularStringField(value: &self.field) }()
       case 2: try { try decoder.decodeSingularStringField(value: &self.rule) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.description_p) }()
+      case 4: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: &self.values) }()
       default: break
       }
     }
@@ -950,6 +978,9 @@ nonisolated extension ErrorDetail: SwiftProtobuf.Message, SwiftProtobuf._Message
     if !self.description_p.isEmpty {
       try visitor.visitSingularStringField(value: self.description_p, fieldNumber: 3)
     }
+    if !self.values.isEmpty {
+      try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: self.values, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -957,6 +988,7 @@ nonisolated extension ErrorDetail: SwiftProtobuf.Message, SwiftProtobuf._Message
     if lhs.field != rhs.field {return false}
     if lhs.rule != rhs.rule {return false}
     if lhs.description_p != rhs.description_p {return false}
+    if lhs.values != rhs.values {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

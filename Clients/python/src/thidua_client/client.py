@@ -70,6 +70,9 @@ class Client:
         address: ``"HOST:PORT"`` or ``(host, port)``.
         client_name: free text for the server's logs.
         api_key: the client's API key, or empty.
+        accept_language: the languages to read refusals in, as an HTTP Accept-Language value
+            such as ``"vi"`` or ``"vi-VN, en;q=0.8"``; empty for English (§2.1). The server's
+            choice is :attr:`language`; a call's ``accept-language`` metadata overrides it.
         protocol_version: the version announced in the ClientHello (1 is the only one).
         connect_timeout: seconds allowed for the TCP connection and the handshake.
         max_frame_bytes: the largest frame body accepted from the server.
@@ -89,6 +92,7 @@ class Client:
         *,
         client_name: str = DEFAULT_CLIENT_NAME,
         api_key: str = "",
+        accept_language: str = "",
         protocol_version: int = PROTOCOL_VERSION,
         connect_timeout: float = 10.0,
         max_frame_bytes: int = DEFAULT_MAX_FRAME_BYTES,
@@ -112,7 +116,7 @@ class Client:
         try:
             self._reader = FrameReader(self._stream, max_frame_bytes=max_frame_bytes,
                                        sender="server")
-            self.server_hello = self._handshake(client_name, api_key, protocol_version)
+            self.server_hello = self._handshake(client_name, api_key, accept_language, protocol_version)
         except BaseException:
             self._stream.close()
             self._sock.close()
@@ -144,9 +148,11 @@ class Client:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 
-    def _handshake(self, client_name: str, api_key: str, version: int) -> "frame_pb2.ServerHello":
+    def _handshake(self, client_name: str, api_key: str, accept_language: str,
+                   version: int) -> "frame_pb2.ServerHello":
         hello = frame_pb2.Frame(client_hello=frame_pb2.ClientHello(
-            protocol_version=version, client_name=client_name, api_key=api_key))
+            protocol_version=version, client_name=client_name, api_key=api_key,
+            accept_language=accept_language))
         try:
             self._sock.sendall(encode_frame(hello))
             frame = self._reader.read_frame()
@@ -177,6 +183,12 @@ class Client:
     def server_version(self) -> str:
         """The server's software version, from its ServerHello."""
         return self.server_hello.server_version
+
+    @property
+    def language(self) -> str:
+        """The language the server writes this connection's refusals in (§2.1): ``"en"`` or
+        ``"vi"``; empty from a server that predates the choice."""
+        return self.server_hello.language
 
     @property
     def services(self) -> list[str]:

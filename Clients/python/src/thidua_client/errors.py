@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from thidua.wire.v1 import frame_pb2
@@ -51,18 +52,34 @@ RETRYABLE_WITH_IDEMPOTENCY_KEY_CODES = RETRYABLE_CODES | frozenset(
 )
 
 
-class ErrorDetail(NamedTuple):
-    """One precise reason for a refusal: ``(field, rule, description)``."""
-
+class _DetailFields(NamedTuple):
     field: str
     rule: str
     description: str
 
 
+class ErrorDetail(_DetailFields):
+    """One precise reason for a refusal: a ``(field, rule, description)`` tuple.
+
+    ``description`` is in the language of the connection or the call (§2.1). :attr:`values`, not
+    part of the tuple, holds the values the rule's message is written with, such as
+    ``{"approving": "90", "total": "200", "percent": "50"}`` (docs/RULES.md), the same in every
+    language.
+    """
+
+    values: Mapping[str, str]
+
+    def __new__(cls, field: str, rule: str, description: str,
+                values: Optional[Mapping[str, str]] = None) -> "ErrorDetail":
+        detail = super().__new__(cls, field, rule, description)
+        detail.values = MappingProxyType(dict(values or {}))
+        return detail
+
+
 def details_from_proto(details: Iterable[object]) -> list[ErrorDetail]:
     """Converts ``thidua.wire.v1.ErrorDetail`` messages into :class:`ErrorDetail` tuples."""
     return [
-        ErrorDetail(d.field, d.rule, d.description)  # type: ignore[attr-defined]
+        ErrorDetail(d.field, d.rule, d.description, d.values)  # type: ignore[attr-defined]
         for d in details
     ]
 
@@ -78,8 +95,10 @@ class RpcError(ThiduaError):
         code: the status code as an int; a code unknown to this client is reported as
             ``UNKNOWN`` (2), with the number received kept in ``raw_code``.
         name: the code's name, such as ``"NOT_FOUND"``.
-        message: English text for people.
-        details: a list of :class:`ErrorDetail` ``(field, rule, description)`` tuples.
+        message: text for people, in the language the client asked for (§2.1; English by
+            default).
+        details: a list of :class:`ErrorDetail` ``(field, rule, description)`` tuples, each
+            with its ``values``.
         call_id: the call's id, when the error belongs to a call.
     """
 
@@ -96,7 +115,9 @@ class RpcError(ThiduaError):
         self.code: int = int(self.status)
         self.name: str = self.status.name
         self.message: str = message
-        self.details: list[ErrorDetail] = [ErrorDetail(*d) for d in details]
+        self.details: list[ErrorDetail] = [
+            d if isinstance(d, ErrorDetail) else ErrorDetail(*d) for d in details
+        ]
         self.call_id: Optional[int] = call_id
         super().__init__(str(self))
 

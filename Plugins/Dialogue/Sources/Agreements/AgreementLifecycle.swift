@@ -59,7 +59,8 @@ enum AgreementLifecycle {
                     "a renewal is bargained in the \(rules.renewalWindowDays) days before the agreement expires\(opens) or while it is "
                         + "continued; on \(request.requestedOn) agreement \(renews.id) is \(Self.name(of: state))",
                     field: "renews_agreement_id",
-                    rule: "dialogue.renewal_window"
+                    rule: "dialogue.renewal_window",
+                    values: ["days": "\(rules.renewalWindowDays)"]
                 )
             }
         } else if let current = others.first(where: { [.filed, .inForce, .renewalWindow, .continued].contains(Self.state(of: $0, on: request.requestedOn, rules: rules)) }) {
@@ -68,7 +69,8 @@ enum AgreementLifecycle {
                 "agreement \(current.id) applies until \(current.endsOn?.description ?? "its expiry"); a new agreement renews it "
                     + "(renews_agreement_id) in the \(rules.renewalWindowDays) days before it expires",
                 field: "renews_agreement_id",
-                rule: "dialogue.agreement_in_force"
+                rule: "dialogue.agreement_in_force",
+                values: ["days": "\(rules.renewalWindowDays)"]
             )
         }
         return AgreementRecord(
@@ -92,7 +94,8 @@ enum AgreementLifecycle {
                             + "\(agreement.requestedOn), by \(deadline) [\(rules.regulation)]; \(heldOn) is late: withdraw this "
                             + "request and make a new one",
                         field: "held_on",
-                        rule: "dialogue.first_session_deadline"
+                        rule: "dialogue.first_session_deadline",
+                        values: ["days": "\(rules.firstSessionWorkingDays)", "deadline": "\(deadline)"]
                     )
                 }
             }
@@ -120,7 +123,8 @@ enum AgreementLifecycle {
                     .invalidArgument,
                     "\(inFavour) in favour and \(against) against is more votes than the \(employees) employees of the enterprise",
                     field: "in_favour",
-                    rule: "dialogue.vote_count"
+                    rule: "dialogue.vote_count",
+                    values: ["in_favour": "\(inFavour)", "against": "\(against)", "employees": "\(employees)"]
                 )
             }
             let passed = rules.isMajority(inFavour: inFavour, of: employees)
@@ -136,7 +140,8 @@ enum AgreementLifecycle {
                     "an agreement runs \(rules.minTermYears) to \(rules.maxTermYears) years (\(rules.minTermYears * 12) to "
                         + "\(rules.maxTermYears * 12) months) [\(rules.regulation)]; got \(termMonths) months",
                     field: termField,
-                    rule: "dialogue.term_years"
+                    rule: "dialogue.term_years",
+                    values: ["min": "\(rules.minTermYears)", "max": "\(rules.maxTermYears)", "months": "\(termMonths)"]
                 )
             }
             guard effectiveFrom >= signedOn else {
@@ -154,7 +159,8 @@ enum AgreementLifecycle {
                         .failedPrecondition,
                         "clause \(clause.number) runs \(clause.termMonths) months, longer than the agreement's \(termMonths) months",
                         field: termField,
-                        rule: "dialogue.clause_term"
+                        rule: "dialogue.clause_term",
+                        values: ["clause": "\(clause.number)", "clause_months": "\(clause.termMonths)", "months": "\(termMonths)"]
                     )
                 }
                 var signed = clause
@@ -189,7 +195,8 @@ enum AgreementLifecycle {
                     "agreement \(agreement.id) expires on \(expiresOn); its continuation is decided from \(windowOpens), "
                         + "in the \(rules.renewalWindowDays) days before",
                     field: "agreement_id",
-                    rule: "dialogue.continuation_window"
+                    rule: "dialogue.continuation_window",
+                    values: ["days": "\(rules.renewalWindowDays)"]
                 )
             }
             guard renewalUnderWay else {
@@ -207,7 +214,8 @@ enum AgreementLifecycle {
                     "an agreement expiring on \(expiresOn) is continued at most \(rules.maxContinuationDays) days, until a day after "
                         + "it and no later than \(limit) [\(rules.regulation)]; got \(until)",
                     field: "continued_until",
-                    rule: "dialogue.continuation_limit"
+                    rule: "dialogue.continuation_limit",
+                    values: ["days": "\(rules.maxContinuationDays)", "limit": "\(limit)"]
                 )
             }
             next.continuedUntil = until
@@ -226,7 +234,8 @@ enum AgreementLifecycle {
                 "the vote of \(vote.votedOn) did not pass: \(vote.inFavour) of all \(vote.employees) employees in favour is not more "
                     + "than \(rules.voteMajorityPercent)% [\(rules.regulation)]; bargain a new draft and vote again",
                 field: "agreement_id",
-                rule: "dialogue.vote_majority"
+                rule: "dialogue.vote_majority",
+                values: ["approving": "\(vote.inFavour)", "total": "\(vote.employees)", "percent": "\(rules.voteMajorityPercent)"]
             )
 
         default:
@@ -302,7 +311,8 @@ enum AgreementLifecycle {
                     .invalidArgument,
                     "\(field).term_months is \(clause.termMonths); no clause outlives the longest term of \(rules.maxTermYears) years",
                     field: "\(field).term_months",
-                    rule: "dialogue.clause_term"
+                    rule: "dialogue.clause_term_max",
+                    values: ["max": "\(rules.maxTermYears)"]
                 )
             }
             checked.expiresOn = ""

@@ -95,7 +95,8 @@ enum DialogueLifecycle {
                     .invalidArgument,
                     "\(present) representatives cannot be present out of a delegation of \(dialogue.delegationSize)",
                     field: "representatives_present",
-                    rule: "dialogue.attendance"
+                    rule: "dialogue.attendance",
+                    values: ["present": "\(present)", "delegation": "\(dialogue.delegationSize)"]
                 )
             }
             if dialogue.kind == .periodic {
@@ -127,7 +128,8 @@ enum DialogueLifecycle {
                     "minutes are published within \(rules.minutesPublicationWorkingDays) working days of the dialogue of \(heldOn), "
                         + "by \(deadline) [\(rules.regulation)]; \(publishedOn) is late",
                     field: "published_on",
-                    rule: "dialogue.minutes_publication_deadline"
+                    rule: "dialogue.minutes_publication_deadline",
+                    values: ["days": "\(rules.minutesPublicationWorkingDays)", "deadline": "\(deadline)"]
                 )
             }
             next.state = .minutesPublished
@@ -155,14 +157,15 @@ enum DialogueLifecycle {
     /// periodic dialogue a size in the band of its headcount.
     static func checkDelegation(kind: DialogueKind, size: Int, employees: Int, rules: DialogueRuleSet, on date: CalendarDate) throws(RPCError) {
         guard size >= 1 else {
-            throw RPCError(.invalidArgument, "delegation_size must be at least 1", field: "delegation_size", rule: "dialogue.delegation_size")
+            throw RPCError(.invalidArgument, "delegation_size must be at least 1", field: "delegation_size", rule: "dialogue.delegation_positive")
         }
         guard employees == 0 || size <= employees else {
             throw RPCError(
                 .failedPrecondition,
                 "a delegation of \(size) cannot come from an enterprise of \(employees) employees",
                 field: "delegation_size",
-                rule: "dialogue.delegation_size"
+                rule: "dialogue.delegation_size",
+                values: ["size": "\(size)", "employees": "\(employees)"]
             )
         }
         guard kind == .periodic else { return }
@@ -182,7 +185,8 @@ enum DialogueLifecycle {
                 .failedPrecondition,
                 "an enterprise of \(employees) employees sends \(range) representatives to a periodic dialogue [\(rules.regulation)]; got \(size)",
                 field: "delegation_size",
-                rule: "dialogue.delegation_size"
+                rule: "dialogue.delegation_size",
+                values: ["size": "\(size)", "employees": "\(employees)"]
             )
         }
     }
@@ -195,7 +199,8 @@ enum DialogueLifecycle {
                 .failedPrecondition,
                 "a periodic dialogue is valid only with the employer's legal representative present [\(rules.regulation)]",
                 field: "employer_legal_representative_present",
-                rule: "dialogue.periodic_quorum"
+                rule: "dialogue.periodic_quorum",
+                values: ["percent": "\(rules.periodicQuorumPercent)"]
             )
         }
         guard rules.isQuorate(present: present, of: delegation) else {
@@ -204,7 +209,8 @@ enum DialogueLifecycle {
                 "a periodic dialogue is valid only with more than \(rules.periodicQuorumPercent)% of the employee delegation present "
                     + "[\(rules.regulation)]; \(present) of \(delegation) is not enough",
                 field: "representatives_present",
-                rule: "dialogue.periodic_quorum"
+                rule: "dialogue.periodic_quorum",
+                values: ["percent": "\(rules.periodicQuorumPercent)"]
             )
         }
     }

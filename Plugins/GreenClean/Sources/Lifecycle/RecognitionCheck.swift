@@ -27,7 +27,10 @@ public struct RecognitionCheck: Sendable, Equatable {
                 .failedPrecondition,
                 "unit \(self.unitID) cannot be recognised for \(self.year), whatever its score: \(facts)",
                 details: self.disqualifiers.map {
-                    ErrorDetail(field: "id", rule: "green_clean.disqualified", description: $0.description)
+                    ErrorDetail(
+                        field: "id", rule: "green_clean.disqualified", description: $0.description,
+                        values: ["year": "\(self.year)", "fact": $0.factID]
+                    )
                 }
             )
         }
@@ -36,7 +39,8 @@ public struct RecognitionCheck: Sendable, Equatable {
                 .failedPrecondition,
                 "the appraised total is \(self.appraisedTotal); recognition needs at least \(self.passingScore)",
                 field: "id",
-                rule: "green_clean.below_passing_score"
+                rule: "green_clean.below_passing_score",
+                values: ["score": "\(self.appraisedTotal)", "passing": "\(self.passingScore)"]
             )
         }
     }

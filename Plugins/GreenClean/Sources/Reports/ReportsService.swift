@@ -20,7 +20,8 @@ struct ReportsService: RegistrableService {
                 .invalidArgument,
                 "from_year and to_year must be years with from_year <= to_year, at most \(Self.maxYears) years; got \(from) to \(to)",
                 field: "to_year",
-                rule: "green_clean.year_range"
+                rule: "green_clean.year_range",
+                values: ["max": "\(Self.maxYears)"]
             )
         }
         let core = self.context.core

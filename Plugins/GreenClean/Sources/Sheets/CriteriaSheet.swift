@@ -60,7 +60,8 @@ public struct CriteriaSheet: Sendable, Equatable {
                 .invalidArgument,
                 "a sheet has from 1 to \(Self.maxCriteria) criteria; this one has \(self.criteria.count)",
                 field: "criteria",
-                rule: "green_clean.criteria_count"
+                rule: "green_clean.criteria_count",
+                values: ["max": "\(Self.maxCriteria)"]
             )
         }
         var sheet = self
@@ -80,7 +81,8 @@ public struct CriteriaSheet: Sendable, Equatable {
                     .invalidArgument,
                     "criterion \(criterion.code) is listed twice",
                     field: "\(field).code",
-                    rule: "green_clean.criterion_duplicate"
+                    rule: "green_clean.criterion_duplicate",
+                    values: ["criterion": criterion.code]
                 )
             }
             sheet.criteria[index].name = try Fields.text(criterion.name, field: "\(field).name", maxLength: 300)
@@ -89,7 +91,8 @@ public struct CriteriaSheet: Sendable, Equatable {
                     .invalidArgument,
                     "\(field).max_points must be from 1 to \(Self.maxPointsPerCriterion); got \(criterion.maxPoints)",
                     field: "\(field).max_points",
-                    rule: "green_clean.criterion_max_points"
+                    rule: "green_clean.criterion_max_points",
+                    values: ["max": "\(Self.maxPointsPerCriterion)"]
                 )
             }
         }
@@ -98,7 +101,8 @@ public struct CriteriaSheet: Sendable, Equatable {
                 .invalidArgument,
                 "passing_score must be from 1 to the sheet's maximum of \(sheet.maxScore); got \(self.passingScore)",
                 field: "passing_score",
-                rule: "green_clean.passing_score"
+                rule: "green_clean.passing_score",
+                values: ["max": "\(sheet.maxScore)"]
             )
         }
         return sheet
@@ -154,7 +158,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "sheet version \(self.version) has no criterion \"\(claim.code)\"",
                     field: "\(field).criterion_code",
-                    rule: "green_clean.criterion_unknown"
+                    rule: "green_clean.criterion_unknown",
+                    values: ["criterion": claim.code]
                 )
             }
             guard byCode[claim.code] == nil else {
@@ -162,7 +167,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "criterion \(claim.code) is scored twice",
                     field: "\(field).criterion_code",
-                    rule: "green_clean.criterion_duplicate"
+                    rule: "green_clean.criterion_duplicate",
+                    values: ["criterion": claim.code]
                 )
             }
             guard (0...criterion.maxPoints).contains(claim.points) else {
@@ -170,7 +176,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "criterion \(claim.code) earns at most \(criterion.maxPoints) points; \(claim.points) were claimed",
                     field: "\(field).points",
-                    rule: "green_clean.score_range"
+                    rule: "green_clean.score_range",
+                    values: ["criterion": claim.code, "max": "\(criterion.maxPoints)", "points": "\(claim.points)"]
                 )
             }
             var checked = claim
@@ -181,7 +188,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "criterion \(claim.code) claims \(claim.points) points without any evidence reference",
                     field: "\(field).evidence",
-                    rule: "green_clean.evidence_required"
+                    rule: "green_clean.evidence_required",
+                    values: ["criterion": claim.code]
                 )
             }
             byCode[claim.code] = checked
@@ -192,7 +200,8 @@ extension CriteriaSheet {
                 .invalidArgument,
                 "every criterion of sheet version \(self.version) must be scored; missing: \(missing.joined(separator: ", "))",
                 field: "scores",
-                rule: "green_clean.criterion_missing"
+                rule: "green_clean.criterion_missing",
+                values: ["missing": missing.joined(separator: ", ")]
             )
         }
         return self.criteria.map { byCode[$0.code]! }
@@ -204,7 +213,8 @@ extension CriteriaSheet {
                 .invalidArgument,
                 "\(field) has \(references.count) references; the most allowed is \(Self.maxEvidencePerCriterion)",
                 field: field,
-                rule: "green_clean.evidence_format"
+                rule: "green_clean.evidence_format",
+                values: ["limit": "\(Self.maxEvidencePerCriterion)"]
             )
         }
         var checked: [String] = []
@@ -216,7 +226,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "\(field)[\(index)] must be one line of text, not empty",
                     field: "\(field)[\(index)]",
-                    rule: "green_clean.evidence_format"
+                    rule: "green_clean.evidence_format",
+                    values: ["limit": "\(Self.maxEvidencePerCriterion)"]
                 )
             }
             checked.append(text)
@@ -236,7 +247,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "sheet version \(self.version) has no criterion \"\(adjustment.code)\"",
                     field: "\(field).criterion_code",
-                    rule: "green_clean.criterion_unknown"
+                    rule: "green_clean.criterion_unknown",
+                    values: ["criterion": adjustment.code]
                 )
             }
             guard byCode[adjustment.code] == nil else {
@@ -244,7 +256,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "criterion \(adjustment.code) is adjusted twice",
                     field: "\(field).criterion_code",
-                    rule: "green_clean.criterion_duplicate"
+                    rule: "green_clean.criterion_duplicate",
+                    values: ["criterion": adjustment.code]
                 )
             }
             guard (0...criterion.maxPoints).contains(adjustment.points) else {
@@ -252,7 +265,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "criterion \(adjustment.code) earns at most \(criterion.maxPoints) points; the adjustment gives \(adjustment.points)",
                     field: "\(field).points",
-                    rule: "green_clean.score_range"
+                    rule: "green_clean.score_range",
+                    values: ["criterion": adjustment.code, "max": "\(criterion.maxPoints)", "points": "\(adjustment.points)"]
                 )
             }
             let claimed = claims.first { $0.code == adjustment.code }?.points ?? 0
@@ -261,7 +275,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "criterion \(adjustment.code) was claimed at \(claimed) points; an adjustment must change the score",
                     field: "\(field).points",
-                    rule: "green_clean.adjustment_unchanged"
+                    rule: "green_clean.adjustment_unchanged",
+                    values: ["criterion": adjustment.code]
                 )
             }
             guard let reason = try Fields.optionalText(adjustment.reason, field: "\(field).reason", maxLength: 1000) else {
@@ -269,7 +284,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "the adjustment of criterion \(adjustment.code) needs a reason",
                     field: "\(field).reason",
-                    rule: "green_clean.adjustment_reason"
+                    rule: "green_clean.adjustment_reason",
+                    values: ["criterion": adjustment.code]
                 )
             }
             byCode[adjustment.code] = ScoreAdjustment(code: adjustment.code, points: adjustment.points, reason: reason)

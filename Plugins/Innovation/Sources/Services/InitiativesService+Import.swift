@@ -19,7 +19,8 @@ extension InitiativesService {
                 .invalidArgument,
                 "an import holds 1 to \(Self.maxImportRows) initiatives; this one has \(request.initiatives.count)",
                 field: "initiatives",
-                rule: "innovation.import_rows"
+                rule: "innovation.import_rows",
+                values: ["max": "\(Self.maxImportRows)"]
             )
         }
         let contents = try Self.checkRows(request.initiatives, decidedOn: decisionDate)

@@ -25,7 +25,8 @@ struct InnovationTitlesService: RegistrableService {
                 .invalidArgument,
                 "member_ids holds 1 to \(Self.maxMembers) members; this request has \(request.memberIds.count)",
                 field: "member_ids",
-                rule: "innovation.member_count"
+                rule: "innovation.member_count",
+                values: ["max": "\(Self.maxMembers)"]
             )
         }
         let period = try Fields.period(from: request.from, to: request.to)

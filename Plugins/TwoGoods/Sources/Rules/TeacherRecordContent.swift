@@ -91,7 +91,8 @@ struct TeacherRecordContent: Sendable, Equatable {
                 .invalidArgument,
                 "\(field) must be between 0 and \(Self.format(maximum)) hours for a school year; got \(hours)",
                 field: field,
-                rule: "two_goods.hours_range"
+                rule: "two_goods.hours_range",
+                values: ["max": Self.format(maximum)]
             )
         }
         return hours

@@ -17,7 +17,8 @@ extension TwoGoodsService {
                     .permissionDenied,
                     "key \(principal.keyID) lacks the permission \(TwoGoodsPermissions.awardsGrant) that a commendation's award needs",
                     field: "",
-                    rule: "auth.permission"
+                    rule: "auth.permission",
+                    values: ["permission": TwoGoodsPermissions.awardsGrant]
                 )
             }
             // Commendations follow the final review, so a closed campaign still takes them.

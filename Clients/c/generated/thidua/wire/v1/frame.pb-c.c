@@ -328,6 +328,12 @@ void   thidua__wire__v1__call_status__free_unpacked
   assert(message->base.descriptor == &thidua__wire__v1__call_status__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   thidua__wire__v1__error_detail__values_entry__init
+                     (Thidua__Wire__V1__ErrorDetail__ValuesEntry         *message)
+{
+  static const Thidua__Wire__V1__ErrorDetail__ValuesEntry init_value = THIDUA__WIRE__V1__ERROR_DETAIL__VALUES_ENTRY__INIT;
+  *message = init_value;
+}
 void   thidua__wire__v1__error_detail__init
                      (Thidua__Wire__V1__ErrorDetail         *message)
 {
@@ -650,7 +656,7 @@ const ProtobufCMessageDescriptor thidua__wire__v1__frame__descriptor =
   (ProtobufCMessageInit) thidua__wire__v1__frame__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__wire__v1__client_hello__field_descriptors[3] =
+static const ProtobufCFieldDescriptor thidua__wire__v1__client_hello__field_descriptors[4] =
 {
   {
     "protocol_version",
@@ -688,8 +694,21 @@ static const ProtobufCFieldDescriptor thidua__wire__v1__client_hello__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "accept_language",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Wire__V1__ClientHello, accept_language),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__wire__v1__client_hello__field_indices_by_name[] = {
+  3,   /* field[3] = accept_language */
   2,   /* field[2] = api_key */
   1,   /* field[1] = client_name */
   0,   /* field[0] = protocol_version */
@@ -697,7 +716,7 @@ static const unsigned thidua__wire__v1__client_hello__field_indices_by_name[] = 
 static const ProtobufCIntRange thidua__wire__v1__client_hello__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor thidua__wire__v1__client_hello__descriptor =
 {
@@ -707,14 +726,14 @@ const ProtobufCMessageDescriptor thidua__wire__v1__client_hello__descriptor =
   "Thidua__Wire__V1__ClientHello",
   "thidua.wire.v1",
   sizeof(Thidua__Wire__V1__ClientHello),
-  3,
+  4,
   thidua__wire__v1__client_hello__field_descriptors,
   thidua__wire__v1__client_hello__field_indices_by_name,
   1,  thidua__wire__v1__client_hello__number_ranges,
   (ProtobufCMessageInit) thidua__wire__v1__client_hello__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__wire__v1__server_hello__field_descriptors[4] =
+static const ProtobufCFieldDescriptor thidua__wire__v1__server_hello__field_descriptors[5] =
 {
   {
     "protocol_version",
@@ -764,8 +783,21 @@ static const ProtobufCFieldDescriptor thidua__wire__v1__server_hello__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "language",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Wire__V1__ServerHello, language),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__wire__v1__server_hello__field_indices_by_name[] = {
+  4,   /* field[4] = language */
   2,   /* field[2] = limits */
   0,   /* field[0] = protocol_version */
   1,   /* field[1] = server_version */
@@ -774,7 +806,7 @@ static const unsigned thidua__wire__v1__server_hello__field_indices_by_name[] = 
 static const ProtobufCIntRange thidua__wire__v1__server_hello__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor thidua__wire__v1__server_hello__descriptor =
 {
@@ -784,7 +816,7 @@ const ProtobufCMessageDescriptor thidua__wire__v1__server_hello__descriptor =
   "Thidua__Wire__V1__ServerHello",
   "thidua.wire.v1",
   sizeof(Thidua__Wire__V1__ServerHello),
-  4,
+  5,
   thidua__wire__v1__server_hello__field_descriptors,
   thidua__wire__v1__server_hello__field_indices_by_name,
   1,  thidua__wire__v1__server_hello__number_ranges,
@@ -1150,7 +1182,58 @@ const ProtobufCMessageDescriptor thidua__wire__v1__call_status__descriptor =
   (ProtobufCMessageInit) thidua__wire__v1__call_status__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor thidua__wire__v1__error_detail__field_descriptors[3] =
+static const ProtobufCFieldDescriptor thidua__wire__v1__error_detail__values_entry__field_descriptors[2] =
+{
+  {
+    "key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Wire__V1__ErrorDetail__ValuesEntry, key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Thidua__Wire__V1__ErrorDetail__ValuesEntry, value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned thidua__wire__v1__error_detail__values_entry__field_indices_by_name[] = {
+  0,   /* field[0] = key */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange thidua__wire__v1__error_detail__values_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor thidua__wire__v1__error_detail__values_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "thidua.wire.v1.ErrorDetail.ValuesEntry",
+  "ValuesEntry",
+  "Thidua__Wire__V1__ErrorDetail__ValuesEntry",
+  "thidua.wire.v1",
+  sizeof(Thidua__Wire__V1__ErrorDetail__ValuesEntry),
+  2,
+  thidua__wire__v1__error_detail__values_entry__field_descriptors,
+  thidua__wire__v1__error_detail__values_entry__field_indices_by_name,
+  1,  thidua__wire__v1__error_detail__values_entry__number_ranges,
+  (ProtobufCMessageInit) thidua__wire__v1__error_detail__values_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor thidua__wire__v1__error_detail__field_descriptors[4] =
 {
   {
     "field",
@@ -1188,16 +1271,29 @@ static const ProtobufCFieldDescriptor thidua__wire__v1__error_detail__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "values",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Thidua__Wire__V1__ErrorDetail, n_values),
+    offsetof(Thidua__Wire__V1__ErrorDetail, values),
+    &thidua__wire__v1__error_detail__values_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned thidua__wire__v1__error_detail__field_indices_by_name[] = {
   2,   /* field[2] = description */
   0,   /* field[0] = field */
   1,   /* field[1] = rule */
+  3,   /* field[3] = values */
 };
 static const ProtobufCIntRange thidua__wire__v1__error_detail__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor thidua__wire__v1__error_detail__descriptor =
 {
@@ -1207,7 +1303,7 @@ const ProtobufCMessageDescriptor thidua__wire__v1__error_detail__descriptor =
   "Thidua__Wire__V1__ErrorDetail",
   "thidua.wire.v1",
   sizeof(Thidua__Wire__V1__ErrorDetail),
-  3,
+  4,
   thidua__wire__v1__error_detail__field_descriptors,
   thidua__wire__v1__error_detail__field_indices_by_name,
   1,  thidua__wire__v1__error_detail__number_ranges,

@@ -24,6 +24,7 @@ typedef struct Thidua__Wire__V1__Request__MetadataEntry Thidua__Wire__V1__Reques
 typedef struct Thidua__Wire__V1__Response Thidua__Wire__V1__Response;
 typedef struct Thidua__Wire__V1__CallStatus Thidua__Wire__V1__CallStatus;
 typedef struct Thidua__Wire__V1__ErrorDetail Thidua__Wire__V1__ErrorDetail;
+typedef struct Thidua__Wire__V1__ErrorDetail__ValuesEntry Thidua__Wire__V1__ErrorDetail__ValuesEntry;
 typedef struct Thidua__Wire__V1__Cancel Thidua__Wire__V1__Cancel;
 typedef struct Thidua__Wire__V1__Ping Thidua__Wire__V1__Ping;
 typedef struct Thidua__Wire__V1__GoAway Thidua__Wire__V1__GoAway;
@@ -140,10 +141,18 @@ struct  Thidua__Wire__V1__ClientHello
    * The client's API key, or empty.
    */
   char *api_key;
+  /*
+   * The languages the client's users read, as an HTTP Accept-Language value: "vi",
+   * "vi-VN, en;q=0.8". Refusals on this connection (CallStatus.message, ErrorDetail.description,
+   * GoAway.message) are written in the first of them the server offers ("en", "vi"); empty, or
+   * none it offers, means English. A request's "accept-language" metadata overrides it for that
+   * call. docs/PROTOCOL.md §2.1.
+   */
+  char *accept_language;
 };
 #define THIDUA__WIRE__V1__CLIENT_HELLO__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__wire__v1__client_hello__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -163,10 +172,15 @@ struct  Thidua__Wire__V1__ServerHello
    */
   size_t n_services;
   char **services;
+  /*
+   * The language the server writes this connection's refusals in, chosen from
+   * ClientHello.accept_language: "en" or "vi".
+   */
+  char *language;
 };
 #define THIDUA__WIRE__V1__SERVER_HELLO__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__wire__v1__server_hello__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, NULL, 0,NULL }
+    , 0, (char *)protobuf_c_empty_string, NULL, 0,NULL, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -270,7 +284,8 @@ struct  Thidua__Wire__V1__CallStatus
   uint64_t call_id;
   Thidua__Wire__V1__StatusCode code;
   /*
-   * A human-readable explanation, in English. Never contains internals of the server.
+   * A human-readable explanation, in the language of the connection or the call (English unless
+   * the client asked for another, docs/PROTOCOL.md §2.1). Never contains internals of the server.
    */
   char *message;
   /*
@@ -283,6 +298,17 @@ struct  Thidua__Wire__V1__CallStatus
 #define THIDUA__WIRE__V1__CALL_STATUS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__wire__v1__call_status__descriptor) \
     , 0, THIDUA__WIRE__V1__STATUS_CODE__OK, (char *)protobuf_c_empty_string, 0,NULL, {0,NULL} }
+
+
+struct  Thidua__Wire__V1__ErrorDetail__ValuesEntry
+{
+  ProtobufCMessage base;
+  char *key;
+  char *value;
+};
+#define THIDUA__WIRE__V1__ERROR_DETAIL__VALUES_ENTRY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&thidua__wire__v1__error_detail__values_entry__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -302,13 +328,20 @@ struct  Thidua__Wire__V1__ErrorDetail
    */
   char *rule;
   /*
-   * What went wrong, for people.
+   * What went wrong, for people, in the language of the connection or the call.
    */
   char *description;
+  /*
+   * The values the rule's message was written with, such as {"approving": "90", "total": "200"}
+   * for "dialogue.vote_majority"; docs/RULES.md gives each rule's message and its parameters.
+   * Empty when the rule's message has none.
+   */
+  size_t n_values;
+  Thidua__Wire__V1__ErrorDetail__ValuesEntry **values;
 };
 #define THIDUA__WIRE__V1__ERROR_DETAIL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&thidua__wire__v1__error_detail__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
 
 
 /*
@@ -501,6 +534,9 @@ Thidua__Wire__V1__CallStatus *
 void   thidua__wire__v1__call_status__free_unpacked
                      (Thidua__Wire__V1__CallStatus *message,
                       ProtobufCAllocator *allocator);
+/* Thidua__Wire__V1__ErrorDetail__ValuesEntry methods */
+void   thidua__wire__v1__error_detail__values_entry__init
+                     (Thidua__Wire__V1__ErrorDetail__ValuesEntry         *message);
 /* Thidua__Wire__V1__ErrorDetail methods */
 void   thidua__wire__v1__error_detail__init
                      (Thidua__Wire__V1__ErrorDetail         *message);
@@ -603,6 +639,9 @@ typedef void (*Thidua__Wire__V1__Response_Closure)
 typedef void (*Thidua__Wire__V1__CallStatus_Closure)
                  (const Thidua__Wire__V1__CallStatus *message,
                   void *closure_data);
+typedef void (*Thidua__Wire__V1__ErrorDetail__ValuesEntry_Closure)
+                 (const Thidua__Wire__V1__ErrorDetail__ValuesEntry *message,
+                  void *closure_data);
 typedef void (*Thidua__Wire__V1__ErrorDetail_Closure)
                  (const Thidua__Wire__V1__ErrorDetail *message,
                   void *closure_data);
@@ -631,6 +670,7 @@ extern const ProtobufCMessageDescriptor thidua__wire__v1__request__metadata_entr
 extern const ProtobufCMessageDescriptor thidua__wire__v1__response__descriptor;
 extern const ProtobufCMessageDescriptor thidua__wire__v1__call_status__descriptor;
 extern const ProtobufCMessageDescriptor thidua__wire__v1__error_detail__descriptor;
+extern const ProtobufCMessageDescriptor thidua__wire__v1__error_detail__values_entry__descriptor;
 extern const ProtobufCMessageDescriptor thidua__wire__v1__cancel__descriptor;
 extern const ProtobufCMessageDescriptor thidua__wire__v1__ping__descriptor;
 extern const ProtobufCMessageDescriptor thidua__wire__v1__go_away__descriptor;

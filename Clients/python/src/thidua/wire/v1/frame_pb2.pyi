@@ -44,24 +44,35 @@ class Cancel(_message.Message):
     def __init__(self, call_id: _Optional[int] = ...) -> None: ...
 
 class ClientHello(_message.Message):
-    __slots__ = ["api_key", "client_name", "protocol_version"]
+    __slots__ = ["accept_language", "api_key", "client_name", "protocol_version"]
+    ACCEPT_LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     API_KEY_FIELD_NUMBER: _ClassVar[int]
     CLIENT_NAME_FIELD_NUMBER: _ClassVar[int]
     PROTOCOL_VERSION_FIELD_NUMBER: _ClassVar[int]
+    accept_language: str
     api_key: str
     client_name: str
     protocol_version: int
-    def __init__(self, protocol_version: _Optional[int] = ..., client_name: _Optional[str] = ..., api_key: _Optional[str] = ...) -> None: ...
+    def __init__(self, protocol_version: _Optional[int] = ..., client_name: _Optional[str] = ..., api_key: _Optional[str] = ..., accept_language: _Optional[str] = ...) -> None: ...
 
 class ErrorDetail(_message.Message):
-    __slots__ = ["description", "field", "rule"]
+    __slots__ = ["description", "field", "rule", "values"]
+    class ValuesEntry(_message.Message):
+        __slots__ = ["key", "value"]
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     FIELD_FIELD_NUMBER: _ClassVar[int]
     RULE_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
     description: str
     field: str
     rule: str
-    def __init__(self, field: _Optional[str] = ..., rule: _Optional[str] = ..., description: _Optional[str] = ...) -> None: ...
+    values: _containers.ScalarMap[str, str]
+    def __init__(self, field: _Optional[str] = ..., rule: _Optional[str] = ..., description: _Optional[str] = ..., values: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class Frame(_message.Message):
     __slots__ = ["cancel", "client_hello", "go_away", "ping", "pong", "request", "response", "server_hello", "status"]
@@ -145,16 +156,18 @@ class Response(_message.Message):
     def __init__(self, call_id: _Optional[int] = ..., payload: _Optional[bytes] = ...) -> None: ...
 
 class ServerHello(_message.Message):
-    __slots__ = ["limits", "protocol_version", "server_version", "services"]
+    __slots__ = ["language", "limits", "protocol_version", "server_version", "services"]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     LIMITS_FIELD_NUMBER: _ClassVar[int]
     PROTOCOL_VERSION_FIELD_NUMBER: _ClassVar[int]
     SERVER_VERSION_FIELD_NUMBER: _ClassVar[int]
     SERVICES_FIELD_NUMBER: _ClassVar[int]
+    language: str
     limits: Limits
     protocol_version: int
     server_version: str
     services: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, protocol_version: _Optional[int] = ..., server_version: _Optional[str] = ..., limits: _Optional[_Union[Limits, _Mapping]] = ..., services: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, protocol_version: _Optional[int] = ..., server_version: _Optional[str] = ..., limits: _Optional[_Union[Limits, _Mapping]] = ..., services: _Optional[_Iterable[str]] = ..., language: _Optional[str] = ...) -> None: ...
 
 class StatusCode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []
