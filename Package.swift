@@ -38,6 +38,8 @@ let package = Package(
         .executable(name: "thidua", targets: ["thidua"]),
         .executable(name: "thidua-load", targets: ["thidua-load"]),
         .library(name: "ThiduaModuleKit", targets: ["ThiduaModuleKit"]),
+        .library(name: "ThiduaServer", targets: ["ThiduaServer"]),
+        .library(name: "ThiduaBuiltinModules", targets: ["ThiduaBuiltinModules"]),
         .library(name: "ThiduaClient", targets: ["ThiduaClient"]),
         .library(name: "ThiduaTesting", targets: ["ThiduaTesting"]),
         .library(name: "ThiduaCoreAPI", targets: ["ThiduaCoreAPI"]),
@@ -141,7 +143,27 @@ let package = Package(
                 "ThiduaCore",
                 "ThiduaModuleKit",
                 .product(name: "Logging", package: "swift-log"),
-            ] + campaignModules.map { .target(name: $0) },
+            ],
+            swiftSettings: commonSettings
+        ),
+        // The command line of a server, for this repository's thidua-server and for packages that
+        // build their own with their own campaign modules.
+        .target(
+            name: "ThiduaServer",
+            dependencies: [
+                "ThiduaApp",
+                "ThiduaHost",
+                "ThiduaModuleKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: commonSettings
+        ),
+        // The campaign modules of this repository.
+        .target(
+            name: "ThiduaBuiltinModules",
+            dependencies: ["ThiduaModuleKit"] + campaignModules.map { .target(name: $0) },
             swiftSettings: commonSettings
         ),
 
@@ -165,13 +187,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "thidua-server",
-            dependencies: [
-                "ThiduaApp",
-                "ThiduaHost",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
+            dependencies: ["ThiduaServer", "ThiduaBuiltinModules"],
             swiftSettings: commonSettings
         ),
         .executableTarget(
@@ -218,6 +234,7 @@ let package = Package(
                 "ThiduaApp",
                 "ThiduaHost",
                 "ThiduaClient",
+                "ThiduaCoreAPI",
                 // Only to read a test server's SQLite file from outside, as an operator's tool would.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -267,6 +284,7 @@ let package = Package(
             name: "ThiduaHostTests",
             dependencies: [
                 "ThiduaApp",
+                "ThiduaBuiltinModules",
                 "ThiduaHost",
                 "ThiduaCalls",
                 "ThiduaTesting",

@@ -8,11 +8,11 @@ name=ScaffoldProbe
 id=scaffold_probe
 
 backup=$(mktemp -d)
-cp Package.swift Sources/ThiduaApp/BuiltinModules.swift docs/RULES.md "$backup"/
+cp Package.swift Sources/ThiduaBuiltinModules/BuiltinModules.swift docs/RULES.md "$backup"/
 cleanup() {
   rm -rf "Plugins/$name" "Proto/thidua/$id" "Clients/c/generated/thidua/$id" "Clients/python/src/thidua/$id"
   cp "$backup/Package.swift" Package.swift
-  cp "$backup/BuiltinModules.swift" Sources/ThiduaApp/BuiltinModules.swift
+  cp "$backup/BuiltinModules.swift" Sources/ThiduaBuiltinModules/BuiltinModules.swift
   cp "$backup/RULES.md" docs/RULES.md
   rm -rf "$backup"
 }

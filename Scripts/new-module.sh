@@ -6,7 +6,7 @@
 # writes Proto/thidua/safety_week/v1/safety_week.proto and Plugins/SafetyWeek/ (API/ with the
 # generated code, Sources/ with the module, Tests/ with a test over the wire), registers the
 # module (its name in Package.swift's campaignModules, its instance in
-# Sources/ThiduaApp/BuiltinModules.swift), and regenerates the Swift, C and Python code and
+# Sources/ThiduaBuiltinModules/BuiltinModules.swift), and regenerates the Swift, C and Python code and
 # docs/RULES.md.
 # The module keeps a register of entries per unit for campaigns of its kind: grow it from there.
 # docs/MODULES.md explains the contract.
@@ -155,8 +155,8 @@ struct ${name}Service: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.$id.v1.$name") { service in
-            service.unary("Record${name}Entry", permission: Self.writePermission, self.recordEntry)
-            service.unary("List${name}Entries", permission: Self.readPermission, self.listEntries)
+            service.unary(Methods.${name}.${name}.record${name}Entry, permission: Self.writePermission, self.recordEntry)
+            service.unary(Methods.${name}.${name}.list${name}Entries, permission: Self.readPermission, self.listEntries)
         }
     }
 
@@ -241,40 +241,40 @@ import $name
     @Test func aUnitRecordsEntriesInARunningCampaignOfThisModule() async throws {
         let server = try await TestServer.start(modules: [${name}Module()])
         let admin = try await server.connectAsAdmin()
-        let me: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
-        let unit: ThiduaCoreAPI.Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+        let me = try await admin.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
+        let unit = try await admin.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
             \$0.parentID = me.unitID
             \$0.name = "Công đoàn cơ sở thử"
             \$0.kind = .grassrootsUnion
         })
         func campaign(module: String) async throws -> Campaign {
-            let draft: Campaign = try await admin.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+            let draft = try await admin.unary(Methods.Core.Campaigns.createCampaign, CreateCampaignRequest.with {
                 \$0.module = module
                 \$0.title = "Phong trào thử"
                 \$0.launchingUnitID = me.unitID
                 \$0.periodKind = .calendarYear
                 \$0.year = 2026
             })
-            return try await admin.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+            return try await admin.unary(Methods.Core.Campaigns.launchCampaign, LaunchCampaignRequest.with {
                 \$0.id = draft.id
                 \$0.decisionNumber = "1/QĐ"
                 \$0.decisionDate = "2026-01-05"
             })
         }
         let ours = try await campaign(module: "$id")
-        let entry: ${name}Entry = try await admin.unary("thidua.$id.v1.$name/Record${name}Entry", Record${name}EntryRequest.with {
+        let entry = try await admin.unary(Methods.${name}.${name}.record${name}Entry, Record${name}EntryRequest.with {
             \$0.campaignID = ours.id
             \$0.unitID = unit.id
             \$0.title = "Mục đầu tiên"
         })
         #expect(entry.id.hasPrefix("${initials}e") && entry.unitID == unit.id && entry.campaignID == ours.id)
-        let listed: List${name}EntriesResponse = try await admin.unary("thidua.$id.v1.$name/List${name}Entries", List${name}EntriesRequest())
+        let listed = try await admin.unary(Methods.${name}.${name}.list${name}Entries, List${name}EntriesRequest())
         #expect(listed.entries == [entry])
 
         // A refusal names the kit's rule and changes nothing, in the core or the module.
         let general = try await campaign(module: "general")
         let refused = try await server.refusal {
-            let _: ${name}Entry = try await admin.unary("thidua.$id.v1.$name/Record${name}Entry", Record${name}EntryRequest.with {
+            _ = try await admin.unary(Methods.${name}.${name}.record${name}Entry, Record${name}EntryRequest.with {
                 \$0.campaignID = general.id
                 \$0.unitID = unit.id
                 \$0.title = "Sai phong trào"
@@ -300,8 +300,8 @@ def edit(path, start, end, line):
     lines = [l for l in body.split("\n") if l.strip()] + [line]
     open(path, "w").write(head + start + "\n".join(sorted(set(lines))) + "\n" + end + tail)
 edit("Package.swift", "let campaignModules: [String] = [\n", "]\n", f'    "{name}",')
-edit("Sources/ThiduaApp/BuiltinModules.swift", "// Campaign modules: one import each.\n", "// End of the imports.", f"import {name}")
-edit("Sources/ThiduaApp/BuiltinModules.swift", "public static let all: [any CampaignModule] = [\n", "    ]\n", f"        {name}Module(),")
+edit("Sources/ThiduaBuiltinModules/BuiltinModules.swift", "// Campaign modules: one import each.\n", "// End of the imports.", f"import {name}")
+edit("Sources/ThiduaBuiltinModules/BuiltinModules.swift", "public static let all: [any CampaignModule] = [\n", "    ]\n", f"        {name}Module(),")
 EOF
 
 Scripts/generate-protos.sh >/dev/null

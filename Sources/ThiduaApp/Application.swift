@@ -12,7 +12,7 @@ public enum Application {
 
     public static func makeServer(
         configuration: ServerConfiguration,
-        modules available: [any CampaignModule] = BuiltinModules.all,
+        modules available: [any CampaignModule],
         logger: Logger,
         clock: @escaping @Sendable () -> Date = Date.init,
         customize: (inout HostBuilder) -> Void = { _ in }

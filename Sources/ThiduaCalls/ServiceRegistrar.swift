@@ -165,8 +165,8 @@ public struct ServiceBuilder: Sendable {
         self.serverStreaming(self.localName(of: method.path), permission: permission, limits: limits, handler)
     }
 
-    /// "Method" of "package.Service/Method"; a method of another service keeps its full path, so
-    /// the registrar reports it as outside this service.
+    /// "Method" of "package.Service/Method"; a method of another service keeps its full path, which
+    /// ``descriptor(_:_:_:_:_:_:)`` files under its own service, so the registrar reports it.
     private func localName(of path: String) -> String {
         path.hasPrefix(self.serviceName + "/") ? String(path.dropFirst(self.serviceName.count + 1)) : path
     }
@@ -185,9 +185,10 @@ public struct ServiceBuilder: Sendable {
         _ permission: String?,
         _ limits: RequestLimits
     ) -> MethodDescriptor {
-        MethodDescriptor(
-            service: self.serviceName,
-            name: name,
+        let path = name.split(separator: "/", maxSplits: 1)
+        return MethodDescriptor(
+            service: path.count == 2 ? String(path[0]) : self.serviceName,
+            name: String(path.last ?? ""),
             inputType: Input.protoMessageName,
             outputType: Output.protoMessageName,
             kind: kind,

@@ -6,7 +6,7 @@ struct AuditService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Audit") { service in
-            service.unary("ListAuditRecords", permission: Permissions.auditRead, self.listAuditRecords)
+            service.unary(Methods.Core.Audit.listAuditRecords, permission: Permissions.auditRead, self.listAuditRecords)
         }
     }
 

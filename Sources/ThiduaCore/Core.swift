@@ -75,7 +75,8 @@ public final class Core: ModuleRuntime {
                     """)
             try db.execute("""
                     INSERT INTO core_audit (at, key_id, method, target_type, target_id, unit_id, old_value, new_value, reason)
-                    VALUES (\(now), 'bootstrap', 'bootstrap', \(ApiKeyInfo.protoMessageName), \(secret.keyID), \(root.row), '', \(try root.message.jsonString()), 'first start: root unit and admin key')
+                    VALUES (\(now), 'bootstrap', 'bootstrap', \(ApiKeyInfo.protoMessageName), \(secret.keyID),
+                        \(root.row), '', \(try root.message.jsonString()), 'first start: root unit and admin key')
                     """)
             return root
         }

@@ -232,7 +232,8 @@ struct CorePipeline: CoreAccess {
         let newValue = try audit.newValue?.jsonString() ?? ""
         try db.execute("""
                 INSERT INTO core_audit (at, key_id, method, target_type, target_id, unit_id, old_value, new_value, reason)
-                VALUES (\(now), \(principal.keyID), \(method), \(audit.targetType), \(audit.targetID), \(unitRow), \(oldValue), \(newValue), \(audit.reason))
+                VALUES (\(now), \(principal.keyID), \(method), \(audit.targetType), \(audit.targetID), \(unitRow),
+                    \(oldValue), \(newValue), \(audit.reason))
                 """)
     }
 

@@ -6,9 +6,9 @@ struct ReportsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Reports") { service in
-            service.unary("OrganisationSummary", permission: Permissions.reportsRead, self.organisationSummary)
-            service.unary("AwardSummary", permission: Permissions.reportsRead, self.awardSummary)
-            service.unary("RegistrationSummary", permission: Permissions.reportsRead, self.registrationSummary)
+            service.unary(Methods.Core.Reports.organisationSummary, permission: Permissions.reportsRead, self.organisationSummary)
+            service.unary(Methods.Core.Reports.awardSummary, permission: Permissions.reportsRead, self.awardSummary)
+            service.unary(Methods.Core.Reports.registrationSummary, permission: Permissions.reportsRead, self.registrationSummary)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NIOCore
+import ThiduaWire
 
 /// `thidua-load`: load for a thidua server, closed or open loop, with HdrHistogram percentiles.
 struct LoadCommand: AsyncParsableCommand {
@@ -13,10 +14,10 @@ struct LoadCommand: AsyncParsableCommand {
             from when it was meant to be sent, so a stalled server is charged for the calls it delayed.
 
             Examples:
-              thidua-load --port 7878 --method thidua.host.v1.Echo/Unary --data '{"payload":"AAAA"}' \\
+              thidua-load --port 7878 --method \(Methods.Host.Echo.unary.path) --data '{"payload":"AAAA"}' \\
                   --connections 4 --in-flight 16 --duration 10s --slo p99=2ms
               thidua-load --port 7878 --rate 20000 --connections 8 --in-flight 64 \\
-                  --mix '9:thidua.host.v1.Echo/Unary:{"payload":"AA=="}' --mix '1:thidua.host.v1.Health/Check' --json
+                  --mix '9:\(Methods.Host.Echo.unary.path):{"payload":"AA=="}' --mix '1:\(Methods.Host.Health.check.path)' --json
 
             Exit status: 0 when every --slo was met, 3 when one was missed, 1 when the run failed.
             """

@@ -1,4 +1,5 @@
 import Foundation
+import ThiduaWire
 
 /// One method of the load with its weight and JSON request template, from `--mix` or from
 /// `--method` and `--data`.
@@ -31,7 +32,7 @@ struct MethodMixEntry: Equatable, Sendable {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex, path.index(after: slash) != path.endIndex,
               path[..<slash].contains(".")
         else {
-            throw .usage("a method is named package.Service/Method, such as thidua.host.v1.Echo/Unary; got \"\(path)\"")
+            throw .usage("a method is named package.Service/Method, such as \(Methods.Host.Echo.unary.path); got \"\(path)\"")
         }
     }
 

@@ -20,7 +20,7 @@ enum TemplateResolver {
                 let response: DescribeServiceResponse
                 do {
                     response = try await client.unary(
-                        "thidua.host.v1.Reflection/DescribeService",
+                        Methods.Host.Reflection.describeService,
                         DescribeServiceRequest.with { $0.service = entry.service },
                         timeout: .seconds(10)
                     )

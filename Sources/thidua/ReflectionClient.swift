@@ -11,8 +11,8 @@ struct ServiceSchema {
     let codec: DynamicMessageCodec
 
     static func fetch(_ service: String, using client: ThiduaClient, timeout: Duration?) async throws -> ServiceSchema {
-        let response: DescribeServiceResponse = try await client.unary(
-            "thidua.host.v1.Reflection/DescribeService",
+        let response = try await client.unary(
+            Methods.Host.Reflection.describeService,
             DescribeServiceRequest.with { $0.service = service },
             timeout: timeout
         )
@@ -34,7 +34,7 @@ struct ServiceSchema {
 func splitMethodPath(_ path: String) throws -> (service: String, method: String) {
     let separator = path.lastIndex(of: "/") ?? path.lastIndex(of: ".")
     guard let separator, separator != path.startIndex, path.index(after: separator) != path.endIndex else {
-        throw CLIFailure.usage("a method is named package.Service/Method, such as thidua.host.v1.Health/Check; got \"\(path)\"")
+        throw CLIFailure.usage("a method is named package.Service/Method, such as \(Methods.Host.Health.check.path); got \"\(path)\"")
     }
     return (String(path[..<separator]), String(path[path.index(after: separator)...]))
 }

@@ -20,8 +20,8 @@ struct HealthCommand: AsyncParsableCommand {
         var serving = false
         try await self.reportingFailures {
             try await self.connection.withClient { client in
-                let response: HealthCheckResponse = try await client.unary(
-                    "thidua.host.v1.Health/Check",
+                let response = try await client.unary(
+                    Methods.Host.Health.check,
                     HealthCheckRequest.with { $0.service = self.service },
                     timeout: self.connection.timeout
                 )
@@ -48,8 +48,8 @@ struct ServicesCommand: AsyncParsableCommand {
     func run() async throws {
         try await self.reportingFailures {
             try await self.connection.withClient { client in
-                let list: ListServicesResponse = try await client.unary(
-                    "thidua.host.v1.Reflection/ListServices",
+                let list = try await client.unary(
+                    Methods.Host.Reflection.listServices,
                     ListServicesRequest(),
                     timeout: self.connection.timeout
                 )
@@ -73,7 +73,7 @@ struct DescribeCommand: AsyncParsableCommand {
     @ParentCommand var root: ThiduaCommand
     private var connection: ConnectionOptions { self.root.connection }
 
-    @Argument(help: "A service (thidua.host.v1.Echo) or a method (thidua.host.v1.Echo/Unary).")
+    @Argument(help: "A service (thidua.host.v1.Echo) or a method (\(Methods.Host.Echo.unary.path)).")
     var name: String
 
     func run() async throws {
@@ -101,7 +101,7 @@ struct CallCommand: AsyncParsableCommand {
     @ParentCommand var root: ThiduaCommand
     private var connection: ConnectionOptions { self.root.connection }
 
-    @Argument(help: "package.Service/Method, such as thidua.host.v1.Echo/Unary.")
+    @Argument(help: "package.Service/Method, such as \(Methods.Host.Echo.unary.path).")
     var method: String
 
     @Option(name: .long, help: "The request as JSON; @FILE reads a file, - reads standard input. (default: {})")
@@ -173,8 +173,8 @@ struct InfoCommand: AsyncParsableCommand {
     func run() async throws {
         try await self.reportingFailures {
             try await self.connection.withClient { client in
-                let info: GetInfoResponse = try await client.unary(
-                    "thidua.host.v1.ServerInfo/GetInfo",
+                let info = try await client.unary(
+                    Methods.Host.ServerInfo.getInfo,
                     GetInfoRequest(),
                     timeout: self.connection.timeout
                 )

@@ -13,7 +13,7 @@ import ThiduaWire
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
             let me = try await fixture.whoAmI(fixture.admin)
             #expect(me.permissions == ["*"])
-            let root: Unit = try await fixture.admin.unary("thidua.core.v1.Units/GetUnit", GetUnitRequest.with { $0.id = me.unitID })
+            let root = try await fixture.admin.unary(Methods.Core.Units.getUnit, GetUnitRequest.with { $0.id = me.unitID })
             #expect(root.kind == .confederation)
             #expect(root.parentID.isEmpty)
         }
@@ -22,13 +22,13 @@ import ThiduaWire
     @Test func noKeyMayUseTheHostServicesButNotTheCore() async throws {
         try await CoreFixture.with { fixture in
             let anonymous = try await fixture.server.connect()
-            let health: HealthCheckResponse = try await anonymous.unary("thidua.host.v1.Health/Check", HealthCheckRequest())
+            let health = try await anonymous.unary(Methods.Host.Health.check, HealthCheckRequest())
             #expect(health.status == .serving)
             await expectRefusal(.unauthenticated, rule: "auth.key_required") {
-                let _: ListUnitsResponse = try await anonymous.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest())
+                _ = try await anonymous.unary(Methods.Core.Units.listUnits, ListUnitsRequest())
             }
             await expectRefusal(.unauthenticated) {
-                let _: ApiKeyInfo = try await anonymous.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+                _ = try await anonymous.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
             }
             await anonymous.close()
         }
@@ -52,8 +52,8 @@ import ThiduaWire
             let root = try await fixture.rootID
             let (client, _) = try await fixture.connect(scopedTo: root, permissions: ["units.read"])
             await client.close()
-            let minted: MintKeyResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Keys/MintKey",
+            let minted = try await fixture.admin.unary(
+                Methods.Core.Keys.mintKey,
                 MintKeyRequest.with { $0.label = "x"; $0.unitID = root; $0.permissions = ["units.read"] }
             )
             // The secret is everything after "thd_k<id>_"; base64url may itself hold "_".
@@ -78,32 +78,32 @@ import ThiduaWire
             let other = try await fixture.createUnit("LĐLĐ tỉnh Ninh Bình", under: root, kind: .provincialFederation)
             let (manager, _) = try await fixture.connect(scopedTo: province.id, permissions: ["keys.manage", "units.read"])
 
-            let minted: MintKeyResponse = try await manager.unary(
-                "thidua.core.v1.Keys/MintKey",
+            let minted = try await manager.unary(
+                Methods.Core.Keys.mintKey,
                 MintKeyRequest.with { $0.label = "reader"; $0.unitID = province.id; $0.permissions = ["units.read"] }
             )
             #expect(minted.key.createdByKeyID != "")
             await expectRefusal(.permissionDenied, rule: "key.no_escalation") {
-                let _: MintKeyResponse = try await manager.unary(
-                    "thidua.core.v1.Keys/MintKey",
+                _ = try await manager.unary(
+                    Methods.Core.Keys.mintKey,
                     MintKeyRequest.with { $0.label = "writer"; $0.unitID = province.id; $0.permissions = ["units.write"] }
                 )
             }
             await expectRefusal(.permissionDenied, rule: "key.no_escalation") {
-                let _: MintKeyResponse = try await manager.unary(
-                    "thidua.core.v1.Keys/MintKey",
+                _ = try await manager.unary(
+                    Methods.Core.Keys.mintKey,
                     MintKeyRequest.with { $0.label = "all"; $0.unitID = province.id; $0.permissions = ["*"] }
                 )
             }
             await expectRefusal(.permissionDenied, rule: "scope.subtree") {
-                let _: MintKeyResponse = try await manager.unary(
-                    "thidua.core.v1.Keys/MintKey",
+                _ = try await manager.unary(
+                    Methods.Core.Keys.mintKey,
                     MintKeyRequest.with { $0.label = "elsewhere"; $0.unitID = other.id; $0.permissions = ["units.read"] }
                 )
             }
             await expectRefusal(.invalidArgument, rule: "key.permission_known") {
-                let _: MintKeyResponse = try await manager.unary(
-                    "thidua.core.v1.Keys/MintKey",
+                _ = try await manager.unary(
+                    Methods.Core.Keys.mintKey,
                     MintKeyRequest.with { $0.label = "typo"; $0.unitID = province.id; $0.permissions = ["units.raed"] }
                 )
             }
@@ -114,17 +114,17 @@ import ThiduaWire
     @Test func aRevokedKeyCanNoLongerConnect() async throws {
         try await CoreFixture.with { fixture in
             let root = try await fixture.rootID
-            let minted: MintKeyResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Keys/MintKey",
+            let minted = try await fixture.admin.unary(
+                Methods.Core.Keys.mintKey,
                 MintKeyRequest.with { $0.label = "temp"; $0.unitID = root; $0.permissions = ["units.read"] }
             )
             let client = try await fixture.server.connect(apiKey: minted.apiKey)
             await client.close()
             await expectRefusal(.invalidArgument, rule: "field.required") {
-                let _: ApiKeyInfo = try await fixture.admin.unary("thidua.core.v1.Keys/RevokeKey", RevokeKeyRequest.with { $0.keyID = minted.key.keyID })
+                _ = try await fixture.admin.unary(Methods.Core.Keys.revokeKey, RevokeKeyRequest.with { $0.keyID = minted.key.keyID })
             }
-            let revoked: ApiKeyInfo = try await fixture.admin.unary(
-                "thidua.core.v1.Keys/RevokeKey",
+            let revoked = try await fixture.admin.unary(
+                Methods.Core.Keys.revokeKey,
                 RevokeKeyRequest.with { $0.keyID = minted.key.keyID; $0.reason = "staff left" }
             )
             #expect(revoked.revoked)

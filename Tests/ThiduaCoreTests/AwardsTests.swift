@@ -15,7 +15,7 @@ import ThiduaWire
         _ form: String, by issuer: String, to unit: String, member: String = "", for achievement: String,
         on date: String = "2024-12-20", using client: ThiduaClient
     ) async throws -> Award {
-        try await client.unary("thidua.core.v1.Awards/GrantAward", GrantAwardRequest.with {
+        try await client.unary(Methods.Core.Awards.grantAward, GrantAwardRequest.with {
             $0.formCode = form
             $0.issuingUnitID = issuer
             $0.recipientUnitID = unit
@@ -54,19 +54,19 @@ import ThiduaWire
 
             // Revoked with a reason, the achievement may be rewarded again.
             try await fixture.expectRefusedUnchanged(.invalidArgument, rule: "field.required", tables: Self.tables) {
-                let _: Award = try await fixture.admin.unary("thidua.core.v1.Awards/RevokeAward", RevokeAwardRequest.with { $0.id = award.id })
+                _ = try await fixture.admin.unary(Methods.Core.Awards.revokeAward, RevokeAwardRequest.with { $0.id = award.id })
             }
-            let revoked: Award = try await fixture.admin.unary("thidua.core.v1.Awards/RevokeAward", RevokeAwardRequest.with {
+            let revoked = try await fixture.admin.unary(Methods.Core.Awards.revokeAward, RevokeAwardRequest.with {
                 $0.id = award.id; $0.reason = "hồ sơ không trung thực"
             })
             #expect(!revoked.revokedOn.isEmpty && revoked.revokeReason == "hồ sơ không trung thực")
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.revoked", tables: Self.tables) {
-                let _: Award = try await fixture.admin.unary("thidua.core.v1.Awards/RevokeAward", RevokeAwardRequest.with { $0.id = award.id; $0.reason = "again" })
+                _ = try await fixture.admin.unary(Methods.Core.Awards.revokeAward, RevokeAwardRequest.with { $0.id = award.id; $0.reason = "again" })
             }
             _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, for: "năm học 2021-2022", using: fixture.admin)
             _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, member: tree.members[0].id, for: "năm học 2021-2022", using: fixture.admin)
 
-            let summary: AwardSummaryResponse = try await fixture.admin.unary("thidua.core.v1.Reports/AwardSummary", AwardSummaryRequest.with {
+            let summary = try await fixture.admin.unary(Methods.Core.Reports.awardSummary, AwardSummaryRequest.with {
                 $0.unitID = tree.district.id
             })
             #expect(summary.collectiveAwards == 1 && summary.individualAwards == 1)
@@ -107,7 +107,7 @@ import ThiduaWire
             _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", on: "2025-12-20", using: fixture.admin)
             _ = try await Self.grant("giay_khen", by: tree.district.id, to: unit.id, member: member, for: "Hoan thanh xuat sac nhiem vu nam 2025", on: "2025-12-20", using: fixture.admin)
             // Once revoked, the achievement may be rewarded again, in any spelling.
-            let _: Award = try await fixture.admin.unary("thidua.core.v1.Awards/RevokeAward", RevokeAwardRequest.with {
+            _ = try await fixture.admin.unary(Methods.Core.Awards.revokeAward, RevokeAwardRequest.with {
                 $0.id = first.id; $0.reason = "nhầm hình thức"
             })
             _ = try await Self.grant("bang_khen_tinh", by: tree.province.id, to: unit.id, member: member, for: "hoàn thành xuất sắc nhiệm vụ năm 2025.", on: "2026-01-10", using: fixture.admin)
@@ -166,19 +166,19 @@ import ThiduaWire
                 $0.regulation = "Quy định thử nghiệm 2025"; $0.effectiveFrom = "2025-07-01"; $0.formCode = "chien_si_thi_dua_co_so"; $0.maxCount = 1
             }
             try await fixture.expectRefusedUnchanged(.permissionDenied, rule: "scope.root", tables: Self.tables) {
-                let _: AwardCap = try await districtKey.unary("thidua.core.v1.Awards/SetAwardCap", cap)
+                _ = try await districtKey.unary(Methods.Core.Awards.setAwardCap, cap)
             }
             try await fixture.expectRefusedUnchanged(.invalidArgument, rule: "award.cap_basis", tables: Self.tables) {
-                let _: AwardCap = try await fixture.admin.unary("thidua.core.v1.Awards/SetAwardCap", AwardCap.with {
+                _ = try await fixture.admin.unary(Methods.Core.Awards.setAwardCap, AwardCap.with {
                     $0 = cap; $0.basisFormCode = "lao_dong_tien_tien"
                 })
             }
-            let _: AwardCap = try await fixture.admin.unary("thidua.core.v1.Awards/SetAwardCap", cap)
+            _ = try await fixture.admin.unary(Methods.Core.Awards.setAwardCap, cap)
             _ = try await Self.grant("chien_si_thi_dua_co_so", by: school.id, to: school.id, member: staff[0].id, for: "CSTĐ 2025", on: "2025-12-20", using: fixture.admin)
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.cap", tables: Self.tables) {
                 _ = try await Self.grant("chien_si_thi_dua_co_so", by: school.id, to: school.id, member: staff[1].id, for: "CSTĐ 2025", on: "2025-12-21", using: fixture.admin)
             }
-            let caps: ListAwardCapsResponse = try await fixture.admin.unary("thidua.core.v1.Awards/ListAwardCaps", ListAwardCapsRequest())
+            let caps = try await fixture.admin.unary(Methods.Core.Awards.listAwardCaps, ListAwardCapsRequest())
             #expect(caps.caps.map(\.effectiveFrom) == ["2024-01-01", "2025-07-01"])
             await districtKey.close()
         }

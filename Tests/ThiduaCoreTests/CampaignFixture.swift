@@ -38,7 +38,7 @@ extension CoreFixture {
         using client: ThiduaClient? = nil
     ) async throws -> Campaign {
         let client = client ?? self.admin
-        let draft: Campaign = try await client.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+        let draft = try await client.unary(Methods.Core.Campaigns.createCampaign, CreateCampaignRequest.with {
             $0.module = module
             $0.title = "Lao động giỏi, lao động sáng tạo \(year)"
             $0.launchingUnitID = unitID
@@ -47,7 +47,7 @@ extension CoreFixture {
             $0.metric = "initiatives"
         })
         guard launch else { return draft }
-        return try await client.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+        return try await client.unary(Methods.Core.Campaigns.launchCampaign, LaunchCampaignRequest.with {
             $0.id = draft.id
             $0.decisionNumber = "15/QĐ-LĐLĐ"
             $0.decisionDate = "\(year)-02-01"
@@ -56,7 +56,7 @@ extension CoreFixture {
 
     @discardableResult
     func register(_ unitID: String, member: String = "", titles: [String] = [], in campaignID: String, using client: ThiduaClient? = nil) async throws -> Registration {
-        try await (client ?? self.admin).unary("thidua.core.v1.Campaigns/RegisterForCampaign", RegisterForCampaignRequest.with {
+        try await (client ?? self.admin).unary(Methods.Core.Campaigns.registerForCampaign, RegisterForCampaignRequest.with {
             $0.campaignID = campaignID
             $0.unitID = unitID
             $0.memberID = member

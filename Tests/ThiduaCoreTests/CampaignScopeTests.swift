@@ -18,51 +18,50 @@ struct ForeignObjects: Sendable {
     let cluster: String
 }
 
-private func probe<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
-    _ method: String,
-    _ response: Response.Type,
+private func probe<Request, Response>(
+    _ method: UnaryMethod<Request, Response>,
     _ request: @escaping @Sendable (ForeignObjects) -> Request
 ) -> (String, @Sendable (ThiduaClient, ForeignObjects) async throws -> Void) {
-    (method, { client, foreign in let _: Response = try await client.unary(method, request(foreign)) })
+    (method.path, { client, foreign in _ = try await client.unary(method, request(foreign)) })
 }
 
 let everyCampaignTargetedCall = [
-    probe("thidua.core.v1.Campaigns/CreateCampaign", Campaign.self) { f in
+    probe(Methods.Core.Campaigns.createCampaign) { f in
         CreateCampaignRequest.with { $0.module = "general"; $0.title = "x"; $0.launchingUnitID = f.province; $0.periodKind = .calendarYear; $0.year = 2024 }
     },
-    probe("thidua.core.v1.Campaigns/GetCampaign", Campaign.self) { f in GetCampaignRequest.with { $0.id = f.campaign } },
-    probe("thidua.core.v1.Campaigns/ListCampaigns", ListCampaignsResponse.self) { f in ListCampaignsRequest.with { $0.unitID = f.province } },
-    probe("thidua.core.v1.Campaigns/LaunchCampaign", Campaign.self) { f in
+    probe(Methods.Core.Campaigns.getCampaign) { f in GetCampaignRequest.with { $0.id = f.campaign } },
+    probe(Methods.Core.Campaigns.listCampaigns) { f in ListCampaignsRequest.with { $0.unitID = f.province } },
+    probe(Methods.Core.Campaigns.launchCampaign) { f in
         LaunchCampaignRequest.with { $0.id = f.draftCampaign; $0.decisionNumber = "1/QĐ"; $0.decisionDate = "2024-01-02" }
     },
-    probe("thidua.core.v1.Campaigns/AdvanceCampaign", Campaign.self) { f in AdvanceCampaignRequest.with { $0.id = f.campaign; $0.to = .inProgress } },
-    probe("thidua.core.v1.Campaigns/SetTarget", Target.self) { f in SetTargetRequest.with { $0.campaignID = f.campaign; $0.unitID = f.commune; $0.planned = 5 } },
-    probe("thidua.core.v1.Campaigns/RegisterForCampaign", Registration.self) { f in RegisterForCampaignRequest.with { $0.campaignID = f.campaign; $0.unitID = f.commune } },
-    probe("thidua.core.v1.Campaigns/ListRegistrations", ListRegistrationsResponse.self) { f in ListRegistrationsRequest.with { $0.campaignID = f.campaign } },
-    probe("thidua.core.v1.Campaigns/ReportProgress", UnitProgress.self) { f in
+    probe(Methods.Core.Campaigns.advanceCampaign) { f in AdvanceCampaignRequest.with { $0.id = f.campaign; $0.to = .inProgress } },
+    probe(Methods.Core.Campaigns.setTarget) { f in SetTargetRequest.with { $0.campaignID = f.campaign; $0.unitID = f.commune; $0.planned = 5 } },
+    probe(Methods.Core.Campaigns.registerForCampaign) { f in RegisterForCampaignRequest.with { $0.campaignID = f.campaign; $0.unitID = f.commune } },
+    probe(Methods.Core.Campaigns.listRegistrations) { f in ListRegistrationsRequest.with { $0.campaignID = f.campaign } },
+    probe(Methods.Core.Campaigns.reportProgress) { f in
         ReportProgressRequest.with { $0.campaignID = f.campaign; $0.unitID = f.grassroots; $0.achieved = 1 }
     },
-    probe("thidua.core.v1.Campaigns/GetProgress", GetProgressResponse.self) { f in GetProgressRequest.with { $0.campaignID = f.campaign } },
-    probe("thidua.core.v1.Campaigns/RankCluster", RankClusterResponse.self) { f in RankClusterRequest.with { $0.campaignID = f.campaign; $0.clusterID = f.cluster } },
-    probe("thidua.core.v1.Reviews/SubmitReview", Review.self) { f in SubmitReviewRequest.with { $0.registrationID = f.registration } },
-    probe("thidua.core.v1.Reviews/GetReview", Review.self) { f in GetReviewRequest.with { $0.id = f.review } },
-    probe("thidua.core.v1.Reviews/ListReviews", ListReviewsResponse.self) { f in ListReviewsRequest.with { $0.unitID = f.province } },
-    probe("thidua.core.v1.Reviews/ApproveReview", Review.self) { f in ApproveReviewRequest.with { $0.id = f.review } },
-    probe("thidua.core.v1.Reviews/RejectReview", Review.self) { f in RejectReviewRequest.with { $0.id = f.review; $0.reason = "probe" } },
-    probe("thidua.core.v1.Reviews/ResubmitReview", Review.self) { f in ResubmitReviewRequest.with { $0.id = f.review } },
-    probe("thidua.core.v1.Reviews/PublishReview", Review.self) { f in PublishReviewRequest.with { $0.id = f.review } },
-    probe("thidua.core.v1.Reviews/CorrectReview", Review.self) { f in CorrectReviewRequest.with { $0.id = f.review; $0.reason = "probe" } },
-    probe("thidua.core.v1.Awards/GrantAward", Award.self) { f in
+    probe(Methods.Core.Campaigns.getProgress) { f in GetProgressRequest.with { $0.campaignID = f.campaign } },
+    probe(Methods.Core.Campaigns.rankCluster) { f in RankClusterRequest.with { $0.campaignID = f.campaign; $0.clusterID = f.cluster } },
+    probe(Methods.Core.Reviews.submitReview) { f in SubmitReviewRequest.with { $0.registrationID = f.registration } },
+    probe(Methods.Core.Reviews.getReview) { f in GetReviewRequest.with { $0.id = f.review } },
+    probe(Methods.Core.Reviews.listReviews) { f in ListReviewsRequest.with { $0.unitID = f.province } },
+    probe(Methods.Core.Reviews.approveReview) { f in ApproveReviewRequest.with { $0.id = f.review } },
+    probe(Methods.Core.Reviews.rejectReview) { f in RejectReviewRequest.with { $0.id = f.review; $0.reason = "probe" } },
+    probe(Methods.Core.Reviews.resubmitReview) { f in ResubmitReviewRequest.with { $0.id = f.review } },
+    probe(Methods.Core.Reviews.publishReview) { f in PublishReviewRequest.with { $0.id = f.review } },
+    probe(Methods.Core.Reviews.correctReview) { f in CorrectReviewRequest.with { $0.id = f.review; $0.reason = "probe" } },
+    probe(Methods.Core.Awards.grantAward) { f in
         GrantAwardRequest.with {
             $0.formCode = "bang_khen_tinh"; $0.issuingUnitID = f.province; $0.recipientUnitID = f.grassroots
             $0.achievement = "probe"; $0.decisionNumber = "1/QĐ"; $0.decisionDate = "2024-05-01"
         }
     },
-    probe("thidua.core.v1.Awards/RevokeAward", Award.self) { f in RevokeAwardRequest.with { $0.id = f.award; $0.reason = "probe" } },
-    probe("thidua.core.v1.Awards/GetAward", Award.self) { f in GetAwardRequest.with { $0.id = f.award } },
-    probe("thidua.core.v1.Awards/ListAwards", ListAwardsResponse.self) { f in ListAwardsRequest.with { $0.unitID = f.province } },
-    probe("thidua.core.v1.Reports/AwardSummary", AwardSummaryResponse.self) { f in AwardSummaryRequest.with { $0.unitID = f.province } },
-    probe("thidua.core.v1.Reports/RegistrationSummary", RegistrationSummaryResponse.self) { f in
+    probe(Methods.Core.Awards.revokeAward) { f in RevokeAwardRequest.with { $0.id = f.award; $0.reason = "probe" } },
+    probe(Methods.Core.Awards.getAward) { f in GetAwardRequest.with { $0.id = f.award } },
+    probe(Methods.Core.Awards.listAwards) { f in ListAwardsRequest.with { $0.unitID = f.province } },
+    probe(Methods.Core.Reports.awardSummary) { f in AwardSummaryRequest.with { $0.unitID = f.province } },
+    probe(Methods.Core.Reports.registrationSummary) { f in
         RegistrationSummaryRequest.with { $0.unitID = f.province; $0.year = 2024 }
     },
 ]
@@ -100,11 +99,11 @@ let everyCampaignTargetedCall = [
                 #expect(try fixture.snapshot(["core_campaign", "core_registration", "core_review", "core_award", "core_target", "core_progress"]) == before, "\(method)")
             }
             // Listings without a root stay inside the key's subtree.
-            let campaigns: ListCampaignsResponse = try await client.unary("thidua.core.v1.Campaigns/ListCampaigns", ListCampaignsRequest())
+            let campaigns = try await client.unary(Methods.Core.Campaigns.listCampaigns, ListCampaignsRequest())
             #expect(!campaigns.campaigns.contains { $0.id == foreign.campaign || $0.id == foreign.draftCampaign })
-            let awards: ListAwardsResponse = try await client.unary("thidua.core.v1.Awards/ListAwards", ListAwardsRequest())
+            let awards = try await client.unary(Methods.Core.Awards.listAwards, ListAwardsRequest())
             #expect(awards.awards.isEmpty)
-            let reviews: ListReviewsResponse = try await client.unary("thidua.core.v1.Reviews/ListReviews", ListReviewsRequest())
+            let reviews = try await client.unary(Methods.Core.Reviews.listReviews, ListReviewsRequest())
             #expect(reviews.reviews.isEmpty)
             await client.close()
         }
@@ -120,11 +119,11 @@ let everyCampaignTargetedCall = [
         let campaign = try await fixture.createCampaign(launchedBy: province.province.id, year: 2024)
         let draft = try await fixture.createCampaign(launchedBy: province.province.id, year: 2024, launch: false)
         let registration = try await fixture.register(province.grassroots[0].id, in: campaign.id)
-        let review: Review = try await fixture.admin.unary("thidua.core.v1.Reviews/SubmitReview", SubmitReviewRequest.with {
+        let review = try await fixture.admin.unary(Methods.Core.Reviews.submitReview, SubmitReviewRequest.with {
             $0.registrationID = registration.id; $0.deciderUnitID = province.province.id
         })
         let award = try await AwardsTests.grant("giay_khen", by: province.communes[0].id, to: province.grassroots[0].id, for: "2024", using: fixture.admin)
-        let cluster: Cluster = try await fixture.admin.unary("thidua.core.v1.Units/CreateCluster", CreateClusterRequest.with {
+        let cluster = try await fixture.admin.unary(Methods.Core.Units.createCluster, CreateClusterRequest.with {
             $0.name = "Cụm"; $0.year = 2024; $0.headUnitID = province.grassroots[0].id; $0.unitIds = province.grassroots.map(\.id)
         })
         return ForeignObjects(

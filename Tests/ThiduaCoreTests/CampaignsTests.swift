@@ -19,12 +19,12 @@ import ThiduaWire
                 try await fixture.register(tree.grassroots[0].id, in: draft.id)
             }
             try await fixture.expectRefusedUnchanged(.invalidArgument, rule: "field.required", tables: Self.campaignTables) {
-                let _: Campaign = try await fixture.admin.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+                _ = try await fixture.admin.unary(Methods.Core.Campaigns.launchCampaign, LaunchCampaignRequest.with {
                     $0.id = draft.id
                     $0.decisionNumber = "15/QĐ-LĐLĐ"
                 })
             }
-            let launched: Campaign = try await fixture.admin.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+            let launched = try await fixture.admin.unary(Methods.Core.Campaigns.launchCampaign, LaunchCampaignRequest.with {
                 $0.id = draft.id
                 $0.decisionNumber = "15/QĐ-LĐLĐ"
                 $0.decisionDate = "2021-09-05"
@@ -32,13 +32,13 @@ import ThiduaWire
             #expect(launched.state == .launched && launched.decisionNumber == "15/QĐ-LĐLĐ" && launched.decisionDate == "2021-09-05")
 
             func advance(_ to: CampaignState) async throws -> Campaign {
-                try await fixture.admin.unary("thidua.core.v1.Campaigns/AdvanceCampaign", AdvanceCampaignRequest.with { $0.id = draft.id; $0.to = to })
+                try await fixture.admin.unary(Methods.Core.Campaigns.advanceCampaign, AdvanceCampaignRequest.with { $0.id = draft.id; $0.to = to })
             }
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "campaign.transition", tables: Self.campaignTables) {
                 _ = try await advance(.closed)
             }
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "campaign.transition", tables: Self.campaignTables) {
-                let _: Campaign = try await fixture.admin.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+                _ = try await fixture.admin.unary(Methods.Core.Campaigns.launchCampaign, LaunchCampaignRequest.with {
                     $0.id = draft.id; $0.decisionNumber = "16/QĐ"; $0.decisionDate = "2021-09-06"
                 })
             }
@@ -46,7 +46,7 @@ import ThiduaWire
             #expect(try await advance(.interimReviewed).state == .interimReviewed)
             #expect(try await advance(.closed).state == .closed)
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "campaign.closed", tables: Self.campaignTables) {
-                let _: Target = try await fixture.admin.unary("thidua.core.v1.Campaigns/SetTarget", SetTargetRequest.with {
+                _ = try await fixture.admin.unary(Methods.Core.Campaigns.setTarget, SetTargetRequest.with {
                     $0.campaignID = draft.id; $0.unitID = tree.grassroots[0].id; $0.planned = 10
                 })
             }
@@ -62,7 +62,7 @@ import ThiduaWire
                     $0.periodKind = .calendarYear; $0.year = 2022
                 }
                 change(&request)
-                let _: Campaign = try await fixture.admin.unary("thidua.core.v1.Campaigns/CreateCampaign", request)
+                _ = try await fixture.admin.unary(Methods.Core.Campaigns.createCampaign, request)
             }
             let tables = Self.campaignTables
             try await fixture.expectRefusedUnchanged(.invalidArgument, rule: "campaign.module_known", tables: tables) {
@@ -78,7 +78,7 @@ import ThiduaWire
                 try await create { $0.scopeUnitID = tree.province.id }
             }
             try await fixture.expectRefusedUnchanged(.notFound, rule: "campaign.exists", tables: tables) {
-                let _: Campaign = try await fixture.admin.unary("thidua.core.v1.Campaigns/GetCampaign", GetCampaignRequest.with { $0.id = "p999" })
+                _ = try await fixture.admin.unary(Methods.Core.Campaigns.getCampaign, GetCampaignRequest.with { $0.id = "p999" })
             }
         }
     }
@@ -89,7 +89,7 @@ import ThiduaWire
             let campaign = try await fixture.createCampaign(launchedBy: tree.province.id)
             let (provinceKey, _) = try await fixture.connect(scopedTo: tree.province.id, permissions: ["*"])
             func setTarget(_ unit: Unit, _ planned: UInt64, using client: ThiduaClient) async throws {
-                let _: Target = try await client.unary("thidua.core.v1.Campaigns/SetTarget", SetTargetRequest.with {
+                _ = try await client.unary(Methods.Core.Campaigns.setTarget, SetTargetRequest.with {
                     $0.campaignID = campaign.id; $0.unitID = unit.id; $0.planned = planned
                 })
             }
@@ -101,31 +101,31 @@ import ThiduaWire
             try await setTarget(tree.grassroots[1], 500, using: provinceKey)
 
             for (unit, achieved) in zip(tree.grassroots, [600, 900, 100] as [UInt64]) {
-                let _: UnitProgress = try await fixture.admin.unary("thidua.core.v1.Campaigns/ReportProgress", ReportProgressRequest.with {
+                _ = try await fixture.admin.unary(Methods.Core.Campaigns.reportProgress, ReportProgressRequest.with {
                     $0.campaignID = campaign.id; $0.unitID = unit.id; $0.achieved = achieved
                 })
             }
             try await fixture.expectRefusedUnchanged(.invalidArgument, rule: "progress.achieved", tables: Self.campaignTables) {
-                let _: UnitProgress = try await fixture.admin.unary("thidua.core.v1.Campaigns/ReportProgress", ReportProgressRequest.with {
+                _ = try await fixture.admin.unary(Methods.Core.Campaigns.reportProgress, ReportProgressRequest.with {
                     $0.campaignID = campaign.id; $0.unitID = tree.grassroots[0].id; $0.achieved = 0
                 })
             }
 
-            let district: GetProgressResponse = try await fixture.admin.unary("thidua.core.v1.Campaigns/GetProgress", GetProgressRequest.with {
+            let district = try await fixture.admin.unary(Methods.Core.Campaigns.getProgress, GetProgressRequest.with {
                 $0.campaignID = campaign.id; $0.unitID = tree.district.id
             })
             #expect(district.total.planned == 1_500 && district.total.achieved == 1_600 && district.total.percentOfPlan == 106.7)
             #expect(district.children.map(\.percentOfPlan) == [120, 180, 0])
             // The province has no target of its own: its plan is the district's.
-            let province: GetProgressResponse = try await fixture.admin.unary("thidua.core.v1.Campaigns/GetProgress", GetProgressRequest.with {
+            let province = try await fixture.admin.unary(Methods.Core.Campaigns.getProgress, GetProgressRequest.with {
                 $0.campaignID = campaign.id
             })
             #expect(province.total.unitID == tree.province.id && province.total.planned == 1_500 && province.total.achieved == 1_600)
 
-            let cluster: Cluster = try await fixture.admin.unary("thidua.core.v1.Units/CreateCluster", CreateClusterRequest.with {
+            let cluster = try await fixture.admin.unary(Methods.Core.Units.createCluster, CreateClusterRequest.with {
                 $0.name = "Cụm 1"; $0.year = 2022; $0.headUnitID = tree.grassroots[0].id; $0.unitIds = tree.grassroots.map(\.id)
             })
-            let ranking: RankClusterResponse = try await fixture.admin.unary("thidua.core.v1.Campaigns/RankCluster", RankClusterRequest.with {
+            let ranking = try await fixture.admin.unary(Methods.Core.Campaigns.rankCluster, RankClusterRequest.with {
                 $0.campaignID = campaign.id; $0.clusterID = cluster.id
             })
             #expect(ranking.units.map(\.unitID) == [tree.grassroots[1].id, tree.grassroots[0].id, tree.grassroots[2].id])
@@ -160,13 +160,13 @@ import ThiduaWire
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "campaign.scope", tables: tables) {
                 try await fixture.register(other.id, in: campaign.id)
             }
-            let listed: ListRegistrationsResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Campaigns/ListRegistrations", ListRegistrationsRequest.with { $0.campaignID = campaign.id }
+            let listed = try await fixture.admin.unary(
+                Methods.Core.Campaigns.listRegistrations, ListRegistrationsRequest.with { $0.campaignID = campaign.id }
             )
             #expect(listed.registrations.count == 2)
 
-            let summary: RegistrationSummaryResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Reports/RegistrationSummary", RegistrationSummaryRequest.with { $0.unitID = tree.district.id; $0.year = 2022 }
+            let summary = try await fixture.admin.unary(
+                Methods.Core.Reports.registrationSummary, RegistrationSummaryRequest.with { $0.unitID = tree.district.id; $0.year = 2022 }
             )
             let counted = try #require(summary.campaigns.first { $0.campaignID == campaign.id })
             #expect(counted.units == 1 && counted.people == 1)
@@ -179,13 +179,13 @@ import ThiduaWire
             let tree = try await CampaignTree.make(fixture)
             let campaign = try await fixture.createCampaign(launchedBy: tree.district.id)
             let (key, _) = try await fixture.connect(scopedTo: tree.grassroots[0].id, permissions: ["*"])
-            let seen: Campaign = try await key.unary("thidua.core.v1.Campaigns/GetCampaign", GetCampaignRequest.with { $0.id = campaign.id })
+            let seen = try await key.unary(Methods.Core.Campaigns.getCampaign, GetCampaignRequest.with { $0.id = campaign.id })
             #expect(seen.id == campaign.id)
-            let listed: ListCampaignsResponse = try await key.unary("thidua.core.v1.Campaigns/ListCampaigns", ListCampaignsRequest())
+            let listed = try await key.unary(Methods.Core.Campaigns.listCampaigns, ListCampaignsRequest())
             #expect(listed.campaigns.map(\.id) == [campaign.id])
             try await fixture.register(tree.grassroots[0].id, in: campaign.id, using: key)
             try await fixture.expectRefusedUnchanged(.permissionDenied, rule: "scope.subtree", tables: Self.campaignTables) {
-                let _: Campaign = try await key.unary("thidua.core.v1.Campaigns/AdvanceCampaign", AdvanceCampaignRequest.with {
+                _ = try await key.unary(Methods.Core.Campaigns.advanceCampaign, AdvanceCampaignRequest.with {
                     $0.id = campaign.id; $0.to = .inProgress
                 })
             }

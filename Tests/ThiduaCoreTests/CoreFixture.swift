@@ -41,7 +41,7 @@ struct CoreFixture {
     var rootID: String { get async throws { try await self.whoAmI(self.admin).unitID } }
 
     func whoAmI(_ client: ThiduaClient) async throws -> ApiKeyInfo {
-        try await client.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+        try await client.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
     }
 
     @discardableResult
@@ -54,7 +54,7 @@ struct CoreFixture {
         using client: ThiduaClient? = nil
     ) async throws -> Unit {
         try await (client ?? self.admin).unary(
-            "thidua.core.v1.Units/CreateUnit",
+            Methods.Core.Units.createUnit,
             CreateUnitRequest.with {
                 $0.parentID = parentID
                 $0.name = name
@@ -69,7 +69,7 @@ struct CoreFixture {
     @discardableResult
     func addMember(_ name: String, to unitID: String, gender: Gender = .female, unionMember: Bool = true) async throws -> Member {
         try await self.admin.unary(
-            "thidua.core.v1.Members/AddMember",
+            Methods.Core.Members.addMember,
             AddMemberRequest.with {
                 $0.unitID = unitID
                 $0.fullName = name
@@ -82,8 +82,8 @@ struct CoreFixture {
 
     /// Mints a key and connects with it.
     func connect(scopedTo unitID: String, permissions: [String]) async throws -> (ThiduaClient, ApiKeyInfo) {
-        let minted: MintKeyResponse = try await self.admin.unary(
-            "thidua.core.v1.Keys/MintKey",
+        let minted = try await self.admin.unary(
+            Methods.Core.Keys.mintKey,
             MintKeyRequest.with {
                 $0.label = "test key"
                 $0.unitID = unitID

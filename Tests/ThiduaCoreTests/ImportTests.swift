@@ -9,7 +9,7 @@ import ThiduaWire
     private func importUnits(_ csv: String, using fixture: CoreFixture) async throws -> [ImportProgress] {
         var steps: [ImportProgress] = []
         for try await step in try fixture.admin.serverStreaming(
-            "thidua.core.v1.Import/ImportUnits", ImportCsvRequest.with { $0.csv = Data(csv.utf8) }, as: ImportProgress.self
+            Methods.Core.Import.importUnits, ImportCsvRequest.with { $0.csv = Data(csv.utf8) }
         ) {
             steps.append(step)
         }
@@ -73,7 +73,7 @@ import ThiduaWire
             let csv = "unit_code,full_name,gender,role,union_member,joined_on\nT1,Lê Thị Hoa,nữ,teacher,true,2015-09-01\nT2,Trần Văn Nam,nam,,true,\nT1,Ngô Thị Lan,other,,false,2019-01-01\n"
             let error = await expectRefusal(.invalidArgument) {
                 for try await _ in try fixture.admin.serverStreaming(
-                    "thidua.core.v1.Import/ImportMembers", ImportCsvRequest.with { $0.csv = Data(csv.utf8) }, as: ImportProgress.self
+                    Methods.Core.Import.importMembers, ImportCsvRequest.with { $0.csv = Data(csv.utf8) }
                 ) {}
             }
             #expect(error?.details.map(\.field) == ["line 4, column gender", "line 4, column joined_on"])

@@ -12,15 +12,15 @@ import ThiduaTesting
         let probe = ContextProbe()
         let server = try await TestServer.start(modules: [probe])
         let admin = try await server.connectAsAdmin()
-        let key: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
-        let school: ThiduaCoreAPI.Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+        let key = try await admin.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
+        let school = try await admin.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
             $0.parentID = key.unitID
             $0.name = "Công đoàn Trường Mầm non Hoa Sen"
             $0.kind = .grassrootsUnion
             $0.sector = .school
             $0.validFrom = "2020-01-01"
         })
-        let teacher: Member = try await admin.unary("thidua.core.v1.Members/AddMember", AddMemberRequest.with {
+        let teacher = try await admin.unary(Methods.Core.Members.addMember, AddMemberRequest.with {
             $0.unitID = school.id
             $0.fullName = "Lê Thị Hoa"
             $0.gender = .female

@@ -12,8 +12,8 @@ import ThiduaWire
             let request = CreateUnitRequest.with { $0.parentID = root; $0.name = "CĐCS Nhà máy"; $0.kind = .grassrootsUnion }
             let units = try fixture.count("core_unit")
             let audits = try fixture.count("core_audit")
-            let first: Unit = try await fixture.admin.unary("thidua.core.v1.Units/CreateUnit", request, metadata: ["idempotency-key": "create-42"])
-            let retry: Unit = try await fixture.admin.unary("thidua.core.v1.Units/CreateUnit", request, metadata: ["idempotency-key": "create-42"])
+            let first = try await fixture.admin.unary(Methods.Core.Units.createUnit, request, metadata: ["idempotency-key": "create-42"])
+            let retry = try await fixture.admin.unary(Methods.Core.Units.createUnit, request, metadata: ["idempotency-key": "create-42"])
             #expect(retry == first)
             #expect(try fixture.count("core_unit") == units + 1)
             #expect(try fixture.count("core_audit") == audits + 1)
@@ -21,7 +21,7 @@ import ThiduaWire
             var different = request
             different.name = "Another"
             await expectRefusal(.failedPrecondition, rule: "idempotency.key_reused") {
-                let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/CreateUnit", different, metadata: ["idempotency-key": "create-42"])
+                _ = try await fixture.admin.unary(Methods.Core.Units.createUnit, different, metadata: ["idempotency-key": "create-42"])
             }
             #expect(try fixture.count("core_unit") == units + 1)
         }
@@ -40,21 +40,21 @@ import ThiduaWire
             try expectOneMore("CreateUnit")
             let other = try await fixture.createUnit("CĐCS 2", under: root)
             try expectOneMore("CreateUnit")
-            let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/UpdateUnit", UpdateUnitRequest.with {
+            _ = try await fixture.admin.unary(Methods.Core.Units.updateUnit, UpdateUnitRequest.with {
                 $0.id = unit.id; $0.name = "CĐCS Công ty May"; $0.reason = "renamed"; $0.updateMask = ["name"]
             })
             try expectOneMore("UpdateUnit")
             let member = try await fixture.addMember("Phạm Thị Lan", to: unit.id)
             try expectOneMore("AddMember")
-            let _: Member = try await fixture.admin.unary("thidua.core.v1.Members/TransferMember", TransferMemberRequest.with {
+            _ = try await fixture.admin.unary(Methods.Core.Members.transferMember, TransferMemberRequest.with {
                 $0.id = member.id; $0.toUnitID = other.id
             })
             try expectOneMore("TransferMember")
-            let _: Cluster = try await fixture.admin.unary("thidua.core.v1.Units/CreateCluster", CreateClusterRequest.with {
+            _ = try await fixture.admin.unary(Methods.Core.Units.createCluster, CreateClusterRequest.with {
                 $0.name = "Cụm 1"; $0.year = 2022; $0.headUnitID = unit.id; $0.unitIds = [unit.id, other.id]
             })
             try expectOneMore("CreateCluster")
-            let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MergeUnits", MergeUnitsRequest.with {
+            _ = try await fixture.admin.unary(Methods.Core.Units.mergeUnits, MergeUnitsRequest.with {
                 $0.sourceIds = [other.id]; $0.targetID = unit.id
             })
             try expectOneMore("MergeUnits")
@@ -62,10 +62,10 @@ import ThiduaWire
             await expectRefusal(.invalidArgument) { try await fixture.createUnit("", under: root) }
             #expect(try fixture.count("core_audit") == audits)
 
-            let records: ListAuditRecordsResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Audit/ListAuditRecords", ListAuditRecordsRequest.with { $0.unitID = unit.id }
+            let records = try await fixture.admin.unary(
+                Methods.Core.Audit.listAuditRecords, ListAuditRecordsRequest.with { $0.unitID = unit.id }
             )
-            let rename = try #require(records.records.first { $0.method == "thidua.core.v1.Units/UpdateUnit" })
+            let rename = try #require(records.records.first { $0.method == Methods.Core.Units.updateUnit.path })
             #expect(rename.oldValueJson.contains("\"name\":\"CĐCS\""))
             #expect(rename.newValueJson.contains("CĐCS Công ty May"))
             #expect(rename.reason == "renamed")
@@ -93,7 +93,7 @@ import ThiduaWire
             let root = try await fixture.rootID
             let early = try await fixture.createUnit("Before watching", under: root)
             var changes = try fixture.admin.serverStreaming(
-                "thidua.core.v1.Changes/Watch", WatchChangesRequest(), as: Change.self
+                Methods.Core.Changes.watch, WatchChangesRequest()
             ).makeAsyncIterator()
             let first = try #require(try await changes.next())
             #expect(first.entityID == early.id)
@@ -105,8 +105,8 @@ import ThiduaWire
             #expect(second.entityID == later.id)
             #expect(second.cursor > first.cursor)
 
-            let page: ListChangesResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Changes/ListChanges", ListChangesRequest.with { $0.afterCursor = first.cursor }
+            let page = try await fixture.admin.unary(
+                Methods.Core.Changes.listChanges, ListChangesRequest.with { $0.afterCursor = first.cursor }
             )
             #expect(page.changes.map(\.entityID) == [later.id])
             #expect(page.nextCursor == second.cursor)
@@ -126,8 +126,8 @@ import ThiduaWire
             try await fixture.addMember("B", to: school.id, gender: .female)
             try await fixture.addMember("C", to: firm.id, gender: .male)
             try await fixture.addMember("D", to: firm.id, gender: .female, unionMember: false)
-            let summary: OrganisationSummaryResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Reports/OrganisationSummary", OrganisationSummaryRequest.with { $0.unitID = district.id }
+            let summary = try await fixture.admin.unary(
+                Methods.Core.Reports.organisationSummary, OrganisationSummaryRequest.with { $0.unitID = district.id }
             )
             #expect(summary.grassrootsUnions == 3)
             #expect(summary.grassrootsUnionsBySector.map { "\($0.sector):\($0.count)" } == ["nonStateEnterprise:1", "school:2"])

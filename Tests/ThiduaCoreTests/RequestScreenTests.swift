@@ -21,7 +21,7 @@ import ThiduaWire
 
             let campaigns = try f.count("core_campaign")
             let titled = await expectRefusal(.invalidArgument, rule: "field.control_character") {
-                let _: Campaign = try await f.admin.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+                _ = try await f.admin.unary(Methods.Core.Campaigns.createCampaign, CreateCampaignRequest.with {
                     $0.module = "general"
                     $0.title = "Thi đua\u{1B}[2J năm 2026"
                     $0.launchingUnitID = unit.id
@@ -62,7 +62,7 @@ import ThiduaWire
                 $0.gender = .female
             }.serializedBytes() as Data
             let refusal = await expectRefusal(.invalidArgument, rule: "payload.decode") {
-                _ = try await f.admin.unary("thidua.core.v1.Members/AddMember", payload: Data([0x7B, 0x7C]) + request)
+                _ = try await f.admin.unary(Methods.Core.Members.addMember.path, payload: Data([0x7B, 0x7C]) + request)
             }
             #expect(refusal?.details.first?.field == "payload")
             #expect(try f.count("core_member") == members)
@@ -94,7 +94,7 @@ import ThiduaWire
         try await CoreFixture.with { f in
             let forms = try f.count("core_award_form")
             let many = await expectRefusal(.invalidArgument, rule: "field.max_items") {
-                let _: AwardForm = try await f.admin.unary("thidua.core.v1.Awards/DefineAwardForm", AwardForm.with {
+                _ = try await f.admin.unary(Methods.Core.Awards.defineAwardForm, AwardForm.with {
                     $0.code = "giay_khen_thu"
                     $0.name = "Giấy khen thử"
                     $0.recipients = .anyRecipient
@@ -105,7 +105,7 @@ import ThiduaWire
 
             // Within the generic bound, the domain's: each kind of unit once.
             let twice = await expectRefusal(.invalidArgument, rule: "field.duplicate") {
-                let _: AwardForm = try await f.admin.unary("thidua.core.v1.Awards/DefineAwardForm", AwardForm.with {
+                _ = try await f.admin.unary(Methods.Core.Awards.defineAwardForm, AwardForm.with {
                     $0.code = "giay_khen_thu"
                     $0.name = "Giấy khen thử"
                     $0.recipients = .anyRecipient
@@ -116,7 +116,7 @@ import ThiduaWire
 
             // A million kinds in one megabyte: refused on its size, before anything is decoded.
             let million = await expectRefusal(.resourceExhausted, rule: "request.max_bytes") {
-                let _: AwardForm = try await f.admin.unary("thidua.core.v1.Awards/DefineAwardForm", AwardForm.with {
+                _ = try await f.admin.unary(Methods.Core.Awards.defineAwardForm, AwardForm.with {
                     $0.code = "giay_khen_thu"
                     $0.name = "Giấy khen thử"
                     $0.recipients = .anyRecipient

@@ -21,9 +21,9 @@ import ThiduaTesting
         }
         let server = try await TestServer.start(modules: [follower])
         let admin = try await server.connectAsAdmin()
-        let key: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+        let key = try await admin.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
         func unit(_ name: String, under parent: String, _ kind: UnitKind) async throws -> String {
-            let unit: ThiduaCoreAPI.Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+            let unit = try await admin.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
                 $0.parentID = parent
                 $0.name = name
                 $0.kind = kind
@@ -50,8 +50,8 @@ import ThiduaTesting
         }
         #expect(submitted.move == .submitted)
         let reviewID = submitted.id
-        let _: Review = try await admin.unary("thidua.core.v1.Reviews/ApproveReview", ApproveReviewRequest.with { $0.id = reviewID })
-        let _: Review = try await admin.unary("thidua.core.v1.Reviews/RejectReview", RejectReviewRequest.with {
+        _ = try await admin.unary(Methods.Core.Reviews.approveReview, ApproveReviewRequest.with { $0.id = reviewID })
+        _ = try await admin.unary(Methods.Core.Reviews.rejectReview, RejectReviewRequest.with {
             $0.id = reviewID
             $0.reason = "thiếu minh chứng"
         })
@@ -59,10 +59,10 @@ import ThiduaTesting
             try context.core.resubmitReview(reviewID, summary: "Sáng kiến, có minh chứng", by: principal, in: db)
         }
         #expect(resubmitted.round == 2)
-        let _: Review = try await admin.unary("thidua.core.v1.Reviews/ApproveReview", ApproveReviewRequest.with { $0.id = reviewID })
-        let _: Review = try await admin.unary("thidua.core.v1.Reviews/ApproveReview", ApproveReviewRequest.with { $0.id = reviewID })
-        let _: Review = try await admin.unary("thidua.core.v1.Reviews/PublishReview", PublishReviewRequest.with { $0.id = reviewID })
-        let _: Review = try await admin.unary("thidua.core.v1.Reviews/CorrectReview", CorrectReviewRequest.with {
+        _ = try await admin.unary(Methods.Core.Reviews.approveReview, ApproveReviewRequest.with { $0.id = reviewID })
+        _ = try await admin.unary(Methods.Core.Reviews.approveReview, ApproveReviewRequest.with { $0.id = reviewID })
+        _ = try await admin.unary(Methods.Core.Reviews.publishReview, PublishReviewRequest.with { $0.id = reviewID })
+        _ = try await admin.unary(Methods.Core.Reviews.correctReview, CorrectReviewRequest.with {
             $0.id = reviewID
             $0.reason = "sai tên tác giả"
         })

@@ -29,7 +29,7 @@ import ThiduaWire
         }
 
         func submit(deciderID: String) async throws -> Review {
-            try await self.grassrootsKey.unary("thidua.core.v1.Reviews/SubmitReview", SubmitReviewRequest.with {
+            try await self.grassrootsKey.unary(Methods.Core.Reviews.submitReview, SubmitReviewRequest.with {
                 $0.registrationID = self.registration.id
                 $0.deciderUnitID = deciderID
                 $0.summary = "Hoàn thành xuất sắc nhiệm vụ năm 2022"
@@ -43,11 +43,11 @@ import ThiduaWire
 
     static func call(_ method: String, _ id: String, reason: String = "", using client: ThiduaClient) async throws -> Review {
         switch method {
-        case "ApproveReview": try await client.unary("thidua.core.v1.Reviews/ApproveReview", ApproveReviewRequest.with { $0.id = id })
-        case "RejectReview": try await client.unary("thidua.core.v1.Reviews/RejectReview", RejectReviewRequest.with { $0.id = id; $0.reason = reason })
-        case "ResubmitReview": try await client.unary("thidua.core.v1.Reviews/ResubmitReview", ResubmitReviewRequest.with { $0.id = id })
-        case "PublishReview": try await client.unary("thidua.core.v1.Reviews/PublishReview", PublishReviewRequest.with { $0.id = id })
-        default: try await client.unary("thidua.core.v1.Reviews/CorrectReview", CorrectReviewRequest.with { $0.id = id; $0.reason = reason })
+        case "ApproveReview": try await client.unary(Methods.Core.Reviews.approveReview, ApproveReviewRequest.with { $0.id = id })
+        case "RejectReview": try await client.unary(Methods.Core.Reviews.rejectReview, RejectReviewRequest.with { $0.id = id; $0.reason = reason })
+        case "ResubmitReview": try await client.unary(Methods.Core.Reviews.resubmitReview, ResubmitReviewRequest.with { $0.id = id })
+        case "PublishReview": try await client.unary(Methods.Core.Reviews.publishReview, PublishReviewRequest.with { $0.id = id })
+        default: try await client.unary(Methods.Core.Reviews.correctReview, CorrectReviewRequest.with { $0.id = id; $0.reason = reason })
         }
     }
 
@@ -90,7 +90,7 @@ import ThiduaWire
             }
             let correction = try await Self.call("CorrectReview", id, reason: "sai số liệu sáng kiến", using: setup.provinceKey)
             #expect(correction.correctsReviewID == id && correction.state == .inReview && correction.levels == published.levels)
-            let original: Review = try await fixture.admin.unary("thidua.core.v1.Reviews/GetReview", GetReviewRequest.with { $0.id = id })
+            let original = try await fixture.admin.unary(Methods.Core.Reviews.getReview, GetReviewRequest.with { $0.id = id })
             #expect(original.state == .published && original.steps == published.steps && original.summary == published.summary)
             #expect(original.correctedByReviewID == correction.id)
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "review.already_corrected", tables: Self.tables) {
@@ -120,7 +120,7 @@ import ThiduaWire
             try await fixture.expectRefusedUnchanged(.permissionDenied, rule: "scope.subtree", tables: Self.tables) {
                 _ = try await Self.call("ApproveReview", id, using: setup.grassrootsKey)
             }
-            let listed: ListReviewsResponse = try await setup.districtKey.unary("thidua.core.v1.Reviews/ListReviews", ListReviewsRequest.with {
+            let listed = try await setup.districtKey.unary(Methods.Core.Reviews.listReviews, ListReviewsRequest.with {
                 $0.waitingForUnitID = setup.tree.district.id
             })
             #expect(listed.reviews.map(\.id) == [id])

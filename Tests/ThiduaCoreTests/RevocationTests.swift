@@ -14,11 +14,11 @@ import ThiduaWire
             let (client, key) = try await f.connect(scopedTo: root, permissions: ["units.write", "changes.read"])
             let (other, _) = try await f.connect(scopedTo: root, permissions: ["units.write"])
             _ = try await f.createUnit("CĐCS trước khi thu hồi", under: root, using: client)
-            var watch = try client.serverStreaming("thidua.core.v1.Changes/Watch", WatchChangesRequest(), as: Change.self)
+            var watch = try client.serverStreaming(Methods.Core.Changes.watch, WatchChangesRequest())
                 .makeAsyncIterator()
             #expect(try await watch.next() != nil)
 
-            let revoked: ApiKeyInfo = try await f.admin.unary("thidua.core.v1.Keys/RevokeKey", RevokeKeyRequest.with {
+            let revoked = try await f.admin.unary(Methods.Core.Keys.revokeKey, RevokeKeyRequest.with {
                 $0.keyID = key.keyID
                 $0.reason = "lộ khóa"
             })

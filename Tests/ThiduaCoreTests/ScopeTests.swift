@@ -20,43 +20,42 @@ struct ScopeProbe: Sendable {
     let call: @Sendable (ThiduaClient, _ unitID: String, _ memberID: String) async throws -> Void
 }
 
-private func probe<Request: SwiftProtobuf.Message, Response: SwiftProtobuf.Message>(
-    _ method: String,
-    _ response: Response.Type,
+private func probe<Request, Response>(
+    _ method: UnaryMethod<Request, Response>,
     _ request: @escaping @Sendable (String, String) -> Request
 ) -> ScopeProbe {
-    ScopeProbe(method: method) { client, unit, member in
-        let _: Response = try await client.unary(method, request(unit, member))
+    ScopeProbe(method: method.path) { client, unit, member in
+        _ = try await client.unary(method, request(unit, member))
     }
 }
 
 let everyUnitTargetedCall: [ScopeProbe] = [
-    probe("thidua.core.v1.Units/GetUnit", Unit.self) { unit, _ in GetUnitRequest.with { $0.id = unit } },
-    probe("thidua.core.v1.Units/ListUnits", ListUnitsResponse.self) { unit, _ in ListUnitsRequest.with { $0.rootID = unit } },
-    probe("thidua.core.v1.Units/CreateUnit", Unit.self) { unit, _ in
+    probe(Methods.Core.Units.getUnit) { unit, _ in GetUnitRequest.with { $0.id = unit } },
+    probe(Methods.Core.Units.listUnits) { unit, _ in ListUnitsRequest.with { $0.rootID = unit } },
+    probe(Methods.Core.Units.createUnit) { unit, _ in
         CreateUnitRequest.with { $0.parentID = unit; $0.name = "child"; $0.kind = .grassrootsUnion }
     },
-    probe("thidua.core.v1.Units/UpdateUnit", Unit.self) { unit, _ in UpdateUnitRequest.with { $0.id = unit; $0.name = "renamed"; $0.updateMask = ["name"] } },
-    probe("thidua.core.v1.Units/MoveUnit", Unit.self) { unit, _ in MoveUnitRequest.with { $0.id = unit; $0.newParentID = unit } },
-    probe("thidua.core.v1.Units/DissolveUnit", Unit.self) { unit, _ in DissolveUnitRequest.with { $0.id = unit; $0.reason = "probe" } },
-    probe("thidua.core.v1.Units/MergeUnits", Unit.self) { unit, _ in MergeUnitsRequest.with { $0.sourceIds = ["u999999"]; $0.targetID = unit } },
-    probe("thidua.core.v1.Units/ListUnitEvents", ListUnitEventsResponse.self) { unit, _ in ListUnitEventsRequest.with { $0.rootID = unit } },
-    probe("thidua.core.v1.Units/CreateCluster", Cluster.self) { unit, _ in
+    probe(Methods.Core.Units.updateUnit) { unit, _ in UpdateUnitRequest.with { $0.id = unit; $0.name = "renamed"; $0.updateMask = ["name"] } },
+    probe(Methods.Core.Units.moveUnit) { unit, _ in MoveUnitRequest.with { $0.id = unit; $0.newParentID = unit } },
+    probe(Methods.Core.Units.dissolveUnit) { unit, _ in DissolveUnitRequest.with { $0.id = unit; $0.reason = "probe" } },
+    probe(Methods.Core.Units.mergeUnits) { unit, _ in MergeUnitsRequest.with { $0.sourceIds = ["u999999"]; $0.targetID = unit } },
+    probe(Methods.Core.Units.listUnitEvents) { unit, _ in ListUnitEventsRequest.with { $0.rootID = unit } },
+    probe(Methods.Core.Units.createCluster) { unit, _ in
         CreateClusterRequest.with { $0.name = "cụm"; $0.year = 2024; $0.headUnitID = unit; $0.unitIds = [unit] }
     },
-    probe("thidua.core.v1.Members/AddMember", Member.self) { unit, _ in
+    probe(Methods.Core.Members.addMember) { unit, _ in
         AddMemberRequest.with { $0.unitID = unit; $0.fullName = "Nguyễn Thị A"; $0.gender = .female }
     },
-    probe("thidua.core.v1.Members/GetMember", Member.self) { _, member in GetMemberRequest.with { $0.id = member } },
-    probe("thidua.core.v1.Members/ListMembers", ListMembersResponse.self) { unit, _ in ListMembersRequest.with { $0.unitID = unit } },
-    probe("thidua.core.v1.Members/UpdateMember", Member.self) { _, member in UpdateMemberRequest.with { $0.id = member; $0.role = "probe"; $0.updateMask = ["role"] } },
-    probe("thidua.core.v1.Members/TransferMember", Member.self) { unit, member in TransferMemberRequest.with { $0.id = member; $0.toUnitID = unit } },
-    probe("thidua.core.v1.Members/GetMemberHistory", GetMemberHistoryResponse.self) { _, member in GetMemberHistoryRequest.with { $0.id = member } },
-    probe("thidua.core.v1.Keys/MintKey", MintKeyResponse.self) { unit, _ in
+    probe(Methods.Core.Members.getMember) { _, member in GetMemberRequest.with { $0.id = member } },
+    probe(Methods.Core.Members.listMembers) { unit, _ in ListMembersRequest.with { $0.unitID = unit } },
+    probe(Methods.Core.Members.updateMember) { _, member in UpdateMemberRequest.with { $0.id = member; $0.role = "probe"; $0.updateMask = ["role"] } },
+    probe(Methods.Core.Members.transferMember) { unit, member in TransferMemberRequest.with { $0.id = member; $0.toUnitID = unit } },
+    probe(Methods.Core.Members.getMemberHistory) { _, member in GetMemberHistoryRequest.with { $0.id = member } },
+    probe(Methods.Core.Keys.mintKey) { unit, _ in
         MintKeyRequest.with { $0.label = "probe"; $0.unitID = unit; $0.permissions = ["units.read"] }
     },
-    probe("thidua.core.v1.Audit/ListAuditRecords", ListAuditRecordsResponse.self) { unit, _ in ListAuditRecordsRequest.with { $0.unitID = unit } },
-    probe("thidua.core.v1.Reports/OrganisationSummary", OrganisationSummaryResponse.self) { unit, _ in OrganisationSummaryRequest.with { $0.unitID = unit } },
+    probe(Methods.Core.Audit.listAuditRecords) { unit, _ in ListAuditRecordsRequest.with { $0.unitID = unit } },
+    probe(Methods.Core.Reports.organisationSummary) { unit, _ in OrganisationSummaryRequest.with { $0.unitID = unit } },
 ]
 
 @Suite(.serialized) struct ScopeTests {
@@ -96,14 +95,14 @@ let everyUnitTargetedCall: [ScopeProbe] = [
                 }
             }
             // Listings without a root see only the subtree.
-            let listed: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with { $0.page.pageSize = 1000 })
+            let listed = try await client.unary(Methods.Core.Units.listUnits, ListUnitsRequest.with { $0.page.pageSize = 1000 })
             #expect(Set(listed.units.map(\.id)).isSubset(of: inside))
-            let changes: ListChangesResponse = try await client.unary("thidua.core.v1.Changes/ListChanges", ListChangesRequest.with { $0.limit = 1000 })
+            let changes = try await client.unary(Methods.Core.Changes.listChanges, ListChangesRequest.with { $0.limit = 1000 })
             #expect(!changes.changes.isEmpty)
             #expect(changes.changes.allSatisfy { inside.contains($0.unitID) })
-            let keys: ListKeysResponse = try await client.unary("thidua.core.v1.Keys/ListKeys", ListKeysRequest())
+            let keys = try await client.unary(Methods.Core.Keys.listKeys, ListKeysRequest())
             #expect(keys.keys.allSatisfy { inside.contains($0.unitID) })
-            let audit: ListAuditRecordsResponse = try await client.unary("thidua.core.v1.Audit/ListAuditRecords", ListAuditRecordsRequest())
+            let audit = try await client.unary(Methods.Core.Audit.listAuditRecords, ListAuditRecordsRequest())
             #expect(audit.records.allSatisfy { inside.contains($0.unitID) })
             await client.close()
         }
@@ -111,8 +110,8 @@ let everyUnitTargetedCall: [ScopeProbe] = [
 
     /// The ids of a unit and everything below it, as the admin sees them.
     static func subtree(of unitID: String, using fixture: CoreFixture) async throws -> Set<String> {
-        let listed: ListUnitsResponse = try await fixture.admin.unary(
-            "thidua.core.v1.Units/ListUnits",
+        let listed = try await fixture.admin.unary(
+            Methods.Core.Units.listUnits,
             ListUnitsRequest.with { $0.rootID = unitID; $0.page.pageSize = 1000 }
         )
         return Set(listed.units.map(\.id))

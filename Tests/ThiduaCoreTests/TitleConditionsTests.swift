@@ -52,7 +52,7 @@ import ThiduaWire
             #expect(granted.formCode == soldier && granted.recipientMemberID == staff[0].id)
             // A revoked Lao động tiên tiến is no condition.
             let revoked = try await Self.grant("lao_dong_tien_tien", by: school.id, to: staff[7], for: "LĐTT 2025 #7", using: fixture.admin)
-            let _: Award = try await fixture.admin.unary("thidua.core.v1.Awards/RevokeAward", RevokeAwardRequest.with {
+            _ = try await fixture.admin.unary(Methods.Core.Awards.revokeAward, RevokeAwardRequest.with {
                 $0.id = revoked.id; $0.reason = "hồ sơ không trung thực"
             })
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.title_conditions", tables: Self.tables) {
@@ -71,7 +71,7 @@ import ThiduaWire
             let campaign = try await fixture.createCampaign(launchedBy: tree.district.id, year: 2025)
             func decide(_ member: Member, titles: [String]) async throws -> String {
                 let registration = try await fixture.register(school.id, member: member.id, titles: titles, in: campaign.id)
-                let review: Review = try await fixture.admin.unary("thidua.core.v1.Reviews/SubmitReview", SubmitReviewRequest.with {
+                let review = try await fixture.admin.unary(Methods.Core.Reviews.submitReview, SubmitReviewRequest.with {
                     $0.registrationID = registration.id
                 })
                 #expect(review.levels == [tree.district.id])
@@ -115,7 +115,7 @@ import ThiduaWire
             let school = tree.grassroots[1]
             var staff: [Member] = [tree.members[1]]
             for index in 0..<6 { staff.append(try await fixture.addMember("Giáo viên \(index)", to: school.id)) }
-            let listed: ListTitleConditionsResponse = try await fixture.admin.unary("thidua.core.v1.Awards/ListTitleConditions", ListTitleConditionsRequest())
+            let listed = try await fixture.admin.unary(Methods.Core.Awards.listTitleConditions, ListTitleConditionsRequest())
             #expect(listed.sets.map { "\($0.formCode)@\($0.effectiveFrom): \($0.requiredTitles) \($0.requiredEvidence)" } == [
                 "chien_si_thi_dua_co_so@1900-01-01: [\"lao_dong_tien_tien\"] [\"recognised_initiative\"]",
                 "chien_si_thi_dua_co_so@2024-01-01: [\"lao_dong_tien_tien\"] [\"recognised_initiative\"]",
@@ -144,32 +144,32 @@ import ThiduaWire
             let tables = Self.tables + ["core_title_condition"]
             let (districtKey, _) = try await fixture.connect(scopedTo: tree.district.id, permissions: ["*"])
             try await fixture.expectRefusedUnchanged(.permissionDenied, rule: "scope.root", tables: tables) {
-                let _: TitleConditionSet = try await districtKey.unary("thidua.core.v1.Awards/SetTitleConditions", version)
+                _ = try await districtKey.unary(Methods.Core.Awards.setTitleConditions, version)
             }
             await districtKey.close()
             try await fixture.expectRefusedUnchanged(.invalidArgument, rule: "award.title_conditions_empty", tables: tables) {
-                let _: TitleConditionSet = try await fixture.admin.unary("thidua.core.v1.Awards/SetTitleConditions", TitleConditionSet.with {
+                _ = try await fixture.admin.unary(Methods.Core.Awards.setTitleConditions, TitleConditionSet.with {
                     $0 = version; $0.requiredTitles = []
                 })
             }
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.title_conditions_form", tables: tables) {
-                let _: TitleConditionSet = try await fixture.admin.unary("thidua.core.v1.Awards/SetTitleConditions", TitleConditionSet.with {
+                _ = try await fixture.admin.unary(Methods.Core.Awards.setTitleConditions, TitleConditionSet.with {
                     $0 = version; $0.formCode = "tap_the_lao_dong_xuat_sac"
                 })
             }
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.title_conditions_form", tables: tables) {
-                let _: TitleConditionSet = try await fixture.admin.unary("thidua.core.v1.Awards/SetTitleConditions", TitleConditionSet.with {
+                _ = try await fixture.admin.unary(Methods.Core.Awards.setTitleConditions, TitleConditionSet.with {
                     $0 = version; $0.requiredTitles = ["giay_khen"]
                 })
             }
-            let set: TitleConditionSet = try await fixture.admin.unary("thidua.core.v1.Awards/SetTitleConditions", version)
+            let set = try await fixture.admin.unary(Methods.Core.Awards.setTitleConditions, version)
             #expect(set == version)
             // Decisions from 2026 follow the new version; those of 2025 still the law's.
             _ = try await Self.grant("chien_si_thi_dua_co_so", by: school.id, to: staff[0], for: "CSTĐCS 2026", on: "2026-03-01", using: fixture.admin)
             try await fixture.expectRefusedUnchanged(.failedPrecondition, rule: "award.title_conditions", tables: Self.tables) {
                 _ = try await Self.grant("chien_si_thi_dua_co_so", by: school.id, to: staff[1], for: "CSTĐCS 2025", using: fixture.admin)
             }
-            let after: ListTitleConditionsResponse = try await fixture.admin.unary("thidua.core.v1.Awards/ListTitleConditions", ListTitleConditionsRequest())
+            let after = try await fixture.admin.unary(Methods.Core.Awards.listTitleConditions, ListTitleConditionsRequest())
             #expect(after.sets.map(\.effectiveFrom) == ["1900-01-01", "2024-01-01", "2026-01-01"])
         }
     }

@@ -18,10 +18,10 @@ import ThiduaWire
                 if let configured { configuration.rootFoundedOn = configured }
             }
             let admin = try await server.connectAsAdmin()
-            let me: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
-            let root: Unit = try await admin.unary("thidua.core.v1.Units/GetUnit", GetUnitRequest.with { $0.id = me.unitID })
+            let me = try await admin.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
+            let root = try await admin.unary(Methods.Core.Units.getUnit, GetUnitRequest.with { $0.id = me.unitID })
             #expect(root.parentID.isEmpty && root.validFrom == expected)
-            let child: Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+            let child = try await admin.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
                 $0.parentID = root.id; $0.name = "Liên đoàn Lao động tỉnh Thanh Hóa"; $0.kind = .provincialFederation; $0.validFrom = "1990-01-01"
             })
             #expect(root.validFrom <= child.validFrom)
@@ -42,8 +42,8 @@ import ThiduaWire
             var seen: [Unit] = []
             var token = ""
             repeat {
-                let page: ListUnitsResponse = try await fixture.admin.unary(
-                    "thidua.core.v1.Units/ListUnits",
+                let page = try await fixture.admin.unary(
+                    Methods.Core.Units.listUnits,
                     ListUnitsRequest.with { $0.rootID = province.id; $0.page.pageSize = 3; $0.page.pageToken = token }
                 )
                 #expect(page.units.count <= 3)
@@ -68,7 +68,7 @@ import ThiduaWire
             ]
             for (request, field, rule) in cases {
                 let error = await expectRefusal(.invalidArgument, rule: rule) {
-                    let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/CreateUnit", request)
+                    _ = try await fixture.admin.unary(Methods.Core.Units.createUnit, request)
                 }
                 #expect(error?.details.first?.field == field)
             }
@@ -92,17 +92,17 @@ import ThiduaWire
             let commune = try await fixture.createUnit("Công đoàn xã", under: root, kind: .communeUnion)
 
             await expectRefusal(.failedPrecondition, rule: "unit.move_cycle") {
-                let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MoveUnit", MoveUnitRequest.with {
+                _ = try await fixture.admin.unary(Methods.Core.Units.moveUnit, MoveUnitRequest.with {
                     $0.id = district.id; $0.newParentID = club.id
                 })
             }
-            let moved: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MoveUnit", MoveUnitRequest.with {
+            let moved = try await fixture.admin.unary(Methods.Core.Units.moveUnit, MoveUnitRequest.with {
                 $0.id = school.id; $0.newParentID = commune.id; $0.effectiveOn = "2025-07-01"; $0.decision = "QĐ 123"
             })
             #expect(moved.parentID == commune.id)
             let under = try await ScopeTests.subtree(of: commune.id, using: fixture)
             #expect(under == [commune.id, school.id, club.id])
-            let clubNow: Unit = try await fixture.admin.unary("thidua.core.v1.Units/GetUnit", GetUnitRequest.with { $0.id = club.id })
+            let clubNow = try await fixture.admin.unary(Methods.Core.Units.getUnit, GetUnitRequest.with { $0.id = club.id })
             #expect(clubNow.depth == 3)
         }
     }
@@ -116,30 +116,30 @@ import ThiduaWire
             let teacher = try await fixture.addMember("Lê Thị Hoa", to: school.id)
 
             await expectRefusal(.failedPrecondition, rule: "unit.no_live_children") {
-                let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/DissolveUnit", DissolveUnitRequest.with {
+                _ = try await fixture.admin.unary(Methods.Core.Units.dissolveUnit, DissolveUnitRequest.with {
                     $0.id = school.id; $0.reason = "fully state-funded"
                 })
             }
-            let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/DissolveUnit", DissolveUnitRequest.with {
+            _ = try await fixture.admin.unary(Methods.Core.Units.dissolveUnit, DissolveUnitRequest.with {
                 $0.id = child.id; $0.reason = "merged into the school"; $0.effectiveOn = "2025-06-30"
             })
-            let dissolved: Unit = try await fixture.admin.unary("thidua.core.v1.Units/DissolveUnit", DissolveUnitRequest.with {
+            let dissolved = try await fixture.admin.unary(Methods.Core.Units.dissolveUnit, DissolveUnitRequest.with {
                 $0.id = school.id; $0.reason = "fully state-funded since 1 July 2025"; $0.effectiveOn = "2025-07-01"
                 $0.transferMembersTo = commune.id
             })
             #expect(dissolved.validTo == "2025-07-01")
-            let moved: Member = try await fixture.admin.unary("thidua.core.v1.Members/GetMember", GetMemberRequest.with { $0.id = teacher.id })
+            let moved = try await fixture.admin.unary(Methods.Core.Members.getMember, GetMemberRequest.with { $0.id = teacher.id })
             #expect(moved.unitID == commune.id)
-            let history: GetMemberHistoryResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Members/GetMemberHistory", GetMemberHistoryRequest.with { $0.id = teacher.id }
+            let history = try await fixture.admin.unary(
+                Methods.Core.Members.getMemberHistory, GetMemberHistoryRequest.with { $0.id = teacher.id }
             )
             #expect(history.periods.map(\.unitID) == [school.id, commune.id])
             #expect(history.periods.first?.to == "2025-07-01")
             await expectRefusal(.failedPrecondition, rule: "unit.live") {
                 try await fixture.createUnit("Under a dissolved unit", under: school.id)
             }
-            let events: ListUnitEventsResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Units/ListUnitEvents", ListUnitEventsRequest.with { $0.rootID = root }
+            let events = try await fixture.admin.unary(
+                Methods.Core.Units.listUnitEvents, ListUnitEventsRequest.with { $0.rootID = root }
             )
             let dissolution = try #require(events.events.first { $0.kind == "dissolved" && $0.unitID == school.id })
             #expect(dissolution.membersMoved == 1)
@@ -155,14 +155,14 @@ import ThiduaWire
             let target = try await fixture.createUnit("CĐCS mới", under: root)
             for name in ["A", "B"] { try await fixture.addMember(name, to: first.id) }
             try await fixture.addMember("C", to: second.id)
-            let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MergeUnits", MergeUnitsRequest.with {
+            _ = try await fixture.admin.unary(Methods.Core.Units.mergeUnits, MergeUnitsRequest.with {
                 $0.sourceIds = [first.id, second.id]; $0.targetID = target.id; $0.effectiveOn = "2025-07-01"
             })
-            let members: ListMembersResponse = try await fixture.admin.unary(
-                "thidua.core.v1.Members/ListMembers", ListMembersRequest.with { $0.unitID = target.id }
+            let members = try await fixture.admin.unary(
+                Methods.Core.Members.listMembers, ListMembersRequest.with { $0.unitID = target.id }
             )
             #expect(members.members.map(\.fullName).sorted() == ["A", "B", "C"])
-            let live: ListUnitsResponse = try await fixture.admin.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest())
+            let live = try await fixture.admin.unary(Methods.Core.Units.listUnits, ListUnitsRequest())
             #expect(!live.units.contains { $0.id == first.id || $0.id == second.id })
         }
     }
@@ -191,7 +191,7 @@ import ThiduaWire
                 try await fixture.createUnit("LĐLĐ tỉnh lạc chỗ", under: district.id, kind: .provincialFederation)
             }
             let moved = await expectRefusal(.failedPrecondition, rule: "unit.parent_kind") {
-                let _: Unit = try await fixture.admin.unary("thidua.core.v1.Units/MoveUnit", MoveUnitRequest.with {
+                _ = try await fixture.admin.unary(Methods.Core.Units.moveUnit, MoveUnitRequest.with {
                     $0.id = district.id
                     $0.newParentID = elsewhere.id
                 })
@@ -201,7 +201,7 @@ import ThiduaWire
             let csv = "code,parent_code,name,kind,sector\nX1,S1,Công đoàn xã dưới trường,commune_union,\n"
             let imported = await expectRefusal(.invalidArgument) {
                 for try await _ in try fixture.admin.serverStreaming(
-                    "thidua.core.v1.Import/ImportUnits", ImportCsvRequest.with { $0.csv = Data(csv.utf8) }, as: ImportProgress.self
+                    Methods.Core.Import.importUnits, ImportCsvRequest.with { $0.csv = Data(csv.utf8) }
                 ) {}
             }
             #expect(imported?.details.first?.rule == "unit.parent_kind")

@@ -22,11 +22,11 @@ import ThiduaWire
     @Test func healthCheckAnswersServingAndRefusesUnknownServices() async throws {
         try await withServer { server in
             let client = try await server.connect()
-            let health: HealthCheckResponse = try await client.unary("thidua.host.v1.Health/Check", HealthCheckRequest())
+            let health = try await client.unary(Methods.Host.Health.check, HealthCheckRequest())
             #expect(health.status == .serving)
             let error = await expectStatus(.notFound) {
-                let _: HealthCheckResponse = try await client.unary(
-                    "thidua.host.v1.Health/Check",
+                _ = try await client.unary(
+                    Methods.Host.Health.check,
                     HealthCheckRequest.with { $0.service = "thidua.nope.v1.Nope" }
                 )
             }
@@ -43,7 +43,7 @@ import ThiduaWire
             }
             #expect(error?.message.contains("thidua.host.v1.Echo/Nope") == true)
             // The connection stays usable.
-            let reply: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("still here"))
+            let reply = try await client.unary(Methods.Host.Echo.unary, echo("still here"))
             #expect(reply.payload == Data("still here".utf8))
             await client.close()
         }
@@ -53,7 +53,7 @@ import ThiduaWire
         try await withServer { server in
             let client = try await server.connect()
             let error = await expectStatus(.invalidArgument) {
-                _ = try await client.unary("thidua.host.v1.Echo/Unary", payload: Data([0xFF, 0xFF, 0xFF]))
+                _ = try await client.unary(Methods.Host.Echo.unary.path, payload: Data([0xFF, 0xFF, 0xFF]))
             }
             #expect(error?.details.first?.rule == "payload.decode")
             #expect(error?.message.contains("thidua.host.v1.EchoRequest") == true)
@@ -65,7 +65,7 @@ import ThiduaWire
         try await withServer { server in
             let client = try await server.connect()
             let error = await expectStatus(.invalidArgument) {
-                let _: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("x", delayMs: 60_001))
+                _ = try await client.unary(Methods.Host.Echo.unary, echo("x", delayMs: 60_001))
             }
             #expect(error?.details == [ErrorDetail(
                 field: "delay_ms", rule: "echo.delay_ms.max", description: "delay_ms is 60001; the most allowed is 60000",
@@ -81,7 +81,7 @@ import ThiduaWire
             let finished = try await withThrowingTaskGroup(of: String.self) { group in
                 for (text, delay) in [("slow", UInt32(300)), ("medium", 150), ("fast", 0)] {
                     group.addTask {
-                        let reply: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo(text, delayMs: delay))
+                        let reply = try await client.unary(Methods.Host.Echo.unary, echo(text, delayMs: delay))
                         return String(decoding: reply.payload, as: UTF8.self)
                     }
                 }
@@ -100,7 +100,7 @@ import ThiduaWire
             let count = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for index in 0..<200 {
                     group.addTask {
-                        let reply: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("call \(index)"))
+                        let reply = try await client.unary(Methods.Host.Echo.unary, echo("call \(index)"))
                         return reply.payload == Data("call \(index)".utf8)
                     }
                 }
@@ -121,7 +121,7 @@ import ThiduaWire
                 $0.count = 50
             }
             var received = 0
-            for try await reply in try client.serverStreaming("thidua.host.v1.Echo/Stream", request, as: EchoReply.self) {
+            for try await reply in try client.serverStreaming(Methods.Host.Echo.stream, request) {
                 #expect(reply.payload == Data("tin".utf8))
                 received += 1
             }
@@ -135,15 +135,15 @@ import ThiduaWire
             let client = try await server.connect()
             let started = ContinuousClock.now
             await expectStatus(.deadlineExceeded) {
-                let _: EchoReply = try await client.unary(
-                    "thidua.host.v1.Echo/Unary",
+                _ = try await client.unary(
+                    Methods.Host.Echo.unary,
                     echo("late", delayMs: 30_000),
                     timeout: .milliseconds(100)
                 )
             }
             #expect(ContinuousClock.now - started < .seconds(10))
             // With one slot per connection, this call is only accepted if the expired one ended.
-            let reply: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("next"))
+            let reply = try await client.unary(Methods.Host.Echo.unary, echo("next"))
             #expect(reply.payload == Data("next".utf8))
             await client.close()
         }
@@ -153,7 +153,7 @@ import ThiduaWire
         try await withServer { server in
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             _ = try await raw.handshake()
-            var request = Frame.request(1, "thidua.host.v1.Echo/Unary", try echo("late", delayMs: 30_000).serializedBytes())
+            var request = Frame.request(1, Methods.Host.Echo.unary.path, try echo("late", delayMs: 30_000).serializedBytes())
             request.request.timeoutMs = 50
             try await raw.send(request)
             let answer = await raw.nextFrame()
@@ -171,7 +171,7 @@ import ThiduaWire
                 $0.count = 1000
                 $0.intervalMs = 20
             }
-            try await raw.send(.request(1, "thidua.host.v1.Echo/Stream", try request.serializedBytes()))
+            try await raw.send(.request(1, Methods.Host.Echo.stream.path, try request.serializedBytes()))
             let first = await raw.nextFrame()
             #expect(first?.response.callID == 1)
             var cancel = Frame()
@@ -186,7 +186,7 @@ import ThiduaWire
             }
             #expect(final?.code == .cancelled)
             // The connection is still good for more calls.
-            try await raw.send(.request(2, "thidua.host.v1.Echo/Unary", try echo("after").serializedBytes()))
+            try await raw.send(.request(2, Methods.Host.Echo.unary.path, try echo("after").serializedBytes()))
             #expect(await raw.nextFrame()?.status.code == .ok)
             await raw.close()
         }
@@ -196,7 +196,7 @@ import ThiduaWire
         try await withServer(configure: { $0.limits.maxConcurrentCalls = 1 }) { server in
             let client = try await server.connect()
             let task = Task {
-                let _: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("x", delayMs: 30_000))
+                _ = try await client.unary(Methods.Host.Echo.unary, echo("x", delayMs: 30_000))
             }
             task.cancel()
             let result = await task.result
@@ -206,7 +206,7 @@ import ThiduaWire
             }
             #expect(error.code == .cancelled)
             // The server ended the call: its only slot is free again.
-            let reply: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("next"))
+            let reply = try await client.unary(Methods.Host.Echo.unary, echo("next"))
             #expect(reply.payload == Data("next".utf8))
             await client.close()
         }

@@ -11,9 +11,9 @@ import ThiduaWire
         let server = try await TestServer.start()
         let raw = try await RawConnection.connect(host: server.host, port: server.port)
         _ = try await raw.handshake()
-        try await raw.send(.request(1, "thidua.host.v1.Echo/Unary", try echo("in flight", delayMs: 1500).serializedBytes()))
+        try await raw.send(.request(1, Methods.Host.Echo.unary.path, try echo("in flight", delayMs: 1500).serializedBytes()))
         // A second call on the same connection that has been answered proves the first was read.
-        try await raw.send(.request(2, "thidua.host.v1.Echo/Unary", try echo("quick").serializedBytes()))
+        try await raw.send(.request(2, Methods.Host.Echo.unary.path, try echo("quick").serializedBytes()))
         #expect(await raw.nextFrame()?.status.callID == 2)
 
         let stopping = Task { try await server.stop() }
@@ -21,7 +21,7 @@ import ThiduaWire
         #expect(goAway?.goAway.lastCallID == 2)
         #expect(goAway?.goAway.code == .ok)
 
-        try await raw.send(.request(3, "thidua.host.v1.Echo/Unary", try echo("too late").serializedBytes()))
+        try await raw.send(.request(3, Methods.Host.Echo.unary.path, try echo("too late").serializedBytes()))
         var statuses: [UInt64: CallStatus] = [:]
         for await frame in raw.frames {
             if case .status(let status) = frame.kind { statuses[status.callID] = status }
@@ -38,8 +38,8 @@ import ThiduaWire
         let server = try await TestServer.start(configure: { $0.drainTimeout = .milliseconds(300) })
         let raw = try await RawConnection.connect(host: server.host, port: server.port)
         _ = try await raw.handshake()
-        try await raw.send(.request(1, "thidua.host.v1.Echo/Unary", try echo("twenty seconds", delayMs: 20_000).serializedBytes()))
-        try await raw.send(.request(3, "thidua.host.v1.Echo/Stream", try EchoStreamRequest.with {
+        try await raw.send(.request(1, Methods.Host.Echo.unary.path, try echo("twenty seconds", delayMs: 20_000).serializedBytes()))
+        try await raw.send(.request(3, Methods.Host.Echo.stream.path, try EchoStreamRequest.with {
             $0.payload = Data("tick".utf8)
             $0.count = 100_000
             $0.intervalMs = 50
@@ -60,9 +60,8 @@ import ThiduaWire
         let server = try await TestServer.start()
         let client = try await server.connect()
         var updates = try client.serverStreaming(
-            "thidua.host.v1.Health/Watch",
-            HealthCheckRequest(),
-            as: HealthCheckResponse.self
+            Methods.Host.Health.watch,
+            HealthCheckRequest()
         ).makeAsyncIterator()
         #expect(try await updates.next()?.status == .serving)
         let stopping = Task { try await server.stop() }
@@ -81,7 +80,7 @@ import ThiduaWire
     @Test func listsEveryServiceWithItsMethods() async throws {
         try await withServer { server in
             let client = try await server.connect()
-            let list: ListServicesResponse = try await client.unary("thidua.host.v1.Reflection/ListServices", ListServicesRequest())
+            let list = try await client.unary(Methods.Host.Reflection.listServices, ListServicesRequest())
             let names = list.services.map(\.name)
             #expect(names == [
                 "thidua.host.v1.Health", "thidua.host.v1.Reflection", "thidua.host.v1.ServerInfo", "thidua.host.v1.Echo",
@@ -95,7 +94,7 @@ import ThiduaWire
             let health = try #require(list.services.first)
             #expect(health.moduleID == "host")
             #expect(health.methods.allSatisfy { $0.permission.isEmpty }, "health needs no key")
-            #expect(health.methods.map(\.path) == ["thidua.host.v1.Health/Check", "thidua.host.v1.Health/Watch"])
+            #expect(health.methods.map(\.path) == [Methods.Host.Health.check.path, Methods.Host.Health.watch.path])
             #expect(health.methods.map(\.serverStreaming) == [false, true])
             #expect(health.methods.first?.inputType == "thidua.host.v1.HealthCheckRequest")
             await client.close()
@@ -105,16 +104,16 @@ import ThiduaWire
     @Test func describeReturnsTheFileDescriptorsOfTheService() async throws {
         try await withServer { server in
             let client = try await server.connect()
-            let described: DescribeServiceResponse = try await client.unary(
-                "thidua.host.v1.Reflection/DescribeService",
+            let described = try await client.unary(
+                Methods.Host.Reflection.describeService,
                 DescribeServiceRequest.with { $0.service = "thidua.host.v1.Echo" }
             )
             let files = try described.fileDescriptors.map { try Google_Protobuf_FileDescriptorProto(serializedBytes: $0) }
             #expect(files.map(\.name) == ["thidua/host/v1/echo.proto"])
             #expect(files.first?.messageType.map(\.name).contains("EchoRequest") == true)
             await expectStatus(.notFound) {
-                let _: DescribeServiceResponse = try await client.unary(
-                    "thidua.host.v1.Reflection/DescribeService",
+                _ = try await client.unary(
+                    Methods.Host.Reflection.describeService,
                     DescribeServiceRequest.with { $0.service = "thidua.nope.v1.Nope" }
                 )
             }
@@ -125,12 +124,12 @@ import ThiduaWire
     @Test func serverInfoReportsVersionAndMetrics() async throws {
         try await withServer { server in
             let client = try await server.connect()
-            let info: GetInfoResponse = try await client.unary("thidua.host.v1.ServerInfo/GetInfo", GetInfoRequest())
+            let info = try await client.unary(Methods.Host.ServerInfo.getInfo, GetInfoRequest())
             #expect(info.serverVersion == ThiduaVersion.current)
             #expect(info.openConnections == 1)
-            _ = try? await client.unary("thidua.host.v1.Echo/Unary", payload: Data([0xFF]))
-            let metrics: GetMetricsResponse = try await client.unary("thidua.host.v1.ServerInfo/GetMetrics", GetMetricsRequest())
-            let echo = try #require(metrics.methods.first { $0.path == "thidua.host.v1.Echo/Unary" })
+            _ = try? await client.unary(Methods.Host.Echo.unary.path, payload: Data([0xFF]))
+            let metrics = try await client.unary(Methods.Host.ServerInfo.getMetrics, GetMetricsRequest())
+            let echo = try #require(metrics.methods.first { $0.path == Methods.Host.Echo.unary.path })
             #expect(echo.byStatus == ["INVALID_ARGUMENT": 1])
             #expect(metrics.acceptedConnections == 1)
             await client.close()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThiduaClient
+import ThiduaWire
 
 /// A built executable of this package, run as a user would.
 struct Executable {
@@ -132,14 +133,14 @@ final class ServerProcess: Sendable {
         #expect(describe.stdout.contains("rpc Stream(thidua.host.v1.EchoStreamRequest) returns (stream thidua.host.v1.EchoReply);"))
         #expect(describe.stdout.contains("uint32 delay_ms = 2;"))
 
-        let unary = try await cli.run(["call", "thidua.host.v1.Echo/Unary", "--json", #"{"payload":"Y2jDoG8="}"#, "--compact"] + at)
+        let unary = try await cli.run(["call", Methods.Host.Echo.unary.path, "--json", #"{"payload":"Y2jDoG8="}"#, "--compact"] + at)
         #expect(unary.status == 0, "\(unary.stderr)")
         #expect(unary.stdout == "{\"payload\":\"Y2jDoG8=\"}\n")
 
-        let stream = try await cli.run(["call", "thidua.host.v1.Echo/Stream", "--json", #"{"payload":"eA==","count":3}"#] + at)
+        let stream = try await cli.run(["call", Methods.Host.Echo.stream.path, "--json", #"{"payload":"eA==","count":3}"#] + at)
         #expect(stream.stdout == String(repeating: "{\"payload\":\"eA==\"}\n", count: 3))
 
-        let refused = try await cli.run(["call", "thidua.host.v1.Echo/Unary", "--json", #"{"delay_ms":70000}"#] + at)
+        let refused = try await cli.run(["call", Methods.Host.Echo.unary.path, "--json", #"{"delay_ms":70000}"#] + at)
         #expect(refused.status == 64 + 3)
         #expect(refused.stderr.hasPrefix("INVALID_ARGUMENT: delay_ms is 70000; the most allowed is 60000"))
         #expect(refused.stderr.contains("field delay_ms: rule echo.delay_ms.max"))
@@ -148,7 +149,7 @@ final class ServerProcess: Sendable {
         #expect(unknownService.status == 64 + 5)
         #expect(unknownService.stderr.hasPrefix("NOT_FOUND:"))
 
-        let badJSON = try await cli.run(["call", "thidua.host.v1.Echo/Unary", "--json", #"{"payloud":"eA=="}"#] + at)
+        let badJSON = try await cli.run(["call", Methods.Host.Echo.unary.path, "--json", #"{"payloud":"eA=="}"#] + at)
         #expect(badJSON.status == 64)
         #expect(badJSON.stderr.contains(#"unknown field "payloud" in thidua.host.v1.EchoRequest"#))
 
@@ -202,7 +203,7 @@ final class ServerProcess: Sendable {
         // A stream of 100,000 lines into a pipe whose reader closes at once, as `| head -1` does.
         let child = try ChildProcess(
             cli.url,
-            arguments: ["call", "thidua.host.v1.Echo/Stream", "--json", #"{"payload":"eA==","count":100000}"#, "--server", server.address]
+            arguments: ["call", Methods.Host.Echo.stream.path, "--json", #"{"payload":"eA==","count":100000}"#, "--server", server.address]
         )
         try child.stdout.close()
         let status = await child.status()
@@ -215,7 +216,7 @@ final class ServerProcess: Sendable {
     @Test func cliWritesRefusalsInTheLanguageItIsGiven() async throws {
         let server = try await ServerProcess()
         let cli = try Executable("thidua")
-        let call = ["call", "thidua.host.v1.Echo/Unary", "--json", #"{"delay_ms":70000}"#, "--server", server.address]
+        let call = ["call", Methods.Host.Echo.unary.path, "--json", #"{"delay_ms":70000}"#, "--server", server.address]
         let vietnamese = try await cli.run(call + ["--lang", "vi"])
         #expect(vietnamese.status == 64 + 3)
         #expect(vietnamese.stderr.hasPrefix("INVALID_ARGUMENT: Độ trễ 70000 ms vượt mức tối đa 60000 ms\n"), "\(vietnamese.stderr)")

@@ -69,7 +69,7 @@ import ThiduaWire
     @Test func protocolViolationsCloseWithTheirRule() async throws {
         try await withServer { server in
             let early = try await RawConnection.connect(host: server.host, port: server.port)
-            try await early.send(.request(1, "thidua.host.v1.Echo/Unary"))
+            try await early.send(.request(1, Methods.Host.Echo.unary.path))
             #expect(await self.goAwayBeforeClose(early)?.details.first?.rule == "handshake.first")
 
             let wrongDirection = try await RawConnection.connect(host: server.host, port: server.port)
@@ -81,8 +81,8 @@ import ThiduaWire
 
             let reused = try await RawConnection.connect(host: server.host, port: server.port)
             _ = try await reused.handshake()
-            try await reused.send(.request(5, "thidua.host.v1.Echo/Unary"))
-            try await reused.send(.request(5, "thidua.host.v1.Echo/Unary"))
+            try await reused.send(.request(5, Methods.Host.Echo.unary.path))
+            try await reused.send(.request(5, Methods.Host.Echo.unary.path))
             #expect(await self.goAwayBeforeClose(reused)?.details.first?.rule == "call.id_increasing")
         }
     }
@@ -105,7 +105,7 @@ import ThiduaWire
             _ = try await raw.handshake()
             let slow: Data = try echo("slow", delayMs: 300).serializedBytes()
             for id in UInt64(1)...3 {
-                try await raw.send(.request(id, "thidua.host.v1.Echo/Unary", slow))
+                try await raw.send(.request(id, Methods.Host.Echo.unary.path, slow))
             }
             let refused = await raw.nextFrame()
             #expect(refused?.status.callID == 3)
@@ -114,7 +114,7 @@ import ThiduaWire
             #expect(Set(finished.map(\.callID)) == [1, 2])
             #expect(finished.allSatisfy { $0.code == .ok })
             // With the slots free again, a new call is accepted.
-            try await raw.send(.request(4, "thidua.host.v1.Echo/Unary", try echo("again").serializedBytes()))
+            try await raw.send(.request(4, Methods.Host.Echo.unary.path, try echo("again").serializedBytes()))
             #expect(await raw.nextFrame()?.status.code == .ok)
             await raw.close()
         }
@@ -130,10 +130,10 @@ import ThiduaWire
             let first = try await server.connect()
             let second = try await server.connect()
             let probe = try await server.connect()
-            let health: HealthCheckResponse = try await probe.unary("thidua.host.v1.Health/Check", HealthCheckRequest())
+            let health = try await probe.unary(Methods.Host.Health.check, HealthCheckRequest())
             #expect(health.status == .serving)
             let refusal = await expectStatus(.resourceExhausted) {
-                let _: EchoReply = try await probe.unary("thidua.host.v1.Echo/Unary", echo("full"))
+                _ = try await probe.unary(Methods.Host.Echo.unary, echo("full"))
             }
             #expect(refusal?.details.first?.rule == "server.max_connections")
             await #expect(throws: RPCError.self) { _ = try await server.connect() }
@@ -187,7 +187,7 @@ import ThiduaWire
             var hello = Frame()
             hello.clientHello = ClientHello.with { $0.protocolVersion = WireProtocol.version }
             var both = try hello.lengthPrefixed()
-            both.writeImmutableBuffer(try Frame.request(1, "thidua.host.v1.Echo/Unary", try echo("long", delayMs: 400).serializedBytes()).lengthPrefixed())
+            both.writeImmutableBuffer(try Frame.request(1, Methods.Host.Echo.unary.path, try echo("long", delayMs: 400).serializedBytes()).lengthPrefixed())
             try await raw.send(bytes: Array(both.readableBytesView))
             #expect(await raw.nextFrame()?.serverHello.protocolVersion == WireProtocol.version)
             let status = await raw.nextFrame()?.status
@@ -211,7 +211,7 @@ import ThiduaWire
                 }
                 group.addTask {
                     for index in 0..<300 {
-                        let reply: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("\(index)"))
+                        let reply = try await client.unary(Methods.Host.Echo.unary, echo("\(index)"))
                         #expect(reply.payload == Data("\(index)".utf8))
                     }
                 }
@@ -263,14 +263,14 @@ import ThiduaWire
             let client = try await server.connect()
             // 4,050 bytes of payload make a status frame of about 4,061 bytes: within 4,096,
             // though more than the limit less 64.
-            let fits: EchoReply = try await client.unary(
-                "thidua.host.v1.Echo/Unary",
+            let fits = try await client.unary(
+                Methods.Host.Echo.unary,
                 EchoRequest.with { $0.payload = Data(repeating: 1, count: 4050) }
             )
             #expect(fits.payload.count == 4050)
             // Every service and method of the server: several times the frame limit.
             let error = await expectStatus(.resourceExhausted) {
-                let _: ListServicesResponse = try await client.unary("thidua.host.v1.Reflection/ListServices", ListServicesRequest())
+                _ = try await client.unary(Methods.Host.Reflection.listServices, ListServicesRequest())
             }
             #expect(error?.details.first?.rule == "frame.max_bytes")
             #expect(error?.message.hasSuffix("the limit is 4096 bytes") == true, "\(error?.message ?? "")")
@@ -284,7 +284,7 @@ import ThiduaWire
 /// budget is refused at once, and the budget comes back when calls end.
 @Suite struct RequestBudgetTests {
     private static func slowEcho(_ id: UInt64, bytes: Int, delayMs: UInt32 = 60_000) throws -> Frame {
-        .request(id, "thidua.host.v1.Echo/Unary", try EchoRequest.with {
+        .request(id, Methods.Host.Echo.unary.path, try EchoRequest.with {
             $0.payload = Data(repeating: 0x42, count: bytes)
             $0.delayMs = delayMs
         }.serializedBytes())
@@ -336,7 +336,7 @@ import ThiduaWire
             _ = try await first.handshake()
             try await first.send(Self.slowEcho(1, bytes: 40_000))
             // A call answered after it proves the first call was admitted.
-            try await first.send(.request(2, "thidua.host.v1.Echo/Unary", try echo("after").serializedBytes()))
+            try await first.send(.request(2, Methods.Host.Echo.unary.path, try echo("after").serializedBytes()))
             #expect(await first.nextFrame()?.status.callID == 2)
 
             let second = try await RawConnection.connect(host: server.host, port: server.port)
@@ -358,8 +358,8 @@ import ThiduaWire
         try await withServer(configure: { $0.limits.maxConcurrentCalls = 1 }) { server in
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             _ = try await raw.handshake()
-            try await raw.send(.request(1, "thidua.host.v1.Echo/Unary", try echo("slow", delayMs: 60_000).serializedBytes()))
-            try await raw.send(.request(2, "thidua.host.v1.Echo/Unary", try echo("one too many").serializedBytes()))
+            try await raw.send(.request(1, Methods.Host.Echo.unary.path, try echo("slow", delayMs: 60_000).serializedBytes()))
+            try await raw.send(.request(2, Methods.Host.Echo.unary.path, try echo("one too many").serializedBytes()))
             #expect(await raw.nextFrame()?.status.code == .resourceExhausted)
             var cancel = Frame()
             cancel.cancel = Cancel.with { $0.callID = 1 }
@@ -368,8 +368,8 @@ import ThiduaWire
             await raw.close()
 
             let client = try await server.connect()
-            let metrics: GetMetricsResponse = try await client.unary("thidua.host.v1.ServerInfo/GetMetrics", GetMetricsRequest())
-            let echoed = metrics.methods.first { $0.path == "thidua.host.v1.Echo/Unary" }
+            let metrics = try await client.unary(Methods.Host.ServerInfo.getMetrics, GetMetricsRequest())
+            let echoed = metrics.methods.first { $0.path == Methods.Host.Echo.unary.path }
             #expect(echoed?.byStatus == ["RESOURCE_EXHAUSTED": 1, "CANCELLED": 1])
             await client.close()
         }
@@ -380,14 +380,14 @@ import ThiduaWire
             // A raw request with a deadline and no local timer, so no Cancel races the server's.
             let raw = try await RawConnection.connect(host: server.host, port: server.port)
             _ = try await raw.handshake()
-            var slow = Frame.request(1, "thidua.host.v1.Echo/Unary", try echo("slow", delayMs: 10_000).serializedBytes())
+            var slow = Frame.request(1, Methods.Host.Echo.unary.path, try echo("slow", delayMs: 10_000).serializedBytes())
             slow.request.timeoutMs = 100
             try await raw.send(slow)
             #expect(await raw.nextFrame()?.status.code == .deadlineExceeded)
             await raw.close()
 
             let client = try await server.connect()
-            var watch = try client.serverStreaming("thidua.host.v1.Health/Watch", HealthCheckRequest(), as: HealthCheckResponse.self)
+            var watch = try client.serverStreaming(Methods.Host.Health.watch, HealthCheckRequest())
                 .makeAsyncIterator()
             #expect(try await watch.next()?.status == .serving)
             _ = consume watch  // ending the iteration cancels the call
@@ -395,14 +395,14 @@ import ThiduaWire
             let deadline = ContinuousClock.now + .seconds(30)
             var metrics: GetMetricsResponse
             repeat {
-                metrics = try await client.unary("thidua.host.v1.ServerInfo/GetMetrics", GetMetricsRequest())
-                let watch = metrics.methods.first { $0.path == "thidua.host.v1.Health/Watch" }
+                metrics = try await client.unary(Methods.Host.ServerInfo.getMetrics, GetMetricsRequest())
+                let watch = metrics.methods.first { $0.path == Methods.Host.Health.watch.path }
                 if watch?.calls == 1 { break }
                 try await Task.sleep(for: .milliseconds(20))
             } while ContinuousClock.now < deadline
-            let echoed = metrics.methods.first { $0.path == "thidua.host.v1.Echo/Unary" }
+            let echoed = metrics.methods.first { $0.path == Methods.Host.Echo.unary.path }
             #expect(echoed?.byStatus == ["DEADLINE_EXCEEDED": 1])
-            let watched = metrics.methods.first { $0.path == "thidua.host.v1.Health/Watch" }
+            let watched = metrics.methods.first { $0.path == Methods.Host.Health.watch.path }
             #expect(watched?.byStatus == ["CANCELLED": 1])
             await client.close()
         }

@@ -13,8 +13,8 @@ import ThiduaWire
 
     private func checkUnknownService(_ client: ThiduaClient, metadata: [String: String] = [:]) async -> RPCError? {
         await expectStatus(.notFound) {
-            let _: HealthCheckResponse = try await client.unary(
-                "thidua.host.v1.Health/Check", HealthCheckRequest.with { $0.service = Self.unknownService }, metadata: metadata
+            _ = try await client.unary(
+                Methods.Host.Health.check, HealthCheckRequest.with { $0.service = Self.unknownService }, metadata: metadata
             )
         }
     }
@@ -89,7 +89,7 @@ import ThiduaWire
                 }
             })
             #expect(await raw.nextFrame()?.serverHello.language == "vi")
-            var slow = Frame.request(1, "thidua.host.v1.Echo/Unary", try echo("chậm", delayMs: 10_000).serializedData())
+            var slow = Frame.request(1, Methods.Host.Echo.unary.path, try echo("chậm", delayMs: 10_000).serializedData())
             slow.request.timeoutMs = 50
             try await raw.send(slow)
             let status = await raw.nextFrame()?.status

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThiduaApp
+import ThiduaBuiltinModules
 import ThiduaCalls
 import ThiduaWire
 

@@ -14,7 +14,7 @@ import ThiduaWire
     /// the fix the server buffered them all and died.
     @Test func echoStreamPausesForAPeerThatDoesNotRead() async throws {
         try await self.stalledStream(
-            method: "thidua.host.v1.Echo/Stream",
+            method: Methods.Host.Echo.stream.path,
             payload: try EchoStreamRequest.with {
                 $0.payload = Data(repeating: 0x5A, count: 1 << 20)
                 $0.count = 100_000
@@ -26,14 +26,14 @@ import ThiduaWire
     /// stream waits for it instead of piling them up.
     @Test func changesWatchPausesForAPeerThatDoesNotRead() async throws {
         try await self.stalledStream(
-            method: "thidua.core.v1.Changes/Watch",
+            method: Methods.Core.Changes.watch.path,
             payload: try WatchChangesRequest().serializedBytes(),
             withAdminKey: true,
             feed: { admin in
                 // Thousands of units with long names in a few imports: their changes are more
                 // than the socket's buffers hold.
-                let root: ApiKeyInfo = try await admin.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
-                let _: ThiduaCoreAPI.Unit = try await admin.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+                let root = try await admin.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
+                _ = try await admin.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
                     $0.parentID = root.unitID
                     $0.name = "Liên đoàn Lao động huyện Triệu Sơn"
                     $0.kind = .districtFederation
@@ -45,7 +45,7 @@ import ThiduaWire
                     var csv = "code,parent_code,name,kind,sector\n"
                     for index in 0..<6_000 { csv += "S\(batch)-\(index),D1,\(name)\(batch)-\(index),grassroots_union,school\n" }
                     let progress = try admin.serverStreaming(
-                        "thidua.core.v1.Import/ImportUnits", ImportCsvRequest.with { $0.csv = Data(csv.utf8) }, as: ImportProgress.self
+                        Methods.Core.Import.importUnits, ImportCsvRequest.with { $0.csv = Data(csv.utf8) }
                     )
                     for try await _ in progress {}
                     if Self.pausedOrClosed(try await Self.metrics(admin)) { return }
@@ -61,12 +61,12 @@ import ThiduaWire
         let residentBefore = try server.residentBytes()
         let raw = try await RawConnection.connect(host: server.host, port: server.port, receiveBufferBytes: 4096)
         _ = try #require(await raw.handshake())
-        try await raw.send(Frame.request(1, "thidua.host.v1.Health/Watch", try HealthCheckRequest().serializedBytes()))
+        try await raw.send(Frame.request(1, Methods.Host.Health.watch.path, try HealthCheckRequest().serializedBytes()))
         let first = try #require(await raw.nextFrame())
         #expect(first.response.callID == 1)
         try await raw.stopReading()
         let client = try await ThiduaClient.connect(host: server.host, port: server.port, clientName: "other")
-        let reply: EchoReply = try await client.unary("thidua.host.v1.Echo/Unary", echo("still served"))
+        let reply = try await client.unary(Methods.Host.Echo.unary, echo("still served"))
         #expect(reply.payload == Data("still served".utf8))
         let metrics = try await Self.metrics(client)
         #expect(metrics.stalledConnections == 0)
@@ -84,7 +84,7 @@ import ThiduaWire
             _ = try #require(await raw.handshake())
             try await raw.stopReading()
             let count: UInt32 = 400
-            try await raw.send(Frame.request(1, "thidua.host.v1.Echo/Stream", try EchoStreamRequest.with {
+            try await raw.send(Frame.request(1, Methods.Host.Echo.stream.path, try EchoStreamRequest.with {
                 $0.payload = Data(repeating: 0x41, count: 16 * 1024)
                 $0.count = count
             }.serializedBytes()))
@@ -139,7 +139,7 @@ import ThiduaWire
         let grown = try server.residentBytes() - residentBefore
         #expect(grown < 64 << 20, "the server grew by \(grown >> 20) MiB for one connection that does not read")
         let other = try await ThiduaClient.connect(host: server.host, port: server.port, clientName: "other")
-        let reply: EchoReply = try await other.unary("thidua.host.v1.Echo/Unary", echo("served meanwhile"))
+        let reply = try await other.unary(Methods.Host.Echo.unary, echo("served meanwhile"))
         #expect(reply.payload == Data("served meanwhile".utf8))
 
         try await Self.waitUntil(admin) { $0.stalledConnections == 1 && $0.streamsWaitingForPeer == 0 }
@@ -155,7 +155,7 @@ import ThiduaWire
     }
 
     private static func metrics(_ client: ThiduaClient) async throws -> GetMetricsResponse {
-        try await client.unary("thidua.host.v1.ServerInfo/GetMetrics", GetMetricsRequest())
+        try await client.unary(Methods.Host.ServerInfo.getMetrics, GetMetricsRequest())
     }
 
     /// Polls the server's metrics until `condition` holds, for at most 30 seconds.

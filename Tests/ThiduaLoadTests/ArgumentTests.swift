@@ -1,11 +1,12 @@
 import Testing
+import ThiduaWire
 @testable import thidua_load
 
 @Suite struct ArgumentTests {
     @Test func methodAndDataMakeOneEntry() throws {
         let command = try LoadCommand.parse([
             "--port", "9000", "--connections", "4", "--in-flight", "16", "--duration", "1.5s", "--warmup", "250ms",
-            "--method", "thidua.host.v1.Echo/Unary", "--data", #"{"payload":"AA=="}"#, "--slo", "p99=2ms",
+            "--method", Methods.Host.Echo.unary.path, "--data", #"{"payload":"AA=="}"#, "--slo", "p99=2ms",
             "--timeout", "2s", "--metadata", "idempotency-key=k1",
         ])
         let plan = try command.makePlan()
@@ -15,7 +16,7 @@ import Testing
         #expect(plan.durationSeconds == 1.5)
         #expect(plan.warmupSeconds == 0.25)
         #expect(plan.rate == nil)
-        #expect(plan.entries == [MethodMixEntry(method: "thidua.host.v1.Echo/Unary", weight: 1, json: #"{"payload":"AA=="}"#)])
+        #expect(plan.entries == [MethodMixEntry(method: Methods.Host.Echo.unary.path, weight: 1, json: #"{"payload":"AA=="}"#)])
         #expect(plan.objectives.map(\.text) == ["p99=2ms"])
         #expect(plan.timeoutMilliseconds == 2000)
         #expect(plan.metadata == ["idempotency-key": "k1"])
@@ -25,7 +26,7 @@ import Testing
     @Test func mixEntriesKeepTheirJSONWhole() throws {
         let entry = try MethodMixEntry(parsing: #"3:thidua.host.v1.Echo/Unary:{"payload":"AA==","delayMs":1}"#)
         #expect(entry.weight == 3)
-        #expect(entry.method == "thidua.host.v1.Echo/Unary")
+        #expect(entry.method == Methods.Host.Echo.unary.path)
         #expect(entry.service == "thidua.host.v1.Echo")
         #expect(entry.methodName == "Unary")
         #expect(entry.json == #"{"payload":"AA==","delayMs":1}"#)

@@ -1,4 +1,5 @@
 import Testing
+import ThiduaWire
 import ThiduaTesting
 @testable import thidua_load
 
@@ -15,9 +16,9 @@ import ThiduaTesting
         plan.warmupSeconds = 0.1
         plan.threads = 1
         plan.entries = [
-            MethodMixEntry(method: "thidua.host.v1.Echo/Unary", weight: 3, json: #"{"payload":"AAECAw=="}"#),
+            MethodMixEntry(method: Methods.Host.Echo.unary.path, weight: 3, json: #"{"payload":"AAECAw=="}"#),
             // Over Echo's limit of 60,000 ms: always INVALID_ARGUMENT.
-            MethodMixEntry(method: "thidua.host.v1.Echo/Unary", weight: 1, json: #"{"delayMs":70000}"#),
+            MethodMixEntry(method: Methods.Host.Echo.unary.path, weight: 1, json: #"{"delayMs":70000}"#),
         ]
         plan.objectives = [try ServiceLevelObjective(parsing: "errors=100%")]
         let report = try await LoadRunner(plan: plan).run()
@@ -43,7 +44,7 @@ import ThiduaTesting
         plan.durationSeconds = 0.3
         plan.warmupSeconds = 0.1
         plan.threads = 1
-        plan.entries = [MethodMixEntry(method: "thidua.host.v1.Echo/Unary", weight: 1, json: "{}")]
+        plan.entries = [MethodMixEntry(method: Methods.Host.Echo.unary.path, weight: 1, json: "{}")]
         plan.objectives = [try ServiceLevelObjective(parsing: "errors=0%")]
         let report = try await LoadRunner(plan: plan).run()
         try await server.stop()

@@ -9,7 +9,7 @@ import ThiduaWire
     func handEncodedRequestsDecodeAsTheSameRequest(callID: UInt64) throws {
         let payload = Data((0..<64).map { UInt8($0) })
         let encoder = try RequestEncoder(
-            method: "thidua.host.v1.Echo/Unary", payload: payload, metadata: ["k": "v"], timeoutMilliseconds: 1500
+            method: Methods.Host.Echo.unary.path, payload: payload, metadata: ["k": "v"], timeoutMilliseconds: 1500
         )
         var buffer = ByteBuffer()
         encoder.write(callID: callID, to: &buffer)
@@ -20,7 +20,7 @@ import ThiduaWire
         let frame = try Frame(frameBody: body)
         var expected = Request()
         expected.callID = callID
-        expected.method = "thidua.host.v1.Echo/Unary"
+        expected.method = Methods.Host.Echo.unary.path
         expected.payload = payload
         expected.metadata = ["k": "v"]
         expected.timeoutMs = 1500
@@ -29,7 +29,7 @@ import ThiduaWire
 
     @Test func eachVariantOfThePayloadIsWrittenAsItsOwnRequest() throws {
         let payloads = (0..<3).map { Data("variant \($0)".utf8) }
-        let encoder = try RequestEncoder(method: "thidua.host.v1.Echo/Unary", payloads: payloads)
+        let encoder = try RequestEncoder(method: Methods.Host.Echo.unary.path, payloads: payloads)
         #expect(encoder.variants == 3)
         for (variant, payload) in payloads.enumerated() {
             var buffer = ByteBuffer()

@@ -1,5 +1,6 @@
 import Testing
 import ThiduaClient
+import ThiduaTesting
 import ThiduaWire
 
 @testable import Dialogue
@@ -7,8 +8,8 @@ import ThiduaWire
 /// Workplace dialogues through the wire: every rule, and the refusals leave nothing behind.
 @Suite struct DialoguesWireTests {
     @Test func aPeriodicDialogueFromPlanToPublishedMinutes() async throws {
-        try await DialogueFixture.with { f in
-            let planned = try await f.planPeriodic(f.garmentID)
+        try await DialogueFixture.with { f, org in
+            let planned = try await f.planPeriodic(org.garmentID)
             #expect(planned.id.hasPrefix("dl"))
             #expect(planned.state == .planned)
             #expect(planned.employees == 250)
@@ -19,7 +20,7 @@ import ThiduaWire
             let closed = try await f.publish(planned.id, publishedOn: "2025-03-19")
             #expect(closed.state == .minutesPublished)
             #expect(closed.minutesPublishedOn == "2025-03-19")
-            let fetched: WorkplaceDialogue = try await f.call("Dialogues/GetDialogue", GetDialogueRequest.with { $0.id = planned.id })
+            let fetched = try await f.call(Methods.Dialogue.Dialogues.getDialogue, .with { $0.id = planned.id })
             #expect(fetched == closed)
             // One audit record per call, the last with the state before it.
             let audit = try await f.audit(of: planned.id)
@@ -29,32 +30,32 @@ import ThiduaWire
     }
 
     @Test func theDelegationFollowsTheHeadcountBand() async throws {
-        try await DialogueFixture.with { f in
+        try await DialogueFixture.with { f, org in
             // 250 employees: 9 to 13 representatives.
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.delegation_size") {
-                _ = try await f.planPeriodic(f.garmentID, delegation: 8)
+                _ = try await f.planPeriodic(org.garmentID, delegation: 8)
             }
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.delegation_size") {
-                _ = try await f.planPeriodic(f.garmentID, delegation: 14)
+                _ = try await f.planPeriodic(org.garmentID, delegation: 14)
             }
             try await f.expectRefusal(.invalidArgument, rule: "dialogue.delegation_positive") {
-                _ = try await f.planPeriodic(f.garmentID, delegation: 0)
+                _ = try await f.planPeriodic(org.garmentID, delegation: 0)
             }
             // No headcount, no periodic dialogue.
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.headcount_required") {
-                _ = try await f.planPeriodic(f.electronicsID, delegation: 9)
+                _ = try await f.planPeriodic(org.electronicsID, delegation: 9)
             }
-            #expect(try await f.planPeriodic(f.garmentID, delegation: 13).delegationSize == 13)
+            #expect(try await f.planPeriodic(org.garmentID, delegation: 13).delegationSize == 13)
             // The band of the planned date: before the headcount of 2025 there was none.
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.headcount_required") {
-                _ = try await f.planPeriodic(f.garmentID, on: "2024-12-20", delegation: 9)
+                _ = try await f.planPeriodic(org.garmentID, on: "2024-12-20", delegation: 9)
             }
         }
     }
 
     @Test func aPeriodicDialogueIsHeldOnlyWithItsQuorum() async throws {
-        try await DialogueFixture.with { f in
-            let planned = try await f.planPeriodic(f.garmentID)
+        try await DialogueFixture.with { f, org in
+            let planned = try await f.planPeriodic(org.garmentID)
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.periodic_quorum") {
                 _ = try await f.hold(planned.id, present: 7)
             }
@@ -76,8 +77,8 @@ import ThiduaWire
     }
 
     @Test func minutesAreSignedByBothSidesAndPublishedWithinThreeWorkingDays() async throws {
-        try await DialogueFixture.with { f in
-            let planned = try await f.planPeriodic(f.garmentID)
+        try await DialogueFixture.with { f, org in
+            let planned = try await f.planPeriodic(org.garmentID)
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.state") {
                 _ = try await f.publish(planned.id)
             }
@@ -90,7 +91,7 @@ import ThiduaWire
                 _ = try await f.publish(planned.id, signedOn: "2025-03-13")
             }
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.minutes_signatures") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/PublishDialogueMinutes", PublishDialogueMinutesRequest.with {
+                _ = try await f.call(Methods.Dialogue.Dialogues.publishDialogueMinutes, .with {
                     $0.id = planned.id
                     $0.signedByEmployer = true
                     $0.signedOn = "2025-03-14"
@@ -99,7 +100,7 @@ import ThiduaWire
                 })
             }
             try await f.expectRefusal(.invalidArgument, rule: "field.required") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/PublishDialogueMinutes", PublishDialogueMinutesRequest.with {
+                _ = try await f.call(Methods.Dialogue.Dialogues.publishDialogueMinutes, .with {
                     $0.id = planned.id
                     $0.signedByEmployer = true
                     $0.signedByEmployeeRepresentatives = true
@@ -112,15 +113,15 @@ import ThiduaWire
     }
 
     @Test func dialoguesOnRequestAndOnEventCarryTheirFacts() async throws {
-        try await DialogueFixture.with { f in
+        try await DialogueFixture.with { f, org in
             func plan(_ build: (inout PlanDialogueRequest) -> Void) async throws -> WorkplaceDialogue {
                 var request = PlanDialogueRequest.with {
-                    $0.unitID = f.garmentID
+                    $0.unitID = org.garmentID
                     $0.plannedOn = "2025-05-06"
                     $0.delegationSize = 5
                 }
                 build(&request)
-                return try await f.call("Dialogues/PlanDialogue", request)
+                return try await f.call(Methods.Dialogue.Dialogues.planDialogue, request)
             }
             try await f.expectRefusal(.invalidArgument, rule: "field.enum") {
                 _ = try await plan { _ in }
@@ -166,25 +167,25 @@ import ThiduaWire
     }
 
     @Test func aPlannedDialogueIsChangedByMaskOrCancelledWithAReason() async throws {
-        try await DialogueFixture.with { f in
-            let planned = try await f.planPeriodic(f.garmentID, on: "2025-09-12")
+        try await DialogueFixture.with { f, org in
+            let planned = try await f.planPeriodic(org.garmentID, on: "2025-09-12")
             try await f.expectRefusal(.invalidArgument, rule: "field.required") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/UpdateDialogue", UpdateDialogueRequest.with { $0.id = planned.id })
+                _ = try await f.call(Methods.Dialogue.Dialogues.updateDialogue, .with { $0.id = planned.id })
             }
             try await f.expectRefusal(.invalidArgument, rule: "update_mask.field") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/UpdateDialogue", UpdateDialogueRequest.with {
+                _ = try await f.call(Methods.Dialogue.Dialogues.updateDialogue, .with {
                     $0.id = planned.id
                     $0.updateMask = ["state"]
                 })
             }
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.delegation_size") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/UpdateDialogue", UpdateDialogueRequest.with {
+                _ = try await f.call(Methods.Dialogue.Dialogues.updateDialogue, .with {
                     $0.id = planned.id
                     $0.delegationSize = 20
                     $0.updateMask = ["delegation_size"]
                 })
             }
-            let moved: WorkplaceDialogue = try await f.call("Dialogues/UpdateDialogue", UpdateDialogueRequest.with {
+            let moved = try await f.call(Methods.Dialogue.Dialogues.updateDialogue, .with {
                 $0.id = planned.id
                 $0.plannedOn = "2025-10-03"
                 $0.agenda = "Nội quy lao động sửa đổi"
@@ -197,15 +198,15 @@ import ThiduaWire
             #expect(moved.delegationSize == 10)
             #expect(try await f.audit(of: planned.id).last?.reason == "Trùng lịch kiểm tra an toàn")
             try await f.expectRefusal(.invalidArgument, rule: "field.required") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/CancelDialogue", CancelDialogueRequest.with { $0.id = planned.id })
+                _ = try await f.call(Methods.Dialogue.Dialogues.cancelDialogue, .with { $0.id = planned.id })
             }
-            let cancelled: WorkplaceDialogue = try await f.call("Dialogues/CancelDialogue", CancelDialogueRequest.with {
+            let cancelled = try await f.call(Methods.Dialogue.Dialogues.cancelDialogue, .with {
                 $0.id = planned.id
                 $0.reason = "Doanh nghiệp tạm ngừng sản xuất"
             })
             #expect(cancelled.state == .cancelled)
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.state") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/UpdateDialogue", UpdateDialogueRequest.with {
+                _ = try await f.call(Methods.Dialogue.Dialogues.updateDialogue, .with {
                     $0.id = planned.id
                     $0.agenda = "x"
                     $0.updateMask = ["agenda"]
@@ -215,44 +216,43 @@ import ThiduaWire
     }
 
     @Test func dialoguesAreFoundByIdOnlyInsideTheKeysSubtree() async throws {
-        try await DialogueFixture.with { f in
-            _ = try await f.recordHeadcount(f.elsewhereID, 90, asOf: "2025-01-01")
-            let elsewhere = try await f.planPeriodic(f.elsewhereID, delegation: 5)
-            let district = try await f.connect(scopedTo: f.districtID, permissions: [DialoguePermissions.read, DialoguePermissions.write])
+        try await DialogueFixture.with { f, org in
+            _ = try await f.recordHeadcount(org.elsewhereID, 90, asOf: "2025-01-01")
+            let elsewhere = try await f.planPeriodic(org.elsewhereID, delegation: 5)
+            let district = try await f.client(scopedTo: org.districtID, permissions: [DialoguePermissions.read, DialoguePermissions.write])
             try await f.expectRefusal(.permissionDenied, rule: "scope.subtree") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/GetDialogue", GetDialogueRequest.with { $0.id = elsewhere.id }, using: district)
+                _ = try await f.call(Methods.Dialogue.Dialogues.getDialogue, .with { $0.id = elsewhere.id }, as: district)
             }
             try await f.expectRefusal(.permissionDenied, rule: "scope.subtree") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/CancelDialogue", CancelDialogueRequest.with {
+                _ = try await f.call(Methods.Dialogue.Dialogues.cancelDialogue, .with {
                     $0.id = elsewhere.id
                     $0.reason = "x"
-                }, using: district)
+                }, as: district)
             }
             try await f.expectRefusal(.notFound, rule: "dialogue.dialogue_exists") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/GetDialogue", GetDialogueRequest.with { $0.id = "dl999" })
+                _ = try await f.call(Methods.Dialogue.Dialogues.getDialogue, .with { $0.id = "dl999" })
             }
             try await f.expectRefusal(.invalidArgument, rule: "id.format") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/GetDialogue", GetDialogueRequest.with { $0.id = "ag1" })
+                _ = try await f.call(Methods.Dialogue.Dialogues.getDialogue, .with { $0.id = "ag1" })
             }
-            let listed: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest(), using: district)
+            let listed = try await f.call(Methods.Dialogue.Dialogues.listDialogues, ListDialoguesRequest(), as: district)
             #expect(listed.dialogues.isEmpty)
-            await district.close()
         }
     }
 
     @Test func listingsArePagedAndTheCalendarShowsTheYear() async throws {
-        try await DialogueFixture.with { f in
-            _ = try await f.recordHeadcount(f.electronicsID, 180, asOf: "2024-01-01")
-            _ = try await f.recordHeadcount(f.garmentID, 250, asOf: "2024-01-01")
-            let lastYear = try await f.planPeriodic(f.garmentID, on: "2024-11-15", delegation: 10)
-            let thisYear = try await f.planPeriodic(f.garmentID, on: "2025-03-14")
+        try await DialogueFixture.with { f, org in
+            _ = try await f.recordHeadcount(org.electronicsID, 180, asOf: "2024-01-01")
+            _ = try await f.recordHeadcount(org.garmentID, 250, asOf: "2024-01-01")
+            let lastYear = try await f.planPeriodic(org.garmentID, on: "2024-11-15", delegation: 10)
+            let thisYear = try await f.planPeriodic(org.garmentID, on: "2025-03-14")
             _ = try await f.hold(thisYear.id)
-            let planned = try await f.planPeriodic(f.electronicsID, on: "2025-11-20", delegation: 9)
+            let planned = try await f.planPeriodic(org.electronicsID, on: "2025-11-20", delegation: 9)
 
             var seen: [String] = []
             var token = ""
             repeat {
-                let page: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest.with {
+                let page = try await f.call(Methods.Dialogue.Dialogues.listDialogues, .with {
                     $0.pageSize = 2
                     $0.pageToken = token
                 })
@@ -261,26 +261,26 @@ import ThiduaWire
                 token = page.nextPageToken
             } while !token.isEmpty
             #expect(seen == [lastYear.id, thisYear.id, planned.id])
-            let only2025: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest.with { $0.year = 2025 })
+            let only2025 = try await f.call(Methods.Dialogue.Dialogues.listDialogues, .with { $0.year = 2025 })
             #expect(only2025.dialogues.map(\.id) == [thisYear.id, planned.id])
             try await f.expectRefusal(.invalidArgument, rule: "page.size.max") {
-                let _: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest.with { $0.pageSize = 1001 })
+                _ = try await f.call(Methods.Dialogue.Dialogues.listDialogues, .with { $0.pageSize = 1001 })
             }
             try await f.expectRefusal(.invalidArgument, rule: "page.token") {
-                let _: ListDialoguesResponse = try await f.call("Dialogues/ListDialogues", ListDialoguesRequest.with { $0.pageToken = "bm90IGEgcm93" })
+                _ = try await f.call(Methods.Dialogue.Dialogues.listDialogues, .with { $0.pageToken = "bm90IGEgcm93" })
             }
 
-            let calendar: DialogueCalendar = try await f.call("Dialogues/GetDialogueCalendar", GetDialogueCalendarRequest.with {
-                $0.unitID = f.districtID
+            let calendar = try await f.call(Methods.Dialogue.Dialogues.getDialogueCalendar, .with {
+                $0.unitID = org.districtID
             })
             #expect(calendar.year == 2025)
             // The school is not an enterprise; the two enterprises are listed in tree order.
-            #expect(calendar.enterprises.map(\.unitID) == [f.garmentID, f.electronicsID])
+            #expect(calendar.enterprises.map(\.unitID) == [org.garmentID, org.electronicsID])
             #expect(calendar.enterprises.map(\.periodicDialogueHeld) == [true, false])
             #expect(calendar.enterprises.map(\.periodicDialogueMissed) == [false, false])
             #expect(calendar.enterprises[1].delegationBand.minDelegates == 9)
-            let past: DialogueCalendar = try await f.call("Dialogues/GetDialogueCalendar", GetDialogueCalendarRequest.with {
-                $0.unitID = f.districtID
+            let past = try await f.call(Methods.Dialogue.Dialogues.getDialogueCalendar, .with {
+                $0.unitID = org.districtID
                 $0.year = 2024
             })
             // 2024 is over and its one dialogue was never held.

@@ -1,30 +1,31 @@
 import Testing
 import ThiduaClient
+import ThiduaTesting
 import ThiduaWire
 
 @testable import Dialogue
 
 /// Coverage and expiring agreements, through the wire.
 @Suite struct ReportsWireTests {
-    func coverage(_ f: DialogueFixture, of unitID: String = "", asOf: String = "", using client: ThiduaClient? = nil) async throws -> BargainingCoverage {
-        try await f.call("BargainingReports/GetBargainingCoverage", GetBargainingCoverageRequest.with {
+    func coverage(_ f: ModuleFixture, of unitID: String = "", asOf: String = "", as client: ThiduaClient? = nil) async throws -> BargainingCoverage {
+        try await f.call(Methods.Dialogue.BargainingReports.getBargainingCoverage, .with {
             $0.unitID = unitID
             $0.asOf = asOf
-        }, using: client)
+        }, as: client)
     }
 
     @Test func coverageOfASubtree() async throws {
-        try await DialogueFixture.with { f in
-            _ = try await f.recordHeadcount(f.garmentID, 240, asOf: "2024-01-01")
-            _ = try await f.recordHeadcount(f.electronicsID, 180, asOf: "2024-01-01")
+        try await DialogueFixture.with { f, org in
+            _ = try await f.recordHeadcount(org.garmentID, 240, asOf: "2024-01-01")
+            _ = try await f.recordHeadcount(org.electronicsID, 180, asOf: "2024-01-01")
             // The garment company: an agreement from 15 April 2024 for two years, and its dialogue.
-            _ = try await f.agreementInForce(f.garmentID, requestedOn: "2024-04-01", signedOn: "2024-04-15", termYears: 2)
-            let dialogue = try await f.planPeriodic(f.garmentID)
+            _ = try await f.agreementInForce(org.garmentID, requestedOn: "2024-04-01", signedOn: "2024-04-15", termYears: 2)
+            let dialogue = try await f.planPeriodic(org.garmentID)
             _ = try await f.hold(dialogue.id)
             // The electronics company: an agreement expiring 14 April 2025, not continued.
-            _ = try await f.agreementInForce(f.electronicsID, requestedOn: "2024-04-01", signedOn: "2024-04-15", termYears: 1, inFavour: 120)
+            _ = try await f.agreementInForce(org.electronicsID, requestedOn: "2024-04-01", signedOn: "2024-04-15", termYears: 1, inFavour: 120)
 
-            let report = try await self.coverage(f, of: f.districtID)
+            let report = try await self.coverage(f, of: org.districtID)
             #expect(report.unitName == "LĐLĐ quận Thanh Xuân")
             #expect(report.asOf == DialogueFixture.today)
             #expect(report.year == 2025)
@@ -42,11 +43,11 @@ import ThiduaWire
 
             // On 1 March 2025 both agreements applied, the second in its renewal window; no
             // dialogue had been held yet that year.
-            let earlier = try await self.coverage(f, of: f.districtID, asOf: "2025-03-01")
+            let earlier = try await self.coverage(f, of: org.districtID, asOf: "2025-03-01")
             #expect(earlier.total.withAgreementInForce == 2)
             #expect(earlier.total.withPeriodicDialogue == 0)
             #expect(earlier.agreementsExpiring == 1)
-            let expiring: ListExpiringAgreementsResponse = try await f.call("BargainingReports/ListExpiringAgreements", ListExpiringAgreementsRequest.with {
+            let expiring = try await f.call(Methods.Dialogue.BargainingReports.listExpiringAgreements, .with {
                 $0.asOf = "2025-03-01"
             })
             #expect(expiring.agreements.map(\.endsOn) == ["2025-04-14"])
@@ -57,35 +58,34 @@ import ThiduaWire
     }
 
     @Test func reportsStayInsideTheKeysSubtree() async throws {
-        try await DialogueFixture.with { f in
-            let district = try await f.connect(scopedTo: f.districtID, permissions: [DialoguePermissions.read])
-            let mine = try await self.coverage(f, using: district)
-            #expect(mine.unitID == f.districtID)
+        try await DialogueFixture.with { f, org in
+            let district = try await f.client(scopedTo: org.districtID, permissions: [DialoguePermissions.read])
+            let mine = try await self.coverage(f, as: district)
+            #expect(mine.unitID == org.districtID)
             #expect(mine.total.unionisedEnterprises == 2)
             let everything = try await self.coverage(f)
             #expect(everything.total.unionisedEnterprises == 3)
             try await f.expectRefusal(.permissionDenied, rule: "scope.subtree") {
-                _ = try await self.coverage(f, of: f.rootID, using: district)
+                _ = try await self.coverage(f, of: f.rootUnitID, as: district)
             }
             try await f.expectRefusal(.invalidArgument, rule: "date.format") {
                 _ = try await self.coverage(f, asOf: "30/06/2025")
             }
-            await district.close()
         }
     }
 
     @Test func expiringAgreementsArePagedSoonestFirst() async throws {
-        try await DialogueFixture.with { f in
-            _ = try await f.recordHeadcount(f.garmentID, 240, asOf: "2024-01-01")
-            _ = try await f.recordHeadcount(f.electronicsID, 180, asOf: "2024-01-01")
-            _ = try await f.recordHeadcount(f.elsewhereID, 900, asOf: "2024-01-01")
-            _ = try await f.agreementInForce(f.garmentID, requestedOn: "2024-08-05", signedOn: "2024-08-20", termYears: 1)
-            _ = try await f.agreementInForce(f.electronicsID, requestedOn: "2024-07-01", signedOn: "2024-07-15", termYears: 1, inFavour: 120)
-            _ = try await f.agreementInForce(f.elsewhereID, requestedOn: "2024-07-01", signedOn: "2024-07-22", termYears: 1, inFavour: 600)
+        try await DialogueFixture.with { f, org in
+            _ = try await f.recordHeadcount(org.garmentID, 240, asOf: "2024-01-01")
+            _ = try await f.recordHeadcount(org.electronicsID, 180, asOf: "2024-01-01")
+            _ = try await f.recordHeadcount(org.elsewhereID, 900, asOf: "2024-01-01")
+            _ = try await f.agreementInForce(org.garmentID, requestedOn: "2024-08-05", signedOn: "2024-08-20", termYears: 1)
+            _ = try await f.agreementInForce(org.electronicsID, requestedOn: "2024-07-01", signedOn: "2024-07-15", termYears: 1, inFavour: 120)
+            _ = try await f.agreementInForce(org.elsewhereID, requestedOn: "2024-07-01", signedOn: "2024-07-22", termYears: 1, inFavour: 600)
             var ends: [String] = []
             var token = ""
             repeat {
-                let page: ListExpiringAgreementsResponse = try await f.call("BargainingReports/ListExpiringAgreements", ListExpiringAgreementsRequest.with {
+                let page = try await f.call(Methods.Dialogue.BargainingReports.listExpiringAgreements, .with {
                     $0.pageSize = 2
                     $0.pageToken = token
                 })

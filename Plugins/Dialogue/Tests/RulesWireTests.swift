@@ -16,51 +16,49 @@ import ThiduaWire
     }
 
     @Test func theBuiltInRulesApplyUntilAVersionIsAdded() async throws {
-        try await DialogueFixture.with { f in
-            let current: DialogueRuleSet = try await f.call("DialogueRules/GetDialogueRules", GetDialogueRulesRequest())
+        try await DialogueFixture.with { f, org in
+            let current = try await f.call(Methods.Dialogue.DialogueRules.getDialogueRules, GetDialogueRulesRequest())
             #expect(current == .labourCode2019)
-            let added: DialogueRuleSet = try await f.call("DialogueRules/SetDialogueRules", self.lenient(from: "2025-05-01"))
+            let added = try await f.call(Methods.Dialogue.DialogueRules.setDialogueRules, self.lenient(from: "2025-05-01"))
             #expect(added.regulation == "Quy định thí điểm của thành phố")
-            let before: DialogueRuleSet = try await f.call("DialogueRules/GetDialogueRules", GetDialogueRulesRequest.with { $0.on = "2025-04-30" })
+            let before = try await f.call(Methods.Dialogue.DialogueRules.getDialogueRules, .with { $0.on = "2025-04-30" })
             #expect(before.periodicQuorumPercent == 70)
-            let after: DialogueRuleSet = try await f.call("DialogueRules/GetDialogueRules", GetDialogueRulesRequest.with { $0.on = "2025-05-01" })
+            let after = try await f.call(Methods.Dialogue.DialogueRules.getDialogueRules, .with { $0.on = "2025-05-01" })
             #expect(after.periodicQuorumPercent == 50)
-            let listed: ListDialogueRulesResponse = try await f.call("DialogueRules/ListDialogueRules", ListDialogueRulesRequest())
+            let listed = try await f.call(Methods.Dialogue.DialogueRules.listDialogueRules, ListDialogueRulesRequest())
             #expect(listed.versions.map(\.effectiveFrom) == ["2025-05-01"])
             #expect(listed.builtInDefault == .labourCode2019)
 
             // Six of ten representatives: too few in March, enough from May.
-            let march = try await f.planPeriodic(f.garmentID, on: "2025-03-14")
+            let march = try await f.planPeriodic(org.garmentID, on: "2025-03-14")
             try await f.expectRefusal(.failedPrecondition, rule: "dialogue.periodic_quorum") {
                 _ = try await f.hold(march.id, on: "2025-03-14", present: 6)
             }
-            let june = try await f.planPeriodic(f.garmentID, on: "2025-06-02")
+            let june = try await f.planPeriodic(org.garmentID, on: "2025-06-02")
             #expect(try await f.hold(june.id, on: "2025-06-02", present: 6).state == .held)
             #expect(try await f.audit(of: "2025-05-01").count == 1)
         }
     }
 
     @Test func versionsAreCheckedNeverChangedAndSetFromTheRoot() async throws {
-        try await DialogueFixture.with { f in
+        try await DialogueFixture.with { f, org in
             var broken = self.lenient(from: "2025-05-01")
             broken.voteMajorityPercent = 0
             try await f.expectRefusal(.invalidArgument, rule: "dialogue.rules_invalid") {
-                let _: DialogueRuleSet = try await f.call("DialogueRules/SetDialogueRules", broken)
+                _ = try await f.call(Methods.Dialogue.DialogueRules.setDialogueRules, broken)
             }
-            let _: DialogueRuleSet = try await f.call("DialogueRules/SetDialogueRules", self.lenient(from: "2025-05-01"))
+            _ = try await f.call(Methods.Dialogue.DialogueRules.setDialogueRules, self.lenient(from: "2025-05-01"))
             try await f.expectRefusal(.alreadyExists, rule: "dialogue.rules_version_exists") {
-                let _: DialogueRuleSet = try await f.call("DialogueRules/SetDialogueRules", self.lenient(from: "2025-05-01"))
+                _ = try await f.call(Methods.Dialogue.DialogueRules.setDialogueRules, self.lenient(from: "2025-05-01"))
             }
-            let province = try await f.connect(scopedTo: f.provinceID, permissions: [DialoguePermissions.configure])
+            let province = try await f.client(scopedTo: org.provinceID, permissions: [DialoguePermissions.configure])
             try await f.expectRefusal(.permissionDenied, rule: "dialogue.rules_root_only") {
-                let _: DialogueRuleSet = try await f.call("DialogueRules/SetDialogueRules", self.lenient(from: "2025-06-01"), using: province)
+                _ = try await f.call(Methods.Dialogue.DialogueRules.setDialogueRules, self.lenient(from: "2025-06-01"), as: province)
             }
-            let writer = try await f.connect(scopedTo: f.rootID, permissions: [DialoguePermissions.write])
+            let writer = try await f.client(scopedTo: f.rootUnitID, permissions: [DialoguePermissions.write])
             try await f.expectRefusal(.permissionDenied, rule: "auth.permission") {
-                let _: DialogueRuleSet = try await f.call("DialogueRules/SetDialogueRules", self.lenient(from: "2025-06-01"), using: writer)
+                _ = try await f.call(Methods.Dialogue.DialogueRules.setDialogueRules, self.lenient(from: "2025-06-01"), as: writer)
             }
-            await province.close()
-            await writer.close()
         }
     }
 

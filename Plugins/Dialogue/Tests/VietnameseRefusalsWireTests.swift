@@ -1,5 +1,6 @@
 import Testing
 import ThiduaClient
+import ThiduaTesting
 import ThiduaWire
 
 @testable import Dialogue
@@ -8,25 +9,25 @@ import ThiduaWire
 /// for a client that asks; in English for one that does not.
 @Suite struct VietnameseRefusalsWireTests {
     /// An agreement of the electronics enterprise (200 employees) whose vote failed, 90 in favour.
-    private func failedVote(_ f: DialogueFixture) async throws -> CollectiveAgreement {
-        try await f.recordHeadcount(f.electronicsID, 200, asOf: "2025-01-01")
-        let requested: CollectiveAgreement = try await f.call("Agreements/RequestBargaining", RequestBargainingRequest.with {
-            $0.unitID = f.electronicsID
+    private func failedVote(_ f: ModuleFixture, _ org: DialogueFixture) async throws -> CollectiveAgreement {
+        try await f.recordHeadcount(org.electronicsID, 200, asOf: "2025-01-01")
+        let requested = try await f.call(Methods.Dialogue.Agreements.requestBargaining, .with {
+            $0.unitID = org.electronicsID
             $0.title = "Thỏa ước lao động tập thể"
             $0.requestedBy = .employeeRepresentatives
             $0.requestedOn = "2025-02-03"
         })
-        let _: CollectiveAgreement = try await f.call("Agreements/RecordBargainingSession", RecordBargainingSessionRequest.with {
+        _ = try await f.call(Methods.Dialogue.Agreements.recordBargainingSession, .with {
             $0.agreementID = requested.id
             $0.heldOn = "2025-02-04"
             $0.minutes = "Phiên 1: tiền lương, bữa ăn ca"
         })
-        let _: CollectiveAgreement = try await f.call("Agreements/RecordAgreementDraft", RecordAgreementDraftRequest.with {
+        _ = try await f.call(Methods.Dialogue.Agreements.recordAgreementDraft, .with {
             $0.agreementID = requested.id
             $0.draftedOn = "2025-02-05"
             $0.clauses = [clause(1, .wages, favourable: true)]
         })
-        return try await f.call("Agreements/RecordAgreementVote", RecordAgreementVoteRequest.with {
+        return try await f.call(Methods.Dialogue.Agreements.recordAgreementVote, .with {
             $0.agreementID = requested.id
             $0.votedOn = "2025-02-06"
             $0.inFavour = 90
@@ -34,20 +35,21 @@ import ThiduaWire
         })
     }
 
-    private func sign(_ f: DialogueFixture, _ agreement: CollectiveAgreement, using client: ThiduaClient) async throws {
-        let _: CollectiveAgreement = try await f.call("Agreements/SignAgreement", SignAgreementRequest.with {
+    private func sign(_ f: ModuleFixture, _ agreement: CollectiveAgreement, as client: ThiduaClient) async throws {
+        _ = try await f.call(Methods.Dialogue.Agreements.signAgreement, .with {
             $0.agreementID = agreement.id
             $0.signedOn = "2025-02-07"
             $0.termMonths = 12
-        }, using: client)
+        }, as: client)
     }
 
     @Test func theVoteMajorityRefusalInVietnameseCarriesItsNumbers() async throws {
-        try await DialogueFixture.with { f in
-            let agreement = try await self.failedVote(f)
+        try await DialogueFixture.with { f, org in
+            let agreement = try await self.failedVote(f, org)
             let staff = try await f.server.connect(apiKey: f.server.adminKey, acceptLanguage: "vi")
-            let refusal = try await f.expectRefusal(.failedPrecondition, rule: "dialogue.vote_majority") {
-                try await self.sign(f, agreement, using: staff)
+            var refusal: RPCError?
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.vote_majority") {
+                do { try await self.sign(f, agreement, as: staff) } catch { refusal = error as? RPCError; throw error }
             }
             let expected = "Biểu quyết không đạt: 90 trên tổng số 200 người lao động tán thành, chưa quá 50%"
             #expect(refusal?.message == expected)
@@ -58,10 +60,11 @@ import ThiduaWire
     }
 
     @Test func theSameRefusalIsInEnglishForAClientThatAsksForNothing() async throws {
-        try await DialogueFixture.with { f in
-            let agreement = try await self.failedVote(f)
-            let refusal = try await f.expectRefusal(.failedPrecondition, rule: "dialogue.vote_majority") {
-                try await self.sign(f, agreement, using: f.admin)
+        try await DialogueFixture.with { f, org in
+            let agreement = try await self.failedVote(f, org)
+            var refusal: RPCError?
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.vote_majority") {
+                do { try await self.sign(f, agreement, as: f.admin) } catch { refusal = error as? RPCError; throw error }
             }
             #expect(refusal?.message.hasPrefix("the vote of 2025-02-06 did not pass: 90 of all 200 employees in favour is not more than 50%") == true)
             #expect(refusal?.details.first?.values == ["approving": "90", "total": "200", "percent": "50"])
@@ -69,16 +72,18 @@ import ThiduaWire
     }
 
     @Test func aDelegationOutsideItsBandIsRefusedInVietnameseWithItsSize() async throws {
-        try await DialogueFixture.with { f in
+        try await DialogueFixture.with { f, org in
             let staff = try await f.server.connect(apiKey: f.server.adminKey, acceptLanguage: "vi-VN")
-            let refusal = try await f.expectRefusal(.failedPrecondition, rule: "dialogue.delegation_size") {
-                let _: WorkplaceDialogue = try await f.call("Dialogues/PlanDialogue", PlanDialogueRequest.with {
-                    $0.unitID = f.garmentID
-                    $0.kind = .periodic
-                    $0.plannedOn = "2025-03-14"
-                    $0.agenda = "Tiền lương, thưởng, bữa ăn ca"
-                    $0.delegationSize = 8
-                }, using: staff)
+            let plan = PlanDialogueRequest.with {
+                $0.unitID = org.garmentID
+                $0.kind = .periodic
+                $0.plannedOn = "2025-03-14"
+                $0.agenda = "Tiền lương, thưởng, bữa ăn ca"
+                $0.delegationSize = 8
+            }
+            var refusal: RPCError?
+            try await f.expectRefusal(.failedPrecondition, rule: "dialogue.delegation_size") {
+                do { _ = try await f.call(Methods.Dialogue.Dialogues.planDialogue, plan, as: staff) } catch { refusal = error as? RPCError; throw error }
             }
             #expect(refusal?.message == "Đoàn đại diện 8 người không phù hợp với doanh nghiệp có 250 người lao động")
             await staff.close()

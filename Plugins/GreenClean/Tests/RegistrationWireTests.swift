@@ -7,111 +7,131 @@ import ThiduaWire
 /// Registering a unit for a year, over the wire.
 @Suite struct RegistrationWireTests {
     @Test func aUnitRegistersOnTheSheetInForceAndIsAudited() async throws {
-        try await GreenCleanFixture.with { fixture in
-            let registration = try await fixture.register(fixture.schoolID, on: "2024-03-05")
+        try await Organisation.with { f, org in
+            let registration = try await f.register(org.school, in: org.campaign, on: "2024-03-05")
             #expect(registration.id.hasPrefix("gc"))
-            #expect(registration.campaignID == fixture.campaignID)
-            #expect(registration.unitID == fixture.schoolID)
+            #expect(registration.campaignID == org.campaign)
+            #expect(registration.unitID == org.school)
             #expect(registration.year == 2024)
-            #expect(registration.appraisingUnitID == fixture.districtID)
+            #expect(registration.appraisingUnitID == org.district)
             #expect(registration.sheetVersion == 1)
             #expect(registration.passingScore == 96)
             #expect(registration.state == .registered)
             #expect(registration.registeredOn == "2024-03-05")
             #expect(registration.round == 0)
-            #expect(try await fixture.get(registration.id) == registration)
+            #expect(try await f.registration(registration.id) == registration)
 
-            let today = try await fixture.register(fixture.agencyID)
-            #expect(today.registeredOn == GreenCleanFixture.today)
+            let today = try await f.register(org.agency, in: org.campaign)
+            #expect(today.registeredOn == Organisation.today)
 
-            let audit = try await fixture.auditRecords(about: registration.id)
+            // The core's audit over the wire, every page of the admin's subtree.
+            var audit: [AuditRecord] = []
+            var request = ListAuditRecordsRequest.with { $0.page.pageSize = 1000 }
+            repeat {
+                let page = try await f.call(Methods.Core.Audit.listAuditRecords, request)
+                audit += page.records.filter { $0.targetID == registration.id }
+                request.page.pageToken = page.nextPageToken
+            } while !request.page.pageToken.isEmpty
             #expect(audit.count == 1)
-            #expect(audit.first?.method == "thidua.green_clean.v1.Registrations/RegisterUnit")
+            #expect(audit.first?.method == Methods.GreenClean.Registrations.registerUnit.path)
             #expect(audit.first?.targetType == "thidua.green_clean.v1.GreenCleanRegistration")
         }
     }
 
     @Test func registrationsBreakingARuleAreRefusedAndChangeNothing() async throws {
-        try await GreenCleanFixture.with { fixture in
-            let general = try await fixture.launchCampaign(year: 2024, module: "general")
-            let draft = try await fixture.launchCampaign(year: 2024, launch: false)
-            let schoolYear = try await fixture.launchCampaign(year: 2024, period: .schoolYear)
-            let lastYear = try await fixture.launchCampaign(year: 2023)
-            _ = try await fixture.register(fixture.schoolID)
+        try await Organisation.with { f, org in
+            let general = try await f.campaign(module: "general", launchedBy: org.district, year: 2024)
+            let draft = try await f.campaign(module: GreenCleanModule.moduleID, launchedBy: org.district, year: 2024, launched: false)
+            // The kit launches calendar-year campaigns only.
+            let schoolYearDraft = try await f.call(Methods.Core.Campaigns.createCampaign, .with {
+                $0.module = GreenCleanModule.moduleID
+                $0.title = "Sáng, Xanh, Sạch, Đẹp"
+                $0.launchingUnitID = org.district
+                $0.periodKind = .schoolYear
+                $0.year = 2024
+            })
+            let schoolYear = try await f.call(Methods.Core.Campaigns.launchCampaign, .with {
+                $0.id = schoolYearDraft.id
+                $0.decisionNumber = "05/KH-LĐLĐ"
+                $0.decisionDate = "2024-03-01"
+            }).id
+            let lastYear = try await f.campaign(module: GreenCleanModule.moduleID, launchedBy: org.district, year: 2023)
+            _ = try await f.register(org.school, in: org.campaign)
 
-            try await fixture.expectRefusal(.failedPrecondition, rule: "campaign.module", field: "campaign_id") {
-                _ = try await fixture.register(fixture.agencyID, campaign: general)
+            try await f.expectRefusal(.failedPrecondition, rule: "campaign.module", field: "campaign_id") {
+                _ = try await f.register(org.agency, in: general)
             }
-            try await fixture.expectRefusal(.failedPrecondition, rule: "campaign.running", field: "campaign_id") {
-                _ = try await fixture.register(fixture.agencyID, campaign: draft)
+            try await f.expectRefusal(.failedPrecondition, rule: "campaign.running", field: "campaign_id") {
+                _ = try await f.register(org.agency, in: draft)
             }
-            try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.calendar_year", field: "campaign_id") {
-                _ = try await fixture.register(fixture.agencyID, campaign: schoolYear)
+            try await f.expectRefusal(.failedPrecondition, rule: "green_clean.calendar_year", field: "campaign_id") {
+                _ = try await f.register(org.agency, in: schoolYear)
             }
-            try await fixture.expectRefusal(.failedPrecondition, rule: "campaign.scope", field: "unit_id") {
-                _ = try await fixture.register(fixture.outsiderID)
+            try await f.expectRefusal(.failedPrecondition, rule: "campaign.scope", field: "unit_id") {
+                _ = try await f.register(org.outsider, in: org.campaign)
             }
-            try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.launcher_appraises", field: "unit_id") {
-                _ = try await fixture.register(fixture.districtID)
+            try await f.expectRefusal(.failedPrecondition, rule: "green_clean.launcher_appraises", field: "unit_id") {
+                _ = try await f.register(org.district, in: org.campaign)
             }
-            try await fixture.expectRefusal(.alreadyExists, rule: "green_clean.registration_unique", field: "unit_id") {
-                _ = try await fixture.register(fixture.schoolID)
+            try await f.expectRefusal(.alreadyExists, rule: "green_clean.registration_unique", field: "unit_id") {
+                _ = try await f.register(org.school, in: org.campaign)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "date.future", field: "registered_on") {
-                _ = try await fixture.register(fixture.agencyID, on: "2024-06-16")
+            try await f.expectRefusal(.invalidArgument, rule: "date.future", field: "registered_on") {
+                _ = try await f.register(org.agency, in: org.campaign, on: "2024-06-16")
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "date.format", field: "registered_on") {
-                _ = try await fixture.register(fixture.agencyID, on: "2024-02-30")
+            try await f.expectRefusal(.invalidArgument, rule: "date.format", field: "registered_on") {
+                _ = try await f.register(org.agency, in: org.campaign, on: "2024-02-30")
             }
-            try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.registration_window", field: "registered_on") {
-                _ = try await fixture.register(fixture.agencyID, campaign: lastYear)
+            try await f.expectRefusal(.failedPrecondition, rule: "green_clean.registration_window", field: "registered_on") {
+                _ = try await f.register(org.agency, in: lastYear)
             }
-            try await fixture.expectRefusal(.notFound, rule: "unit.exists", field: "unit_id") {
-                _ = try await fixture.register("u4242")
+            try await f.expectRefusal(.notFound, rule: "unit.exists", field: "unit_id") {
+                _ = try await f.register("u4242", in: org.campaign)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "id.format", field: "campaign_id") {
-                _ = try await fixture.register(fixture.agencyID, campaign: "gc1")
+            try await f.expectRefusal(.invalidArgument, rule: "id.format", field: "campaign_id") {
+                _ = try await f.register(org.agency, in: "gc1")
             }
 
-            let _: ThiduaCoreAPI.Unit = try await fixture.call("thidua.core.v1.Units/DissolveUnit", DissolveUnitRequest.with {
-                $0.id = fixture.communeID
+            _ = try await f.call(Methods.Core.Units.dissolveUnit, DissolveUnitRequest.with {
+                $0.id = org.commune
                 $0.effectiveOn = "2024-06-01"
                 $0.reason = "sáp nhập xã"
             })
-            try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.unit_live", field: "unit_id") {
-                _ = try await fixture.register(fixture.communeID)
+            try await f.expectRefusal(.failedPrecondition, rule: "green_clean.unit_live", field: "unit_id") {
+                _ = try await f.register(org.commune, in: org.campaign)
             }
             // Last year's campaign takes a registration dated inside its year.
-            let late = try await fixture.register(fixture.agencyID, campaign: lastYear, on: "2023-12-31")
+            let late = try await f.register(org.agency, in: lastYear, on: "2023-12-31")
             #expect(late.year == 2023)
         }
     }
 
     @Test func aUnitRegistersOnceAYearWhateverTheCampaign() async throws {
-        try await GreenCleanFixture.with { fixture in
-            let second = try await fixture.launchCampaign(year: 2024)
-            let first = try await fixture.register(fixture.schoolID)
-            let refusal = try await fixture.expectRefusal(.alreadyExists, rule: "green_clean.registration_unique") {
-                _ = try await fixture.register(fixture.schoolID, campaign: second)
+        try await Organisation.with { f, org in
+            let second = try await f.campaign(module: GreenCleanModule.moduleID, launchedBy: org.district, year: 2024)
+            let first = try await f.register(org.school, in: org.campaign)
+            try await f.expectRefusal(.alreadyExists, rule: "green_clean.registration_unique") {
+                _ = try await f.register(org.school, in: second)
             }
+            let refusal = await #expect(throws: RPCError.self) { try await f.register(org.school, in: second) }
             #expect(refusal?.message.contains(first.id) == true)
         }
     }
 
     @Test func listingsFilterAndPageThroughTheCallersSubtree() async throws {
-        try await GreenCleanFixture.with { fixture in
-            let school = try await fixture.registration(of: fixture.schoolID, in: .submitted)
-            let agency = try await fixture.register(fixture.agencyID)
-            let commune = try await fixture.register(fixture.communeID)
-            let lastYear = try await fixture.launchCampaign(year: 2023)
-            let old = try await fixture.register(fixture.schoolID, campaign: lastYear, on: "2023-04-01")
+        try await Organisation.with { f, org in
+            let school = try await f.registration(of: org.school, in: org.campaign, reaching: .submitted)
+            let agency = try await f.register(org.agency, in: org.campaign)
+            let commune = try await f.register(org.commune, in: org.campaign)
+            let lastYear = try await f.campaign(module: GreenCleanModule.moduleID, launchedBy: org.district, year: 2023)
+            let old = try await f.register(org.school, in: lastYear, on: "2023-04-01")
 
-            func list(_ change: (inout ListGreenCleanRegistrationsRequest) -> Void, using client: ThiduaClient? = nil) async throws -> [String] {
+            func list(_ change: (inout ListGreenCleanRegistrationsRequest) -> Void, as client: ThiduaClient? = nil) async throws -> [String] {
                 var ids: [String] = []
                 var request = ListGreenCleanRegistrationsRequest.with(change)
                 request.pageSize = 2
                 repeat {
-                    let page: ListGreenCleanRegistrationsResponse = try await fixture.call(GreenCleanMethods.listRegistrations, request, using: client)
+                    let page = try await f.call(Methods.GreenClean.Registrations.listRegistrations, request, as: client)
                     #expect(page.registrations.count <= 2)
                     ids += page.registrations.map(\.id)
                     request.pageToken = page.nextPageToken
@@ -123,22 +143,19 @@ import ThiduaWire
             #expect(try await list { $0.year = 2024 } == [school.id, agency.id, commune.id])
             #expect(try await list { $0.campaignID = lastYear } == [old.id])
             #expect(try await list { $0.state = .submitted } == [school.id])
-            #expect(try await list { $0.unitID = fixture.schoolID } == [school.id, old.id])
+            #expect(try await list { $0.unitID = org.school } == [school.id, old.id])
 
-            let schoolKey = try await fixture.connect(scopedTo: fixture.schoolID, permissions: ["green_clean.read"])
-            #expect(try await list({ _ in }, using: schoolKey) == [school.id, old.id])
-            try await fixture.expectRefusal(.permissionDenied, rule: "scope.subtree", field: "unit_id") {
-                _ = try await list({ $0.unitID = fixture.agencyID }, using: schoolKey)
+            let schoolKey = try await f.client(scopedTo: org.school, permissions: ["green_clean.read"])
+            #expect(try await list({ _ in }, as: schoolKey) == [school.id, old.id])
+            try await f.expectRefusal(.permissionDenied, rule: "scope.subtree", field: "unit_id") {
+                _ = try await list({ $0.unitID = org.agency }, as: schoolKey)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "page.token", field: "page_token") {
+            try await f.expectRefusal(.invalidArgument, rule: "page.token", field: "page_token") {
                 _ = try await list { $0.pageToken = "not-a-token" }
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "page.size.max", field: "page_size") {
-                let _: ListGreenCleanRegistrationsResponse = try await fixture.call(
-                    GreenCleanMethods.listRegistrations, ListGreenCleanRegistrationsRequest.with { $0.pageSize = 1001 }
-                )
+            try await f.expectRefusal(.invalidArgument, rule: "page.size.max", field: "page_size") {
+                _ = try await f.call(Methods.GreenClean.Registrations.listRegistrations, .with { $0.pageSize = 1001 })
             }
-            await schoolKey.close()
         }
     }
 }

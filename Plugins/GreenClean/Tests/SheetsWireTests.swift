@@ -22,74 +22,73 @@ import ThiduaWire
     }
 
     @Test func theModuleShipsTheOlderSheetPassingAt96Of100() async throws {
-        try await GreenCleanFixture.with { fixture in
-            let sheet: GreenCleanSheet = try await fixture.call(GreenCleanMethods.getSheet, GetGreenCleanSheetRequest())
+        try await Organisation.with { f, _ in
+            let sheet = try await f.call(Methods.GreenClean.Sheets.getSheet, GetGreenCleanSheetRequest())
             #expect(sheet.version == 1)
             #expect(sheet.passingScore == 96)
             #expect(sheet.maxScore == 100)
-            #expect(sheet.criteria.map(\.code) == GreenCleanFixture.defaultMaxima.map(\.0))
-            #expect(sheet.criteria.map(\.maxPoints) == GreenCleanFixture.defaultMaxima.map(\.1))
+            #expect(sheet.criteria.map(\.code) == DefaultSheet.maxima.map(\.0))
+            #expect(sheet.criteria.map(\.maxPoints) == DefaultSheet.maxima.map(\.1))
             #expect(sheet.effectiveFrom == "2000-01-01")
         }
     }
 
     @Test func aNewVersionAppliesToCampaignsOfItsYearsOnly() async throws {
-        try await GreenCleanFixture.with { fixture in
-            let defined: GreenCleanSheet = try await fixture.call(GreenCleanMethods.defineSheet, Self.newSheet())
+        try await Organisation.with { f, org in
+            let defined = try await f.call(Methods.GreenClean.Sheets.defineSheet, Self.newSheet())
             #expect(defined.version == 2)
             #expect(defined.maxScore == 100)
-            let listed: ListGreenCleanSheetsResponse = try await fixture.call(GreenCleanMethods.listSheets, ListGreenCleanSheetsRequest())
+            let listed = try await f.call(Methods.GreenClean.Sheets.listSheets, ListGreenCleanSheetsRequest())
             #expect(listed.sheets.map(\.version) == [2, 1])
 
-            let thisYear = try await fixture.register(fixture.schoolID)
+            let thisYear = try await f.register(org.school, in: org.campaign)
             #expect(thisYear.sheetVersion == 1)
-            let nextYear = try await fixture.register(fixture.schoolID, campaign: try await fixture.launchCampaign(year: 2025))
+            let nextYearCampaign = try await f.campaign(module: GreenCleanModule.moduleID, launchedBy: org.district, year: 2025)
+            let nextYear = try await f.register(org.school, in: nextYearCampaign)
             #expect(nextYear.sheetVersion == 2)
             #expect(nextYear.passingScore == 80)
 
-            let assessed = try await fixture.selfAssess(nextYear.id, [
+            let assessed = try await f.selfAssess(nextYear.id, [
                 .with { $0.criterionCode = "XANH"; $0.points = 30; $0.evidence = ["ảnh"] },
                 .with { $0.criterionCode = "SACH"; $0.points = 20; $0.evidence = ["ảnh"] },
                 .with { $0.criterionCode = "ATVSLD"; $0.points = 35; $0.evidence = ["sổ"] },
             ])
             #expect(assessed.claimedTotal == 85)
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.criterion_unknown") {
-                try await fixture.selfAssess(thisYear.id, assessed.results.map { result in
+            try await f.expectRefusal(.invalidArgument, rule: "green_clean.criterion_unknown") {
+                try await f.selfAssess(thisYear.id, assessed.results.map { result in
                     GreenCleanScore.with { $0.criterionCode = result.criterionCode; $0.points = result.claimedPoints; $0.evidence = ["x"] }
                 })
             }
-            try await fixture.expectRefusal(.notFound, rule: "green_clean.sheet_exists", field: "version") {
-                let _: GreenCleanSheet = try await fixture.call(GreenCleanMethods.getSheet, GetGreenCleanSheetRequest.with { $0.version = 9 })
+            try await f.expectRefusal(.notFound, rule: "green_clean.sheet_exists", field: "version") {
+                _ = try await f.call(Methods.GreenClean.Sheets.getSheet, GetGreenCleanSheetRequest.with { $0.version = 9 })
             }
         }
     }
 
     @Test func onlyARootKeyDefinesAVersionAndNeverBackdatesOne() async throws {
-        try await GreenCleanFixture.with { fixture in
-            let provinceKey = try await fixture.connect(scopedTo: fixture.provinceID, permissions: ["green_clean.manage"])
-            try await fixture.expectRefusal(.permissionDenied, rule: "green_clean.sheet_root") {
-                let _: GreenCleanSheet = try await fixture.call(GreenCleanMethods.defineSheet, Self.newSheet(), using: provinceKey)
+        try await Organisation.with { f, org in
+            let provinceKey = try await f.client(scopedTo: org.province, permissions: ["green_clean.manage"])
+            try await f.expectRefusal(.permissionDenied, rule: "green_clean.sheet_root") {
+                _ = try await f.call(Methods.GreenClean.Sheets.defineSheet, Self.newSheet(), as: provinceKey)
             }
-            let reader = try await fixture.connect(scopedTo: fixture.rootID, permissions: ["green_clean.read"])
-            try await fixture.expectRefusal(.permissionDenied, rule: "auth.permission") {
-                let _: GreenCleanSheet = try await fixture.call(GreenCleanMethods.defineSheet, Self.newSheet(), using: reader)
+            let reader = try await f.client(scopedTo: f.rootUnitID, permissions: ["green_clean.read"])
+            try await f.expectRefusal(.permissionDenied, rule: "auth.permission") {
+                _ = try await f.call(Methods.GreenClean.Sheets.defineSheet, Self.newSheet(), as: reader)
             }
-            let _: GreenCleanSheet = try await fixture.call(GreenCleanMethods.defineSheet, Self.newSheet())
-            try await fixture.expectRefusal(.failedPrecondition, rule: "green_clean.sheet_order", field: "effective_from") {
-                let _: GreenCleanSheet = try await fixture.call(GreenCleanMethods.defineSheet, Self.newSheet(effectiveFrom: "2024-12-31"))
+            _ = try await f.call(Methods.GreenClean.Sheets.defineSheet, Self.newSheet())
+            try await f.expectRefusal(.failedPrecondition, rule: "green_clean.sheet_order", field: "effective_from") {
+                _ = try await f.call(Methods.GreenClean.Sheets.defineSheet, Self.newSheet(effectiveFrom: "2024-12-31"))
             }
             var unfit = Self.newSheet()
             unfit.passingScore = 101
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.passing_score", field: "passing_score") {
-                let _: GreenCleanSheet = try await fixture.call(GreenCleanMethods.defineSheet, unfit)
+            try await f.expectRefusal(.invalidArgument, rule: "green_clean.passing_score", field: "passing_score") {
+                _ = try await f.call(Methods.GreenClean.Sheets.defineSheet, unfit)
             }
             var duplicate = Self.newSheet()
             duplicate.criteria[2].code = "XANH"
-            try await fixture.expectRefusal(.invalidArgument, rule: "green_clean.criterion_duplicate", field: "criteria[2].code") {
-                let _: GreenCleanSheet = try await fixture.call(GreenCleanMethods.defineSheet, duplicate)
+            try await f.expectRefusal(.invalidArgument, rule: "green_clean.criterion_duplicate", field: "criteria[2].code") {
+                _ = try await f.call(Methods.GreenClean.Sheets.defineSheet, duplicate)
             }
-            await provinceKey.close()
-            await reader.close()
         }
     }
 }

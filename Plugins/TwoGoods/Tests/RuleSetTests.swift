@@ -19,43 +19,43 @@ import TwoGoods
     }
 
     @Test func theShippedRuleSetsAreStored() async throws {
-        try await TwoGoodsFixture.with { fixture in
-            let listed: ListRuleSetsResponse = try await fixture.call("ListRuleSets", ListRuleSetsRequest())
+        try await Organisation.with { f, _ in
+            let listed = try await f.call(Methods.TwoGoods.TwoGoods.listRuleSets, ListRuleSetsRequest())
             #expect(listed.ruleSets == TwoGoodsRules.defaults.map(\.message))
         }
     }
 
     @Test func aNewRuleSetAppliesToTheSchoolYearsFromItsDate() async throws {
-        try await TwoGoodsFixture.with { fixture in
-            let campaign = try await fixture.campaign()
-            let school = try await fixture.school("Trường Tiểu học Triệu Thành")
-            let id = try await fixture.enrol(school.id, in: campaign).id
-            let teacher = try await fixture.teacher("Lương Thị Linh", of: school.id)
-            _ = try await fixture.recordTeacher(teacher.id, in: id, training: 110)
-            #expect(try await fixture.report().teachersMeetingTrainingRequirement == 0)
+        try await Organisation.with { f, org in
+            let campaign = try await f.schoolYearCampaign(launchedBy: org.district)
+            let school = try await f.school("Trường Tiểu học Triệu Thành", under: org.district)
+            let id = try await f.enrol(school, in: campaign).id
+            let teacher = try await f.teacher("Lương Thị Linh", of: school)
+            _ = try await f.recordTeacher(teacher, in: id, training: 110)
+            #expect(try await f.report().teachersMeetingTrainingRequirement == 0)
 
             // From the 2022-2023 school year: not yet in force for 2021-2022.
-            try await fixture.setRuleSet(Self.training(100, from: "2022-08-01"))
-            #expect(try await fixture.report().requiredTrainingHours == 120)
-            #expect(try await fixture.report(year: 2022).requiredTrainingHours == 100)
+            try await f.setRuleSet(Self.training(100, from: "2022-08-01"))
+            #expect(try await f.report().requiredTrainingHours == 120)
+            #expect(try await f.report(year: 2022).requiredTrainingHours == 100)
 
             // From the 2021-2022 school year, with a lower bound on hours too.
-            let saved = try await fixture.setRuleSet(Self.training(100, from: "2021-08-01"))
+            let saved = try await f.setRuleSet(Self.training(100, from: "2021-08-01"))
             #expect(saved.effectiveFrom == "2021-08-01")
-            let report = try await fixture.report()
+            let report = try await f.report()
             #expect(report.requiredTrainingHours == 100)
             #expect(report.teachersMeetingTrainingRequirement == 1)
-            let other = try await fixture.teacher("Bùi Thị Hằng", of: school.id)
-            try await fixture.expectRefusal(.invalidArgument, rule: "two_goods.hours_range", field: "training_hours") {
-                _ = try await fixture.recordTeacher(other.id, in: id, training: 850)
+            let other = try await f.teacher("Bùi Thị Hằng", of: school)
+            try await f.expectRefusal(.invalidArgument, rule: "two_goods.hours_range", field: "training_hours") {
+                _ = try await f.recordTeacher(other, in: id, training: 850)
             }
 
             // Replacing the set of a date keeps one set per date, and the audit has both.
-            try await fixture.setRuleSet(Self.training(90, from: "2021-08-01"))
-            let listed: ListRuleSetsResponse = try await fixture.call("ListRuleSets", ListRuleSetsRequest())
+            try await f.setRuleSet(Self.training(90, from: "2021-08-01"))
+            let listed = try await f.call(Methods.TwoGoods.TwoGoods.listRuleSets, ListRuleSetsRequest())
             #expect(listed.ruleSets.map(\.effectiveFrom) == ["2000-01-01", "2021-08-01", "2022-08-01", "2025-07-01"])
             #expect(listed.ruleSets[1].requiredTrainingHours == 90)
-            let audits = try await fixture.auditRecords().filter {
+            let audits = try await f.auditRecords().filter {
                 $0.targetType == "thidua.two_goods.v1.TwoGoodsRuleSet" && $0.targetID == "2021-08-01"
             }
             #expect(audits.count == 2)
@@ -63,28 +63,26 @@ import TwoGoods
     }
 
     @Test func ruleSetsAreSetFromTheRootWithValidFigures() async throws {
-        try await TwoGoodsFixture.with { fixture in
-            let province = try await fixture.connect(scopedTo: fixture.provinceID, permissions: ["two_goods.manage"])
-            try await fixture.expectRefusal(.permissionDenied, rule: "scope.root") {
-                try await fixture.setRuleSet(Self.training(100, from: "2021-08-01"), using: province)
+        try await Organisation.with { f, org in
+            let province = try await f.client(scopedTo: org.province, permissions: ["two_goods.manage"])
+            try await f.expectRefusal(.permissionDenied, rule: "scope.root") {
+                try await f.setRuleSet(Self.training(100, from: "2021-08-01"), as: province)
             }
-            let reader = try await fixture.connect(scopedTo: fixture.rootID, permissions: ["two_goods.read"])
-            try await fixture.expectRefusal(.permissionDenied, rule: "auth.permission") {
-                try await fixture.setRuleSet(Self.training(100, from: "2021-08-01"), using: reader)
+            let reader = try await f.client(scopedTo: f.rootUnitID, permissions: ["two_goods.read"])
+            try await f.expectRefusal(.permissionDenied, rule: "auth.permission") {
+                try await f.setRuleSet(Self.training(100, from: "2021-08-01"), as: reader)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "two_goods.rule_set_hours", field: "required_training_hours") {
-                try await fixture.setRuleSet(Self.training(900, from: "2021-08-01"))
+            try await f.expectRefusal(.invalidArgument, rule: "two_goods.rule_set_hours", field: "required_training_hours") {
+                try await f.setRuleSet(Self.training(900, from: "2021-08-01"))
             }
             var noRegulation = Self.training(100, from: "2021-08-01")
             noRegulation.regulation = ""
-            try await fixture.expectRefusal(.invalidArgument, rule: "field.required", field: "regulation") {
-                try await fixture.setRuleSet(noRegulation)
+            try await f.expectRefusal(.invalidArgument, rule: "field.required", field: "regulation") {
+                try await f.setRuleSet(noRegulation)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "date.format", field: "effective_from") {
-                try await fixture.setRuleSet(Self.training(100, from: ""))
+            try await f.expectRefusal(.invalidArgument, rule: "date.format", field: "effective_from") {
+                try await f.setRuleSet(Self.training(100, from: ""))
             }
-            await province.close()
-            await reader.close()
         }
     }
 }

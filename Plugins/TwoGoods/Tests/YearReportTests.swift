@@ -8,41 +8,41 @@ import TwoGoods
 /// The school-year report over a subtree, over the wire.
 @Suite struct YearReportTests {
     @Test func theReportCountsTheSubtreesSchoolYear() async throws {
-        try await TwoGoodsFixture.with { fixture in
-            let campaign = try await fixture.campaign(launchedBy: fixture.provinceID)
-            let neighbour = try await fixture.unit("LĐLĐ huyện Nông Cống", under: fixture.provinceID, kind: .districtFederation)
+        try await Organisation.with { f, org in
+            let campaign = try await f.schoolYearCampaign(launchedBy: org.province)
+            let neighbour = try await f.unit("LĐLĐ huyện Nông Cống", under: org.province, .districtFederation, .unspecified)
 
             // In the district: two schools taking part, one eligible school not taking part, a
             // dissolved school and an enterprise union that do not count.
-            let first = try await fixture.school("Trường Tiểu học Kim Đồng")
-            let second = try await fixture.school("Trường THCS Dân Lực")
-            _ = try await fixture.school("Trường Mầm non Dân Lý")
-            let gone = try await fixture.school("Trường Mầm non Dân Quyền")
-            let _: ThiduaCoreAPI.Unit = try await fixture.admin.unary("thidua.core.v1.Units/DissolveUnit", DissolveUnitRequest.with {
-                $0.id = gone.id
+            let first = try await f.school("Trường Tiểu học Kim Đồng", under: org.district)
+            let second = try await f.school("Trường THCS Dân Lực", under: org.district)
+            _ = try await f.school("Trường Mầm non Dân Lý", under: org.district)
+            let gone = try await f.school("Trường Mầm non Dân Quyền", under: org.district)
+            _ = try await f.call(Methods.Core.Units.dissolveUnit, DissolveUnitRequest.with {
+                $0.id = gone
                 $0.reason = "sáp nhập"
             })
-            _ = try await fixture.unit("Công đoàn Công ty TNHH Dream F Vina", sector: .nonStateEnterprise)
-            let firstID = try await fixture.enrol(first.id, in: campaign).id
-            let secondID = try await fixture.enrol(second.id, in: campaign).id
-            let minh = try await fixture.teacher("Hoàng Thị Minh", of: second.id)
-            _ = try await fixture.recordTeacher(minh.id, in: secondID, levels: [.schoolLevel, .districtLevel, .provinceLevel], selfStudy: 80, training: 130)
-            let hoa = try await fixture.teacher("Lê Thị Hoa", of: first.id)
-            _ = try await fixture.recordTeacher(hoa.id, in: firstID, levels: [.schoolLevel], selfStudy: 40.5, training: 100)
-            try await fixture.completeYear(firstID, .outstanding)
-            try await fixture.recordResult(secondID, round: 1, .good, students: 600, passed: 580, excellent: 200)
-            try await fixture.review(secondID, round: 1, .interimReview, on: "2021-11-22")
-            _ = try await fixture.commend(firstID)
-            _ = try await fixture.commend(firstID, member: hoa.id)
+            _ = try await f.unit("Công đoàn Công ty TNHH Dream F Vina", under: org.district, .grassrootsUnion, .nonStateEnterprise)
+            let firstID = try await f.enrol(first, in: campaign).id
+            let secondID = try await f.enrol(second, in: campaign).id
+            let minh = try await f.teacher("Hoàng Thị Minh", of: second)
+            _ = try await f.recordTeacher(minh, in: secondID, levels: [.schoolLevel, .districtLevel, .provinceLevel], selfStudy: 80, training: 130)
+            let hoa = try await f.teacher("Lê Thị Hoa", of: first)
+            _ = try await f.recordTeacher(hoa, in: firstID, levels: [.schoolLevel], selfStudy: 40.5, training: 100)
+            try await f.completeYear(firstID, .outstanding)
+            try await f.recordResult(secondID, round: 1, .good, students: 600, passed: 580, excellent: 200)
+            try await f.review(secondID, round: 1, .interimReview, on: "2021-11-22")
+            _ = try await f.commend(firstID, by: org.district)
+            _ = try await f.commend(firstID, member: hoa, by: org.district)
 
             // In the neighbouring district: one school taking part.
-            let far = try await fixture.school("Trường Tiểu học Nông Cống", under: neighbour.id)
-            let farID = try await fixture.enrol(far.id, in: campaign).id
-            let far1 = try await fixture.teacher("Trịnh Thị Thảo", of: far.id)
-            _ = try await fixture.recordTeacher(far1.id, in: farID, levels: [.schoolLevel])
+            let far = try await f.school("Trường Tiểu học Nông Cống", under: neighbour)
+            let farID = try await f.enrol(far, in: campaign).id
+            let far1 = try await f.teacher("Trịnh Thị Thảo", of: far)
+            _ = try await f.recordTeacher(far1, in: farID, levels: [.schoolLevel])
 
-            let report = try await fixture.report(of: fixture.districtID)
-            #expect(report.unitID == fixture.districtID)
+            let report = try await f.report(of: org.district)
+            #expect(report.unitID == org.district)
             #expect(report.schoolYearLabel == "2021-2022")
             #expect(report.eligibleSchools == 3)
             #expect(report.schoolsTakingPart == 2)
@@ -70,13 +70,13 @@ import TwoGoods
             #expect(report.commendedCollectives == 1)
             #expect(report.commendedIndividuals == 1)
 
-            let province = try await fixture.report(of: fixture.provinceID)
+            let province = try await f.report(of: org.province)
             #expect(province.schoolsTakingPart == 3)
             #expect(province.eligibleSchools == 4)
             #expect(province.teacherRecords == 3)
             #expect(province.excellentTeachers.map(\.teachers) == [3, 1, 1])
             // Another school year is empty.
-            let next = try await fixture.report(of: fixture.provinceID, year: 2022)
+            let next = try await f.report(of: org.province, year: 2022)
             #expect(next.schoolsTakingPart == 0)
             #expect(next.rounds.isEmpty)
             #expect(next.excellentTeachers.map(\.teachers) == [0, 0, 0])
@@ -84,27 +84,25 @@ import TwoGoods
     }
 
     @Test func aKeySeesOnlyItsOwnSubtreesReport() async throws {
-        try await TwoGoodsFixture.with { fixture in
-            let campaign = try await fixture.campaign(launchedBy: fixture.provinceID)
-            let neighbour = try await fixture.unit("LĐLĐ huyện Như Thanh", under: fixture.provinceID, kind: .districtFederation)
-            _ = try await fixture.enrol(try await fixture.school("Trường THCS Triệu Sơn").id, in: campaign)
-            _ = try await fixture.enrol(try await fixture.school("Trường THCS Như Thanh", under: neighbour.id).id, in: campaign)
-            let key = try await fixture.connect(scopedTo: neighbour.id, permissions: ["two_goods.read"])
-            let own = try await fixture.report(using: key)
-            #expect(own.unitID == neighbour.id)
+        try await Organisation.with { f, org in
+            let campaign = try await f.schoolYearCampaign(launchedBy: org.province)
+            let neighbour = try await f.unit("LĐLĐ huyện Như Thanh", under: org.province, .districtFederation, .unspecified)
+            _ = try await f.enrol(try await f.school("Trường THCS Triệu Sơn", under: org.district), in: campaign)
+            _ = try await f.enrol(try await f.school("Trường THCS Như Thanh", under: neighbour), in: campaign)
+            let key = try await f.client(scopedTo: neighbour, permissions: ["two_goods.read"])
+            let own = try await f.report(as: key)
+            #expect(own.unitID == neighbour)
             #expect(own.schoolsTakingPart == 1)
-            try await fixture.expectRefusal(.permissionDenied, rule: "scope.subtree", field: "unit_id") {
-                _ = try await fixture.report(of: fixture.districtID, using: key)
+            try await f.expectRefusal(.permissionDenied, rule: "scope.subtree", field: "unit_id") {
+                _ = try await f.report(of: org.district, as: key)
             }
-            try await fixture.expectRefusal(.invalidArgument, rule: "two_goods.school_year", field: "school_year") {
-                _ = try await fixture.report(year: 0, using: key)
+            try await f.expectRefusal(.invalidArgument, rule: "two_goods.school_year", field: "school_year") {
+                _ = try await f.report(year: 0, as: key)
             }
-            let noRead = try await fixture.connect(scopedTo: neighbour.id, permissions: ["two_goods.write"])
-            try await fixture.expectRefusal(.permissionDenied, rule: "auth.permission") {
-                _ = try await fixture.report(using: noRead)
+            let noRead = try await f.client(scopedTo: neighbour, permissions: ["two_goods.write"])
+            try await f.expectRefusal(.permissionDenied, rule: "auth.permission") {
+                _ = try await f.report(as: noRead)
             }
-            await key.close()
-            await noRead.close()
         }
     }
 }

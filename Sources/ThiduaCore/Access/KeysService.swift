@@ -10,10 +10,10 @@ struct KeysService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Keys") { service in
-            service.unary("MintKey", permission: Permissions.keysManage, self.mintKey)
-            service.unary("ListKeys", permission: Permissions.keysManage, self.listKeys)
-            service.unary("RevokeKey", permission: Permissions.keysManage, self.revokeKey)
-            service.unary("WhoAmI", self.whoAmI)
+            service.unary(Methods.Core.Keys.mintKey, permission: Permissions.keysManage, self.mintKey)
+            service.unary(Methods.Core.Keys.listKeys, permission: Permissions.keysManage, self.listKeys)
+            service.unary(Methods.Core.Keys.revokeKey, permission: Permissions.keysManage, self.revokeKey)
+            service.unary(Methods.Core.Keys.whoAmI, self.whoAmI)
         }
     }
 
@@ -39,7 +39,8 @@ struct KeysService: RegistrableService {
             let unit = try Scope.unit(request.unitID, field: "unit_id", within: principal, in: db)
             try db.execute("""
                     INSERT INTO core_api_key (id, label, secret_hash, unit_id, permissions, created_at, created_by)
-                    VALUES (\(secret.keyID), \(label), \(secret.hash), \(unit.row), \(Permissions.format(permissions)), \(now), \(principal.keyID))
+                    VALUES (\(secret.keyID), \(label), \(secret.hash), \(unit.row), \(Permissions.format(permissions)),
+                        \(now), \(principal.keyID))
                     """)
             let info = try Self.info(secret.keyID, in: db)!
             return Mutation(

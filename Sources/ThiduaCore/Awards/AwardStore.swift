@@ -184,10 +184,12 @@ enum AwardStore {
             try conditions.require(form, member: member, on: grant.decisionDate, field: "recipient_member_id", in: db)
         }
         try Self.checkCap(form: form.code, issuer: issuer, recipient: recipient, on: grant.decisionDate, in: db)
+        let campaignRow = try grant.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") }
         return try db.insert("""
                 INSERT INTO core_award (form_code, issuing_unit_id, recipient_unit_id, recipient_member_id, achievement,
                     campaign_id, decision_number, decision_date, reason, achievement_key)
-                VALUES (\(form.code), \(issuer.row), \(recipient.row), \(memberRow), \(grant.achievement), \(try grant.campaignID.map { try EntityID.row($0, prefix: "p", field: "campaign_id") }), \(grant.decisionNumber), \(grant.decisionDate.description), \(grant.reason), \(achievementKey))
+                VALUES (\(form.code), \(issuer.row), \(recipient.row), \(memberRow), \(grant.achievement),
+                    \(campaignRow), \(grant.decisionNumber), \(grant.decisionDate), \(grant.reason), \(achievementKey))
                 RETURNING *
                 """, as: AwardRecord.self)
     }
@@ -204,7 +206,10 @@ enum AwardStore {
     ///   confers the one title but not the other had no basis at all, and one that confers both on
     ///   several units pooled their bases.
     static func checkCap(form: String, issuer: UnitRecord, recipient: UnitRecord, on date: CalendarDate, in db: Database) throws {
-        guard let cap = try db.fetchOne("SELECT * FROM core_award_cap WHERE form_code = \(form) AND effective_from <= \(date.description) ORDER BY effective_from DESC LIMIT 1") else { return }
+        guard let cap = try db.fetchOne("""
+            SELECT * FROM core_award_cap WHERE form_code = \(form) AND effective_from <= \(date.description)
+            ORDER BY effective_from DESC LIMIT 1
+            """) else { return }
         let year = String(format: "%04d", date.year)
         let regulation: String = try cap["regulation"]
         let maxCount: Int = try cap["max_count"]

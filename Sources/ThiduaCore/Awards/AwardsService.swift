@@ -6,16 +6,16 @@ struct AwardsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Awards") { service in
-            service.unary("ListAwardForms", permission: Permissions.awardsRead, self.listAwardForms)
-            service.unary("DefineAwardForm", permission: Permissions.awardsManage, self.defineAwardForm)
-            service.unary("GrantAward", permission: Permissions.awardsGrant, self.grantAward)
-            service.unary("RevokeAward", permission: Permissions.awardsGrant, self.revokeAward)
-            service.unary("GetAward", permission: Permissions.awardsRead, self.getAward)
-            service.unary("ListAwards", permission: Permissions.awardsRead, self.listAwards)
-            service.unary("SetAwardCap", permission: Permissions.awardsManage, self.setAwardCap)
-            service.unary("ListAwardCaps", permission: Permissions.awardsRead, self.listAwardCaps)
-            service.unary("ListTitleConditions", permission: Permissions.awardsRead, self.listTitleConditions)
-            service.unary("SetTitleConditions", permission: Permissions.awardsManage, self.setTitleConditions)
+            service.unary(Methods.Core.Awards.listAwardForms, permission: Permissions.awardsRead, self.listAwardForms)
+            service.unary(Methods.Core.Awards.defineAwardForm, permission: Permissions.awardsManage, self.defineAwardForm)
+            service.unary(Methods.Core.Awards.grantAward, permission: Permissions.awardsGrant, self.grantAward)
+            service.unary(Methods.Core.Awards.revokeAward, permission: Permissions.awardsGrant, self.revokeAward)
+            service.unary(Methods.Core.Awards.getAward, permission: Permissions.awardsRead, self.getAward)
+            service.unary(Methods.Core.Awards.listAwards, permission: Permissions.awardsRead, self.listAwards)
+            service.unary(Methods.Core.Awards.setAwardCap, permission: Permissions.awardsManage, self.setAwardCap)
+            service.unary(Methods.Core.Awards.listAwardCaps, permission: Permissions.awardsRead, self.listAwardCaps)
+            service.unary(Methods.Core.Awards.listTitleConditions, permission: Permissions.awardsRead, self.listTitleConditions)
+            service.unary(Methods.Core.Awards.setTitleConditions, permission: Permissions.awardsManage, self.setTitleConditions)
         }
     }
 
@@ -62,7 +62,9 @@ struct AwardsService: RegistrableService {
             try Self.requireRoot(principal, in: db)
             let old = try db.fetchOne("SELECT * FROM core_award_form WHERE code = \(request.code)").map { try AwardFormRecord(row: $0).message }
             try db.execute("""
-                    INSERT INTO core_award_form (code, name, recipients, issuing_kinds, title) VALUES (\(request.code), \(name), \(recipients.rawValue), \(request.issuingKinds.map { "\($0.rawValue)" }.joined(separator: ",")), \(request.title))
+                    INSERT INTO core_award_form (code, name, recipients, issuing_kinds, title) VALUES (\(request.code),
+                        \(name), \(recipients.rawValue),
+                        \(request.issuingKinds.map { "\($0.rawValue)" }.joined(separator: ",")), \(request.title))
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, recipients = excluded.recipients,
                         issuing_kinds = excluded.issuing_kinds, title = excluded.title
                     """)

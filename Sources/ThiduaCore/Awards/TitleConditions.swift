@@ -39,7 +39,10 @@ final class TitleConditions: Sendable {
     /// Stores `version` in place of the conditions of its title from its date, if any; returns those.
     static func replace(with version: TitleConditionSet, in db: Database) throws -> TitleConditionSet? {
         let old = try Self.all(in: db).first { $0.formCode == version.formCode && $0.effectiveFrom == version.effectiveFrom }
-        try db.execute("DELETE FROM core_title_condition WHERE form_code = \(version.formCode) AND effective_from = \(version.effectiveFrom)")
+        try db.execute("""
+            DELETE FROM core_title_condition
+            WHERE form_code = \(version.formCode) AND effective_from = \(version.effectiveFrom)
+            """)
         func insert(title: String?, evidence: String?) throws {
             try db.execute("""
                 INSERT INTO core_title_condition (regulation, effective_from, form_code, required_title, required_evidence)

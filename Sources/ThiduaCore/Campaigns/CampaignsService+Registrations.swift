@@ -34,14 +34,18 @@ extension CampaignsService {
                 let form = try AwardStore.requireForm(code, field: "titles[\(index)]", in: db)
                 try form.require(individual: memberRow != nil, field: "titles[\(index)]")
             }
-            let taken = try db.fetchValue("SELECT 1 FROM core_registration WHERE campaign_id = \(campaign.row) AND unit_id = \(unit.row) AND coalesce(member_id, 0) = \(memberRow ?? 0)", as: Bool.self) ?? false
+            let taken = try db.fetchValue("""
+                SELECT 1 FROM core_registration
+                WHERE campaign_id = \(campaign.row) AND unit_id = \(unit.row) AND coalesce(member_id, 0) = \(memberRow ?? 0)
+                """, as: Bool.self) ?? false
             guard !taken else {
                 let who = memberRow == nil ? "unit \(unit.id)" : "member \(request.memberID)"
                 throw RPCError(.alreadyExists, "\(who) has already registered for campaign \(campaign.id)", field: "unit_id", rule: "registration.once")
             }
             let registration = try db.insert("""
                     INSERT INTO core_registration (campaign_id, unit_id, member_id, titles, committed, registered_on)
-                    VALUES (\(campaign.row), \(unit.row), \(memberRow), \(request.titles.joined(separator: ",")), \(Int64(clamping: request.committed)), \(today.description))
+                    VALUES (\(campaign.row), \(unit.row), \(memberRow), \(request.titles.joined(separator: ",")),
+                        \(Int64(clamping: request.committed)), \(today.description))
                     RETURNING *
                     """, as: RegistrationRecord.self).message
             return Mutation(

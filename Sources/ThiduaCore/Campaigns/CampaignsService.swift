@@ -10,17 +10,17 @@ struct CampaignsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Campaigns") { service in
-            service.unary("CreateCampaign", permission: Permissions.campaignsWrite, self.createCampaign)
-            service.unary("GetCampaign", permission: Permissions.campaignsRead, self.getCampaign)
-            service.unary("ListCampaigns", permission: Permissions.campaignsRead, self.listCampaigns)
-            service.unary("LaunchCampaign", permission: Permissions.campaignsWrite, self.launchCampaign)
-            service.unary("AdvanceCampaign", permission: Permissions.campaignsWrite, self.advanceCampaign)
-            service.unary("SetTarget", permission: Permissions.campaignsWrite, self.setTarget)
-            service.unary("RegisterForCampaign", permission: Permissions.campaignsRegister, self.registerForCampaign)
-            service.unary("ListRegistrations", permission: Permissions.campaignsRead, self.listRegistrations)
-            service.unary("ReportProgress", permission: Permissions.campaignsRegister, self.reportProgress)
-            service.unary("GetProgress", permission: Permissions.campaignsRead, self.getProgress)
-            service.unary("RankCluster", permission: Permissions.campaignsRead, self.rankCluster)
+            service.unary(Methods.Core.Campaigns.createCampaign, permission: Permissions.campaignsWrite, self.createCampaign)
+            service.unary(Methods.Core.Campaigns.getCampaign, permission: Permissions.campaignsRead, self.getCampaign)
+            service.unary(Methods.Core.Campaigns.listCampaigns, permission: Permissions.campaignsRead, self.listCampaigns)
+            service.unary(Methods.Core.Campaigns.launchCampaign, permission: Permissions.campaignsWrite, self.launchCampaign)
+            service.unary(Methods.Core.Campaigns.advanceCampaign, permission: Permissions.campaignsWrite, self.advanceCampaign)
+            service.unary(Methods.Core.Campaigns.setTarget, permission: Permissions.campaignsWrite, self.setTarget)
+            service.unary(Methods.Core.Campaigns.registerForCampaign, permission: Permissions.campaignsRegister, self.registerForCampaign)
+            service.unary(Methods.Core.Campaigns.listRegistrations, permission: Permissions.campaignsRead, self.listRegistrations)
+            service.unary(Methods.Core.Campaigns.reportProgress, permission: Permissions.campaignsRegister, self.reportProgress)
+            service.unary(Methods.Core.Campaigns.getProgress, permission: Permissions.campaignsRead, self.getProgress)
+            service.unary(Methods.Core.Campaigns.rankCluster, permission: Permissions.campaignsRead, self.rankCluster)
         }
     }
 
@@ -57,7 +57,8 @@ struct CampaignsService: RegistrableService {
             }
             let campaign = try db.insert("""
                     INSERT INTO core_campaign (module, title, launching_unit_id, scope_unit_id, period_kind, year, metric, state)
-                    VALUES (\(module), \(title), \(launcher.row), \(scope.row), \(kind.rawValue), \(request.year), \(metric), \(CampaignState.draft.rawValue))
+                    VALUES (\(module), \(title), \(launcher.row), \(scope.row), \(kind.rawValue), \(request.year),
+                        \(metric), \(CampaignState.draft.rawValue))
                     RETURNING *
                     """, as: CampaignRecord.self)
             return Self.mutation(campaign, before: nil, reason: "")
@@ -100,7 +101,10 @@ struct CampaignsService: RegistrableService {
         return try await self.core.mutate(context, request: request) { db, principal in
             let before = try CampaignRecord.requireManaged(request.id, field: "id", within: principal, in: db)
             let state = try CampaignLifecycle.advance(from: before.state, to: .launched)
-            try db.execute("UPDATE core_campaign SET state = \(state.rawValue), decision_number = \(number), decision_date = \(date.description) WHERE id = \(before.row)")
+            try db.execute("""
+                UPDATE core_campaign SET state = \(state.rawValue), decision_number = \(number), decision_date = \(date.description)
+                WHERE id = \(before.row)
+                """)
             return Self.mutation(try CampaignRecord.fetch(before.row, in: db)!, before: before, reason: "launched by decision \(number)")
         }
     }
@@ -136,7 +140,10 @@ struct CampaignsService: RegistrableService {
                 throw RPCError(.failedPrecondition, "campaign \(campaign.id) is closed", field: "campaign_id", rule: "campaign.closed")
             }
             let setBy = try EntityID.unitRow(principal.scopeUnitID, field: "key")
-            let old = try db.fetchOne("SELECT planned, set_by_unit_id FROM core_target WHERE campaign_id = \(campaign.row) AND unit_id = \(unit.row)").map { row in
+            let old = try db.fetchOne("""
+                SELECT planned, set_by_unit_id FROM core_target
+                WHERE campaign_id = \(campaign.row) AND unit_id = \(unit.row)
+                """).map { row in
                 try Target.with {
                     $0.campaignID = campaign.id
                     $0.unitID = unit.id
@@ -145,7 +152,8 @@ struct CampaignsService: RegistrableService {
                 }
             }
             try db.execute("""
-                    INSERT INTO core_target (campaign_id, unit_id, planned, set_by_unit_id) VALUES (\(campaign.row), \(unit.row), \(Int64(clamping: request.planned)), \(setBy))
+                    INSERT INTO core_target (campaign_id, unit_id, planned, set_by_unit_id) VALUES (\(campaign.row),
+                        \(unit.row), \(Int64(clamping: request.planned)), \(setBy))
                     ON CONFLICT (campaign_id, unit_id) DO UPDATE SET planned = excluded.planned, set_by_unit_id = excluded.set_by_unit_id
                     """)
             let target = Target.with {
@@ -212,7 +220,12 @@ struct CampaignsService: RegistrableService {
             guard let name = try db.fetchValue("SELECT name FROM core_cluster WHERE id = \(clusterRow)", as: String.self) else {
                 throw RPCError(.notFound, "cluster \(request.clusterID) does not exist", field: "cluster_id", rule: "cluster.exists")
             }
-            let units = try db.fetchAll("SELECT u.* FROM core_cluster_unit cu JOIN core_unit u ON u.id = cu.unit_id WHERE cu.cluster_id = \(clusterRow) ORDER BY u.id", as: UnitRecord.self)
+            let units = try db.fetchAll("""
+                SELECT u.* FROM core_cluster_unit cu
+                JOIN core_unit u ON u.id = cu.unit_id
+                WHERE cu.cluster_id = \(clusterRow)
+                ORDER BY u.id
+                """, as: UnitRecord.self)
             for unit in units {
                 try Scope.require(unit, within: principal, in: db, field: "cluster_id")
             }

@@ -5,10 +5,13 @@ import ThiduaModuleKit
 enum ProgressStore {
     static func add(campaign: Int64, unit: Int64, delta: Int, in db: Database) throws {
         try db.execute("""
-                INSERT INTO core_progress (campaign_id, unit_id, achieved) VALUES (\(campaign), \(unit), max(\(delta), 0))
-                ON CONFLICT (campaign_id, unit_id) DO UPDATE SET achieved = achieved + \(delta)
+                INSERT INTO core_progress (campaign_id, unit_id, achieved) VALUES (\(campaign), \(unit), \(max(delta, 0)))
+                ON CONFLICT (campaign_id, unit_id) DO UPDATE SET achieved = core_progress.achieved + \(delta)
                 """)
-        if delta < 0, let achieved = try db.fetchValue("SELECT achieved FROM core_progress WHERE campaign_id = \(campaign) AND unit_id = \(unit)", as: Int.self), achieved < 0 {
+        if delta < 0, let achieved = try db.fetchValue("""
+            SELECT achieved FROM core_progress
+            WHERE campaign_id = \(campaign) AND unit_id = \(unit)
+            """, as: Int.self), achieved < 0 {
             throw RPCError(.failedPrecondition, "unit \(EntityID.unit(unit)) would fall below zero achieved", field: "", rule: "progress.non_negative")
         }
     }

@@ -11,8 +11,8 @@ struct ChangesService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Changes") { service in
-            service.serverStreaming("Watch", permission: Permissions.changesRead, self.watch)
-            service.unary("ListChanges", permission: Permissions.changesRead, self.listChanges)
+            service.serverStreaming(Methods.Core.Changes.watch, permission: Permissions.changesRead, self.watch)
+            service.unary(Methods.Core.Changes.listChanges, permission: Permissions.changesRead, self.listChanges)
         }
     }
 

@@ -14,8 +14,8 @@ struct ImportService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Import") { service in
-            service.serverStreaming("ImportUnits", permission: Permissions.unitsWrite, limits: .bulk, self.importUnits)
-            service.serverStreaming("ImportMembers", permission: Permissions.membersWrite, limits: .bulk, self.importMembers)
+            service.serverStreaming(Methods.Core.Import.importUnits, permission: Permissions.unitsWrite, limits: .bulk, self.importUnits)
+            service.serverStreaming(Methods.Core.Import.importMembers, permission: Permissions.membersWrite, limits: .bulk, self.importMembers)
         }
     }
 

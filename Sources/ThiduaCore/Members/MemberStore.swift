@@ -75,7 +75,10 @@ enum MemberStore {
     /// Moves one member, closing their current period and opening one in the new unit.
     static func transfer(_ member: MemberRecord, to unit: UnitRecord, on date: CalendarDate, in db: Database) throws -> MemberRecord {
         try db.execute("UPDATE core_membership SET to_date = \(date.description) WHERE member_id = \(member.row) AND to_date IS NULL")
-        try db.execute("INSERT INTO core_membership (member_id, unit_id, from_date) VALUES (\(member.row), \(unit.row), \(date.description))")
+        try db.execute("""
+            INSERT INTO core_membership (member_id, unit_id, from_date)
+            VALUES (\(member.row), \(unit.row), \(date.description))
+            """)
         try db.execute("UPDATE core_member SET unit_id = \(unit.row) WHERE id = \(member.row)")
         return try Self.fetch(member.row, in: db)!
     }

@@ -6,12 +6,12 @@ struct MembersService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Members") { service in
-            service.unary("AddMember", permission: Permissions.membersWrite, self.addMember)
-            service.unary("GetMember", permission: Permissions.membersRead, self.getMember)
-            service.unary("ListMembers", permission: Permissions.membersRead, self.listMembers)
-            service.unary("UpdateMember", permission: Permissions.membersWrite, self.updateMember)
-            service.unary("TransferMember", permission: Permissions.membersWrite, self.transferMember)
-            service.unary("GetMemberHistory", permission: Permissions.membersRead, self.getMemberHistory)
+            service.unary(Methods.Core.Members.addMember, permission: Permissions.membersWrite, self.addMember)
+            service.unary(Methods.Core.Members.getMember, permission: Permissions.membersRead, self.getMember)
+            service.unary(Methods.Core.Members.listMembers, permission: Permissions.membersRead, self.listMembers)
+            service.unary(Methods.Core.Members.updateMember, permission: Permissions.membersWrite, self.updateMember)
+            service.unary(Methods.Core.Members.transferMember, permission: Permissions.membersWrite, self.transferMember)
+            service.unary(Methods.Core.Members.getMemberHistory, permission: Permissions.membersRead, self.getMemberHistory)
         }
     }
 
@@ -89,7 +89,13 @@ struct MembersService: RegistrableService {
             guard before.leftOn == nil else {
                 throw RPCError(.failedPrecondition, "member \(before.id) left on \(before.leftOn!); the record is closed", field: "id", rule: "member.current")
             }
-            try db.execute("UPDATE core_member SET full_name = \(name ?? before.fullName), gender = \((gender ?? before.gender).rawValue), role = \(role ?? before.role), union_member = \(mask.contains("union_member") ? request.unionMember : before.unionMember), joined_on = \(mask.contains("joined_on") ? joinedOn?.description : before.joinedOn) WHERE id = \(before.row)")
+            let unionMember = mask.contains("union_member") ? request.unionMember : before.unionMember
+            let joined = mask.contains("joined_on") ? joinedOn?.description : before.joinedOn
+            try db.execute("""
+                UPDATE core_member SET full_name = \(name ?? before.fullName), gender = \((gender ?? before.gender).rawValue),
+                    role = \(role ?? before.role), union_member = \(unionMember), joined_on = \(joined)
+                WHERE id = \(before.row)
+                """)
             var after = try MemberStore.fetch(before.row, in: db)!
             if let leftOn { after = try MemberStore.leave(after, on: leftOn, in: db) }
             return Mutation(
@@ -123,7 +129,11 @@ struct MembersService: RegistrableService {
     func getMemberHistory(_ request: GetMemberHistoryRequest, _ context: CallContext) async throws -> GetMemberHistoryResponse {
         try await self.core.read(context) { db, principal in
             let member = try self.visibleMember(request.id, field: "id", principal: principal, in: db)
-            let rows = try db.fetchAll("SELECT unit_id, from_date, to_date FROM core_membership WHERE member_id = \(member.row) ORDER BY rowid")
+            let rows = try db.fetchAll("""
+                SELECT unit_id, from_date, to_date
+                FROM core_membership WHERE member_id = \(member.row)
+                ORDER BY rowid
+                """)
             return try .with {
                 $0.periods = try rows.map { row in
                     try MembershipPeriod.with {

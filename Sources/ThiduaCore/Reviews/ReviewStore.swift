@@ -129,7 +129,9 @@ enum ReviewStore {
         let lifecycle = ReviewLifecycle.submitted(levels: levels.count)
         let review = try db.insert("""
                 INSERT INTO core_review (subject_type, subject_id, campaign_id, unit_id, levels, current_level, state, round, summary, corrects_review_id)
-                VALUES (\(subjectType), \(subjectID), \(campaign), \(unit.row), \(levels.map(String.init).joined(separator: ",")), \(lifecycle.currentLevel), \(lifecycle.state.rawValue), \(lifecycle.round), \(summary), \(corrects))
+                VALUES (\(subjectType), \(subjectID), \(campaign), \(unit.row),
+                    \(levels.map(String.init).joined(separator: ",")), \(lifecycle.currentLevel),
+                    \(lifecycle.state.rawValue), \(lifecycle.round), \(summary), \(corrects))
                 RETURNING *
                 """, as: ReviewRecord.self)
         try Self.recordStep(review, action: corrects == nil ? "submitted" : "correction submitted", unit: unit.row, principal: principal, reason: "", at: now, in: db)
@@ -141,7 +143,10 @@ enum ReviewStore {
         _ review: ReviewRecord, _ action: ReviewLifecycle.Action, actor: Int64, principal: Principal, at now: Int64, in db: Database
     ) throws -> ReviewRecord {
         let (next, step) = try review.lifecycle.applying(action)
-        try db.execute("UPDATE core_review SET state = \(next.state.rawValue), current_level = \(next.currentLevel), round = \(next.round) WHERE id = \(review.row)")
+        try db.execute("""
+            UPDATE core_review SET state = \(next.state.rawValue), current_level = \(next.currentLevel), round = \(next.round)
+            WHERE id = \(review.row)
+            """)
         var reason = ""
         if case .reject(let why) = action { reason = why }
         var after = review
@@ -151,12 +156,19 @@ enum ReviewStore {
     }
 
     static func recordStep(_ review: ReviewRecord, action: String, unit: Int64, principal: Principal, reason: String, at now: Int64, in db: Database) throws {
-        try db.execute("INSERT INTO core_review_step (review_id, at, action, unit_id, key_id, reason, round) VALUES (\(review.row), \(now), \(action), \(unit), \(principal.keyID), \(reason), \(review.lifecycle.round))")
+        try db.execute("""
+            INSERT INTO core_review_step (review_id, at, action, unit_id, key_id, reason, round)
+            VALUES (\(review.row), \(now), \(action), \(unit), \(principal.keyID), \(reason), \(review.lifecycle.round))
+            """)
     }
 
     /// The reason of the last rejection, for observers.
     static func lastReason(of review: ReviewRecord, in db: Database) throws -> String {
-        try db.fetchValue("SELECT reason FROM core_review_step WHERE review_id = \(review.row) ORDER BY rowid DESC LIMIT 1", as: String.self) ?? ""
+        try db.fetchValue("""
+            SELECT reason FROM core_review_step
+            WHERE review_id = \(review.row)
+            ORDER BY rowid DESC LIMIT 1
+            """, as: String.self) ?? ""
     }
 
     static func message(_ review: ReviewRecord, in db: Database) throws -> Review {

@@ -10,14 +10,14 @@ struct ReviewsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Reviews") { service in
-            service.unary("SubmitReview", permission: Permissions.reviewsSubmit, self.submitReview)
-            service.unary("GetReview", permission: Permissions.reviewsRead, self.getReview)
-            service.unary("ListReviews", permission: Permissions.reviewsRead, self.listReviews)
-            service.unary("ApproveReview", permission: Permissions.reviewsDecide, self.approveReview)
-            service.unary("RejectReview", permission: Permissions.reviewsDecide, self.rejectReview)
-            service.unary("ResubmitReview", permission: Permissions.reviewsSubmit, self.resubmitReview)
-            service.unary("PublishReview", permission: Permissions.reviewsDecide, self.publishReview)
-            service.unary("CorrectReview", permission: Permissions.reviewsDecide, self.correctReview)
+            service.unary(Methods.Core.Reviews.submitReview, permission: Permissions.reviewsSubmit, self.submitReview)
+            service.unary(Methods.Core.Reviews.getReview, permission: Permissions.reviewsRead, self.getReview)
+            service.unary(Methods.Core.Reviews.listReviews, permission: Permissions.reviewsRead, self.listReviews)
+            service.unary(Methods.Core.Reviews.approveReview, permission: Permissions.reviewsDecide, self.approveReview)
+            service.unary(Methods.Core.Reviews.rejectReview, permission: Permissions.reviewsDecide, self.rejectReview)
+            service.unary(Methods.Core.Reviews.resubmitReview, permission: Permissions.reviewsSubmit, self.resubmitReview)
+            service.unary(Methods.Core.Reviews.publishReview, permission: Permissions.reviewsDecide, self.publishReview)
+            service.unary(Methods.Core.Reviews.correctReview, permission: Permissions.reviewsDecide, self.correctReview)
         }
     }
 

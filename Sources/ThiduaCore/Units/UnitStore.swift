@@ -16,7 +16,8 @@ enum UnitStore {
         if let code { try Self.requireFreeCode(code, field: "code", in: db) }
         let row = try db.insert("""
                 INSERT INTO core_unit (parent_id, path, depth, name, kind, sector, code, valid_from, fully_state_funded)
-                VALUES (\(parent?.row), '', \((parent?.depth ?? -1) + 1), \(name), \(kind.rawValue), \(sector.rawValue), \(code), \(validFrom.description), \(fullyStateFunded))
+                VALUES (\(parent?.row), '', \((parent?.depth ?? -1) + 1), \(name), \(kind.rawValue),
+                    \(sector.rawValue), \(code), \(validFrom.description), \(fullyStateFunded))
                 RETURNING id
                 """)
         let path = (parent?.path ?? "/") + "\(row)/"
@@ -74,13 +75,19 @@ enum UnitStore {
             throw RPCError(.failedPrecondition, "unit \(parent.id) was dissolved", field: "new_parent_id", rule: "unit.live")
         }
         let newPath = parent.path + "\(unit.row)/"
-        try db.execute("UPDATE core_unit SET path = \(newPath) || substr(path, \(unit.path.count + 1)), depth = depth + \(parent.depth + 1 - unit.depth) WHERE path LIKE \(unit.path) || '%'")
+        try db.execute("""
+            UPDATE core_unit SET path = \(newPath) || substr(path, \(unit.path.count + 1)), depth = depth + \(parent.depth + 1 - unit.depth)
+            WHERE path LIKE \(unit.path) || '%'
+            """)
         try db.execute("UPDATE core_unit SET parent_id = \(parent.row) WHERE id = \(unit.row)")
         return try UnitRecord.fetch(unit.row, in: db)!
     }
 
     static func hasLiveChildren(_ unit: UnitRecord, in db: Database) throws -> Bool {
-        try db.fetchValue("SELECT EXISTS (SELECT 1 FROM core_unit WHERE parent_id = \(unit.row) AND valid_to IS NULL)", as: Bool.self) ?? false
+        try db.fetchValue("""
+            SELECT EXISTS (SELECT 1 FROM core_unit
+            WHERE parent_id = \(unit.row) AND valid_to IS NULL)
+            """, as: Bool.self) ?? false
     }
 
     /// Ends a unit on `date`.

@@ -21,7 +21,11 @@ extension UnitsService {
                 return unit
             }
             let head = units.first { $0.id == request.headUnitID }!
-            let row = try db.insert("INSERT INTO core_cluster (name, year, head_unit_id) VALUES (\(name), \(request.year), \(head.row)) RETURNING id")
+            let row = try db.insert("""
+                INSERT INTO core_cluster (name, year, head_unit_id)
+                VALUES (\(name), \(request.year), \(head.row))
+                RETURNING id
+                """)
             for unit in units {
                 try db.execute("INSERT INTO core_cluster_unit (cluster_id, unit_id) VALUES (\(row), \(unit.row))")
             }
@@ -62,7 +66,10 @@ extension UnitsService {
             return try .with {
                 $0.clusters = try clusters.map { row in
                     let id: Int64 = try row["id"]
-                    let units = try db.fetchValues("SELECT unit_id FROM core_cluster_unit WHERE cluster_id = \(id) ORDER BY unit_id", as: Int64.self)
+                    let units = try db.fetchValues("""
+                        SELECT unit_id FROM core_cluster_unit
+                        WHERE cluster_id = \(id) ORDER BY unit_id
+                        """, as: Int64.self)
                     return try Cluster.with {
                         $0.id = EntityID.cluster(id)
                         $0.name = try row["name"]

@@ -7,16 +7,16 @@ struct UnitsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.core.v1.Units") { service in
-            service.unary("CreateUnit", permission: Permissions.unitsWrite, self.createUnit)
-            service.unary("GetUnit", permission: Permissions.unitsRead, self.getUnit)
-            service.unary("ListUnits", permission: Permissions.unitsRead, self.listUnits)
-            service.unary("UpdateUnit", permission: Permissions.unitsWrite, self.updateUnit)
-            service.unary("MoveUnit", permission: Permissions.unitsWrite, self.moveUnit)
-            service.unary("DissolveUnit", permission: Permissions.unitsWrite, self.dissolveUnit)
-            service.unary("MergeUnits", permission: Permissions.unitsWrite, self.mergeUnits)
-            service.unary("ListUnitEvents", permission: Permissions.unitsRead, self.listUnitEvents)
-            service.unary("CreateCluster", permission: Permissions.unitsWrite, self.createCluster)
-            service.unary("ListClusters", permission: Permissions.unitsRead, self.listClusters)
+            service.unary(Methods.Core.Units.createUnit, permission: Permissions.unitsWrite, self.createUnit)
+            service.unary(Methods.Core.Units.getUnit, permission: Permissions.unitsRead, self.getUnit)
+            service.unary(Methods.Core.Units.listUnits, permission: Permissions.unitsRead, self.listUnits)
+            service.unary(Methods.Core.Units.updateUnit, permission: Permissions.unitsWrite, self.updateUnit)
+            service.unary(Methods.Core.Units.moveUnit, permission: Permissions.unitsWrite, self.moveUnit)
+            service.unary(Methods.Core.Units.dissolveUnit, permission: Permissions.unitsWrite, self.dissolveUnit)
+            service.unary(Methods.Core.Units.mergeUnits, permission: Permissions.unitsWrite, self.mergeUnits)
+            service.unary(Methods.Core.Units.listUnitEvents, permission: Permissions.unitsRead, self.listUnitEvents)
+            service.unary(Methods.Core.Units.createCluster, permission: Permissions.unitsWrite, self.createCluster)
+            service.unary(Methods.Core.Units.listClusters, permission: Permissions.unitsRead, self.listClusters)
         }
     }
 

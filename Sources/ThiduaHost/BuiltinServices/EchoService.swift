@@ -8,14 +8,14 @@ struct EchoService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.host.v1.Echo") { service in
-            service.unary("Unary", limits: .bulk) { (request: EchoRequest, _) -> EchoReply in
+            service.unary(Methods.Host.Echo.unary, limits: .bulk) { (request: EchoRequest, _) -> EchoReply in
                 try Self.check(request.delayMs, at: Self.maxDelayMilliseconds, field: "delay_ms")
                 if request.delayMs > 0 {
                     try await Task.sleep(for: .milliseconds(request.delayMs))
                 }
                 return .with { $0.payload = request.payload }
             }
-            service.serverStreaming("Stream", limits: .bulk) { (request: EchoStreamRequest, stream: ResponseStream<EchoReply>, _) in
+            service.serverStreaming(Methods.Host.Echo.stream, limits: .bulk) { (request: EchoStreamRequest, stream: ResponseStream<EchoReply>, _) in
                 try Self.check(request.count, at: Self.maxStreamCount, field: "count")
                 try Self.check(request.intervalMs, at: Self.maxDelayMilliseconds, field: "interval_ms")
                 let reply = EchoReply.with { $0.payload = request.payload }

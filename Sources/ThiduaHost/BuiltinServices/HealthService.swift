@@ -8,7 +8,7 @@ struct HealthService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService(Self.name) { service in
-            service.unary("Check") { (request: HealthCheckRequest, _) -> HealthCheckResponse in
+            service.unary(Methods.Host.Health.check) { (request: HealthCheckRequest, _) -> HealthCheckResponse in
                 guard self.isKnown(request.service) else {
                     throw RPCError(
                         .notFound,
@@ -20,7 +20,7 @@ struct HealthService: RegistrableService {
                 }
                 return Self.response(serving: self.directory.health.isServing)
             }
-            service.serverStreaming("Watch") { (request: HealthCheckRequest, stream: ResponseStream<HealthCheckResponse>, _) in
+            service.serverStreaming(Methods.Host.Health.watch) { (request: HealthCheckRequest, stream: ResponseStream<HealthCheckResponse>, _) in
                 guard self.isKnown(request.service) else {
                     try await stream.send(.with { $0.status = .serviceUnknown })
                     return

@@ -8,11 +8,11 @@ struct ReflectionService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.host.v1.Reflection") { service in
-            service.unary("ListServices") { (_: ListServicesRequest, _) -> ListServicesResponse in
+            service.unary(Methods.Host.Reflection.listServices) { (_: ListServicesRequest, _) -> ListServicesResponse in
                 let router = self.directory.router
                 return .with { $0.services = router.serviceNames.map { Self.describe($0, in: router) } }
             }
-            service.unary("DescribeService") { (request: DescribeServiceRequest, _) -> DescribeServiceResponse in
+            service.unary(Methods.Host.Reflection.describeService) { (request: DescribeServiceRequest, _) -> DescribeServiceResponse in
                 let router = self.directory.router
                 guard router.serviceNames.contains(request.service),
                     let files = router.catalog.fileDescriptors(forService: request.service)

@@ -7,7 +7,7 @@ struct ServerInfoService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.host.v1.ServerInfo") { service in
-            service.unary("GetInfo") { (_: GetInfoRequest, _) -> GetInfoResponse in
+            service.unary(Methods.Host.ServerInfo.getInfo) { (_: GetInfoRequest, _) -> GetInfoResponse in
                 let router = self.directory.router
                 return .with {
                     $0.serverVersion = ThiduaVersion.current
@@ -25,7 +25,7 @@ struct ServerInfoService: RegistrableService {
                     }
                 }
             }
-            service.unary("GetMetrics") { (_: GetMetricsRequest, _) -> GetMetricsResponse in
+            service.unary(Methods.Host.ServerInfo.getMetrics) { (_: GetMetricsRequest, _) -> GetMetricsResponse in
                 self.directory.metrics.snapshot()
             }
         }

@@ -1,5 +1,6 @@
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaWire
 
 /// The core's campaign part of the demo (seed 000): the province's innovation campaign of the
 /// 2021-2022 school year with the district's target of 1,500, and the awards of the report.
@@ -14,7 +15,7 @@ enum CampaignDemo {
     static func load(into world: DemoWorld) async throws {
         let client = world.client
         let module = world.modules.contains("innovation") ? "innovation" : "general"
-        let draft: Campaign = try await client.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+        let draft = try await client.unary(Methods.Core.Campaigns.createCampaign, CreateCampaignRequest.with {
             $0.module = module
             $0.title = Self.title
             $0.launchingUnitID = world.provinceID
@@ -22,18 +23,18 @@ enum CampaignDemo {
             $0.year = 2021
             $0.metric = "initiatives"
         })
-        let campaign: Campaign = try await client.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+        let campaign = try await client.unary(Methods.Core.Campaigns.launchCampaign, LaunchCampaignRequest.with {
             $0.id = draft.id
             $0.decisionNumber = "125/QĐ-LĐLĐ"
             $0.decisionDate = "2021-09-10"
         })
-        let _: Target = try await client.unary("thidua.core.v1.Campaigns/SetTarget", SetTargetRequest.with {
+        _ = try await client.unary(Methods.Core.Campaigns.setTarget, SetTargetRequest.with {
             $0.campaignID = campaign.id
             $0.unitID = world.districtID
             $0.planned = Self.target
             $0.reason = "chỉ tiêu LĐLĐ tỉnh giao"
         })
-        let _: Campaign = try await client.unary("thidua.core.v1.Campaigns/AdvanceCampaign", AdvanceCampaignRequest.with {
+        _ = try await client.unary(Methods.Core.Campaigns.advanceCampaign, AdvanceCampaignRequest.with {
             $0.id = campaign.id
             $0.to = .inProgress
         })
@@ -49,7 +50,7 @@ enum CampaignDemo {
         let units = world.unitIDsByCode.keys.sorted().compactMap { world.unitIDsByCode[$0] }
         for (index, unit) in units.enumerated() {
             let share = Self.initiatives / UInt64(units.count) + (UInt64(index) < Self.initiatives % UInt64(units.count) ? 1 : 0)
-            let _: UnitProgress = try await world.client.unary("thidua.core.v1.Campaigns/ReportProgress", ReportProgressRequest.with {
+            _ = try await world.client.unary(Methods.Core.Campaigns.reportProgress, ReportProgressRequest.with {
                 $0.campaignID = campaign
                 $0.unitID = unit
                 $0.achieved = share
@@ -81,7 +82,7 @@ enum CampaignDemo {
             collectives = collectives.dropFirst(batch.collectives)
             people = people.dropFirst(batch.individuals)
             for request in grants {
-                let _: Award = try await world.client.unary("thidua.core.v1.Awards/GrantAward", request)
+                _ = try await world.client.unary(Methods.Core.Awards.grantAward, request)
             }
         }
     }
@@ -101,7 +102,7 @@ enum CampaignDemo {
 
     private static func members(outsideSchools world: DemoWorld) async throws -> [Member] {
         let schools = Set(world.unitIDsByCode.filter { $0.key.hasPrefix("TS-TH") }.map(\.value))
-        let page: ListMembersResponse = try await world.client.unary("thidua.core.v1.Members/ListMembers", ListMembersRequest.with {
+        let page = try await world.client.unary(Methods.Core.Members.listMembers, ListMembersRequest.with {
             $0.unitID = world.districtID
             $0.includeSubtree = true
             $0.page.pageSize = 1000
@@ -110,19 +111,19 @@ enum CampaignDemo {
     }
 
     static func printSummary(of world: DemoWorld) async throws {
-        let campaigns: ListCampaignsResponse = try await world.client.unary("thidua.core.v1.Campaigns/ListCampaigns", ListCampaignsRequest.with {
+        let campaigns = try await world.client.unary(Methods.Core.Campaigns.listCampaigns, ListCampaignsRequest.with {
             $0.unitID = world.districtID
             $0.year = 2021
         })
         if let campaign = campaigns.campaigns.first(where: { $0.title == Self.title }) {
-            let progress: GetProgressResponse = try await world.client.unary("thidua.core.v1.Campaigns/GetProgress", GetProgressRequest.with {
+            let progress = try await world.client.unary(Methods.Core.Campaigns.getProgress, GetProgressRequest.with {
                 $0.campaignID = campaign.id
                 $0.unitID = world.districtID
             })
             let total = progress.total
             standardOutput("  \(campaign.title) (\(campaign.id), module \(campaign.module)): \(total.achieved) \(campaign.metric) of \(total.planned) planned = \(total.percentOfPlan)%\n")
         }
-        let awards: AwardSummaryResponse = try await world.client.unary("thidua.core.v1.Reports/AwardSummary", AwardSummaryRequest.with {
+        let awards = try await world.client.unary(Methods.Core.Reports.awardSummary, AwardSummaryRequest.with {
             $0.unitID = world.districtID
             $0.from = "2021-09-01"
             $0.to = "2022-08-31"

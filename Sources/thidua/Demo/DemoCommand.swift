@@ -21,7 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
         let connection = self.root.connection
         try await self.reportingFailures {
             try await connection.withClient { client in
-                let me: ApiKeyInfo = try await client.unary("thidua.core.v1.Keys/WhoAmI", WhoAmIRequest())
+                let me = try await client.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
                 let fresh: Bool
                 do {
                     _ = try await self.load(into: me.unitID, using: client)
@@ -58,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
         var codes: [String: String] = [:]
         var token = ""
         repeat {
-            let page: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+            let page = try await client.unary(Methods.Core.Units.listUnits, ListUnitsRequest.with {
                 $0.rootID = district.id
                 $0.page.pageSize = 1000
                 $0.page.pageToken = token
@@ -66,8 +66,8 @@ struct DemoCommand: AsyncParsableCommand {
             for unit in page.units where unit.id != district.id { codes[unit.code] = unit.id }
             token = page.nextPageToken
         } while !token.isEmpty
-        let clusters: ListClustersResponse = try await client.unary("thidua.core.v1.Units/ListClusters", ListClustersRequest.with { $0.year = 2022 })
-        let services: ListServicesResponse = try await client.unary("thidua.host.v1.Reflection/ListServices", ListServicesRequest())
+        let clusters = try await client.unary(Methods.Core.Units.listClusters, ListClustersRequest.with { $0.year = 2022 })
+        let services = try await client.unary(Methods.Host.Reflection.listServices, ListServicesRequest())
         return DemoWorld(
             client: client,
             rootID: rootID,
@@ -80,27 +80,27 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     private func load(into rootID: String, using client: ThiduaClient) async throws -> Unit {
-        let province: Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+        let province = try await client.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
             $0.parentID = rootID
             $0.name = "Liên đoàn Lao động tỉnh Thanh Hóa"
             $0.kind = .provincialFederation
             $0.code = DemoData.provinceCode
             $0.validFrom = "1990-01-01"
         })
-        let district: Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+        let district = try await client.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
             $0.parentID = province.id
             $0.name = "Liên đoàn Lao động huyện Triệu Sơn"
             $0.kind = .districtFederation
             $0.code = DemoData.districtCode
             $0.validFrom = "1990-01-01"
         })
-        try await self.importCSV("ImportUnits", DemoData.unitsCSV(), what: "grassroots unions", using: client)
-        try await self.importCSV("ImportMembers", DemoData.membersCSV(), what: "workers and members", using: client)
+        try await self.importCSV(Methods.Core.Import.importUnits, DemoData.unitsCSV(), what: "grassroots unions", using: client)
+        try await self.importCSV(Methods.Core.Import.importMembers, DemoData.membersCSV(), what: "workers and members", using: client)
 
         var codes: [String: String] = [:]
         var token = ""
         repeat {
-            let page: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+            let page = try await client.unary(Methods.Core.Units.listUnits, ListUnitsRequest.with {
                 $0.rootID = district.id
                 $0.page.pageSize = 1000
                 $0.page.pageToken = token
@@ -110,7 +110,7 @@ struct DemoCommand: AsyncParsableCommand {
         } while !token.isEmpty
         for cluster in DemoData.clusters() {
             let ids = cluster.codes.compactMap { codes[$0] }
-            let _: Cluster = try await client.unary("thidua.core.v1.Units/CreateCluster", CreateClusterRequest.with {
+            _ = try await client.unary(Methods.Core.Units.createCluster, CreateClusterRequest.with {
                 $0.name = cluster.name
                 $0.year = 2022
                 $0.headUnitID = ids[0]
@@ -121,12 +121,10 @@ struct DemoCommand: AsyncParsableCommand {
         return district
     }
 
-    private func importCSV(_ method: String, _ csv: String, what: String, using client: ThiduaClient) async throws {
-        let progress = try client.serverStreaming(
-            "thidua.core.v1.Import/\(method)",
-            ImportCsvRequest.with { $0.csv = Data(csv.utf8) },
-            as: ImportProgress.self
-        )
+    private func importCSV(
+        _ method: ServerStreamingMethod<ImportCsvRequest, ImportProgress>, _ csv: String, what: String, using client: ThiduaClient
+    ) async throws {
+        let progress = try client.serverStreaming(method, ImportCsvRequest.with { $0.csv = Data(csv.utf8) })
         for try await step in progress {
             if step.done {
                 standardError("\u{1B}[2K\rimported \(step.rowsImported) \(what)\n")
@@ -137,7 +135,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     private func findDistrict(under rootID: String, using client: ThiduaClient) async throws -> Unit {
-        let page: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+        let page = try await client.unary(Methods.Core.Units.listUnits, ListUnitsRequest.with {
             $0.rootID = rootID
             $0.kind = .districtFederation
             $0.page.pageSize = 1000
@@ -150,9 +148,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     private func printSummary(of world: DemoWorld) async throws {
         let client = world.client
-        let district: Unit = try await client.unary("thidua.core.v1.Units/GetUnit", GetUnitRequest.with { $0.id = world.districtID })
-        let summary: OrganisationSummaryResponse = try await client.unary(
-            "thidua.core.v1.Reports/OrganisationSummary",
+        let district = try await client.unary(Methods.Core.Units.getUnit, GetUnitRequest.with { $0.id = world.districtID })
+        let summary = try await client.unary(
+            Methods.Core.Reports.organisationSummary,
             OrganisationSummaryRequest.with { $0.unitID = district.id }
         )
         let sectorNames: [Sector: String] = [

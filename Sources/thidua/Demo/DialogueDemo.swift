@@ -2,6 +2,7 @@ import DialogueAPI
 import SwiftProtobuf
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaWire
 
 /// The dialogue module's part of the demo (seed 002): Hà Nội's federation and quận Thanh Xuân
 /// with eight enterprises, their headcounts, collective agreements and the dialogues of 2025,
@@ -17,7 +18,7 @@ enum DialogueDemo: ModuleDemo {
         let province = try await self.findOrCreate(
             code: Seed.provinceCode, name: "Liên đoàn Lao động thành phố Hà Nội", kind: .provincialFederation, under: world.rootID, using: client
         )
-        let district: Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+        let district = try await client.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
             $0.parentID = province
             $0.name = "Liên đoàn Lao động quận Thanh Xuân"
             $0.kind = .districtFederation
@@ -26,7 +27,7 @@ enum DialogueDemo: ModuleDemo {
         })
         var units: [String: String] = [:]
         for enterprise in Seed.enterprises {
-            let unit: Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+            let unit = try await client.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
                 $0.parentID = district.id
                 $0.name = enterprise.name
                 $0.kind = .grassrootsUnion
@@ -36,7 +37,7 @@ enum DialogueDemo: ModuleDemo {
             })
             units[enterprise.code] = unit.id
             for (asOf, employees) in zip(Seed.headcountDates, enterprise.employees) {
-                let _: EnterpriseHeadcount = try await self.call(client, "Enterprises/RecordHeadcount", RecordHeadcountRequest.with {
+                _ = try await client.unary(Methods.Dialogue.Enterprises.recordHeadcount, RecordHeadcountRequest.with {
                     $0.unitID = unit.id
                     $0.asOf = asOf
                     $0.employees = employees
@@ -51,17 +52,17 @@ enum DialogueDemo: ModuleDemo {
 
     static func printSummary(of world: DemoWorld) async throws {
         let client = world.client
-        let districts: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+        let districts = try await client.unary(Methods.Core.Units.listUnits, ListUnitsRequest.with {
             $0.rootID = world.rootID
             $0.kind = .districtFederation
             $0.page.pageSize = 1000
         })
         guard let district = districts.units.first(where: { $0.code == Seed.districtCode }) else { return }
-        let report: BargainingCoverage = try await self.call(client, "BargainingReports/GetBargainingCoverage", GetBargainingCoverageRequest.with {
+        let report = try await client.unary(Methods.Dialogue.BargainingReports.getBargainingCoverage, GetBargainingCoverageRequest.with {
             $0.unitID = district.id
             $0.asOf = Seed.reportDate
         })
-        let expiring: ListExpiringAgreementsResponse = try await self.call(client, "BargainingReports/ListExpiringAgreements", ListExpiringAgreementsRequest.with {
+        let expiring = try await client.unary(Methods.Dialogue.BargainingReports.listExpiringAgreements, ListExpiringAgreementsRequest.with {
             $0.unitID = district.id
             $0.asOf = Seed.reportDate
         })
@@ -107,7 +108,7 @@ enum DialogueDemo: ModuleDemo {
         // Continuations come last: they need the renewal under way.
         for (index, script) in Seed.agreements.enumerated() {
             guard let until = script.continuedUntil else { continue }
-            let _: CollectiveAgreement = try await self.call(client, "Agreements/ContinueAgreement", ContinueAgreementRequest.with {
+            _ = try await client.unary(Methods.Dialogue.Agreements.continueAgreement, ContinueAgreementRequest.with {
                 $0.agreementID = ids[index]
                 $0.continuedUntil = until
                 $0.reason = "Hai bên đang thương lượng thỏa ước mới"
@@ -117,7 +118,7 @@ enum DialogueDemo: ModuleDemo {
     }
 
     private static func bargain(_ script: Seed.Bargaining, unitID: String, renews: String?, using client: ThiduaClient) async throws -> String {
-        let requested: CollectiveAgreement = try await self.call(client, "Agreements/RequestBargaining", RequestBargainingRequest.with {
+        let requested = try await client.unary(Methods.Dialogue.Agreements.requestBargaining, RequestBargainingRequest.with {
             $0.unitID = unitID
             $0.title = "Thỏa ước lao động tập thể"
             $0.requestedBy = .employeeRepresentatives
@@ -126,21 +127,21 @@ enum DialogueDemo: ModuleDemo {
         })
         let id = requested.id
         for (number, heldOn) in script.sessions.enumerated() {
-            let _: CollectiveAgreement = try await self.call(client, "Agreements/RecordBargainingSession", RecordBargainingSessionRequest.with {
+            _ = try await client.unary(Methods.Dialogue.Agreements.recordBargainingSession, RecordBargainingSessionRequest.with {
                 $0.agreementID = id
                 $0.heldOn = heldOn
                 $0.minutes = "Biên bản phiên thương lượng số \(number + 1)"
             })
         }
         if let draftedOn = script.draftedOn {
-            let _: CollectiveAgreement = try await self.call(client, "Agreements/RecordAgreementDraft", RecordAgreementDraftRequest.with {
+            _ = try await client.unary(Methods.Dialogue.Agreements.recordAgreementDraft, RecordAgreementDraftRequest.with {
                 $0.agreementID = id
                 $0.draftedOn = draftedOn
                 $0.clauses = script.clauses
             })
         }
         for (votedOn, inFavour, against) in script.votes {
-            let _: CollectiveAgreement = try await self.call(client, "Agreements/RecordAgreementVote", RecordAgreementVoteRequest.with {
+            _ = try await client.unary(Methods.Dialogue.Agreements.recordAgreementVote, RecordAgreementVoteRequest.with {
                 $0.agreementID = id
                 $0.votedOn = votedOn
                 $0.inFavour = inFavour
@@ -148,13 +149,13 @@ enum DialogueDemo: ModuleDemo {
             })
         }
         if let (signedOn, effectiveFrom, months, filedOn) = script.signing {
-            let _: CollectiveAgreement = try await self.call(client, "Agreements/SignAgreement", SignAgreementRequest.with {
+            _ = try await client.unary(Methods.Dialogue.Agreements.signAgreement, SignAgreementRequest.with {
                 $0.agreementID = id
                 $0.signedOn = signedOn
                 $0.effectiveFrom = effectiveFrom
                 $0.termMonths = months
             })
-            let _: CollectiveAgreement = try await self.call(client, "Agreements/FileAgreementCopy", FileAgreementCopyRequest.with {
+            _ = try await client.unary(Methods.Dialogue.Agreements.fileAgreementCopy, FileAgreementCopyRequest.with {
                 $0.agreementID = id
                 $0.filedOn = filedOn
                 $0.filedWith = Seed.authority
@@ -165,7 +166,7 @@ enum DialogueDemo: ModuleDemo {
 
     /// The district's campaign of periodic dialogues for 2025, with a target of one per enterprise.
     private static func launchCampaign(district: String, using client: ThiduaClient) async throws -> String {
-        let draft: Campaign = try await client.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+        let draft = try await client.unary(Methods.Core.Campaigns.createCampaign, CreateCampaignRequest.with {
             $0.module = Self.module
             $0.title = Seed.campaignTitle
             $0.launchingUnitID = district
@@ -173,12 +174,12 @@ enum DialogueDemo: ModuleDemo {
             $0.year = 2025
             $0.metric = "periodic dialogues"
         })
-        let _: Campaign = try await client.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+        _ = try await client.unary(Methods.Core.Campaigns.launchCampaign, LaunchCampaignRequest.with {
             $0.id = draft.id
             $0.decisionNumber = "08/QĐ-LĐLĐ"
             $0.decisionDate = "2025-01-10"
         })
-        let _: Target = try await client.unary("thidua.core.v1.Campaigns/SetTarget", SetTargetRequest.with {
+        _ = try await client.unary(Methods.Core.Campaigns.setTarget, SetTargetRequest.with {
             $0.campaignID = draft.id
             $0.unitID = district
             $0.planned = UInt64(Seed.enterprises.count)
@@ -189,7 +190,7 @@ enum DialogueDemo: ModuleDemo {
 
     private static func loadDialogues(units: [String: String], campaign: String, using client: ThiduaClient) async throws {
         for script in Seed.dialogues {
-            let planned: WorkplaceDialogue = try await self.call(client, "Dialogues/PlanDialogue", PlanDialogueRequest.with {
+            let planned = try await client.unary(Methods.Dialogue.Dialogues.planDialogue, PlanDialogueRequest.with {
                 $0.unitID = units[script.code]!
                 $0.kind = script.kind
                 $0.event = script.event
@@ -201,13 +202,13 @@ enum DialogueDemo: ModuleDemo {
                 $0.delegationSize = script.delegation
             })
             guard let (present, publishedOn) = script.held else { continue }
-            let _: WorkplaceDialogue = try await self.call(client, "Dialogues/HoldDialogue", HoldDialogueRequest.with {
+            _ = try await client.unary(Methods.Dialogue.Dialogues.holdDialogue, HoldDialogueRequest.with {
                 $0.id = planned.id
                 $0.heldOn = script.plannedOn
                 $0.employerLegalRepresentativePresent = true
                 $0.representativesPresent = present
             })
-            let _: WorkplaceDialogue = try await self.call(client, "Dialogues/PublishDialogueMinutes", PublishDialogueMinutesRequest.with {
+            _ = try await client.unary(Methods.Dialogue.Dialogues.publishDialogueMinutes, PublishDialogueMinutesRequest.with {
                 $0.id = planned.id
                 $0.signedByEmployer = true
                 $0.signedByEmployeeRepresentatives = true
@@ -221,13 +222,13 @@ enum DialogueDemo: ModuleDemo {
     // MARK: Pieces
 
     private static func campaignLines(district: String, using client: ThiduaClient) async throws -> [String] {
-        let campaigns: ListCampaignsResponse = try await client.unary("thidua.core.v1.Campaigns/ListCampaigns", ListCampaignsRequest.with {
+        let campaigns = try await client.unary(Methods.Core.Campaigns.listCampaigns, ListCampaignsRequest.with {
             $0.unitID = district
             $0.module = Self.module
             $0.year = 2025
         })
         guard let campaign = campaigns.campaigns.first(where: { $0.title == Seed.campaignTitle }) else { return [] }
-        let progress: GetProgressResponse = try await client.unary("thidua.core.v1.Campaigns/GetProgress", GetProgressRequest.with {
+        let progress = try await client.unary(Methods.Core.Campaigns.getProgress, GetProgressRequest.with {
             $0.campaignID = campaign.id
             $0.unitID = district
         })
@@ -237,13 +238,13 @@ enum DialogueDemo: ModuleDemo {
     /// The unit of that code under `parentID`, created if there is none: other modules' demos
     /// may have created Hà Nội's federation already.
     private static func findOrCreate(code: String, name: String, kind: UnitKind, under parentID: String, using client: ThiduaClient) async throws -> String {
-        let existing: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+        let existing = try await client.unary(Methods.Core.Units.listUnits, ListUnitsRequest.with {
             $0.rootID = parentID
             $0.kind = kind
             $0.page.pageSize = 1000
         })
         if let unit = existing.units.first(where: { $0.code == code }) { return unit.id }
-        let created: Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+        let created = try await client.unary(Methods.Core.Units.createUnit, CreateUnitRequest.with {
             $0.parentID = parentID
             $0.name = name
             $0.kind = kind
@@ -253,11 +254,6 @@ enum DialogueDemo: ModuleDemo {
         return created.id
     }
 
-    private static func call<Output: SwiftProtobuf.Message>(
-        _ client: ThiduaClient, _ method: String, _ request: some SwiftProtobuf.Message
-    ) async throws -> Output {
-        try await client.unary("thidua.dialogue.v1.\(method)", request)
-    }
 
     private static func permille(_ part: UInt64, of whole: UInt64) -> UInt32 {
         whole == 0 ? 0 : UInt32(part * 1000 / whole)

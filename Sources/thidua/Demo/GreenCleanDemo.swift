@@ -86,7 +86,7 @@ enum GreenCleanDemo: ModuleDemo {
 
     static func load(into world: DemoWorld) async throws {
         let client = world.client
-        let district: ThiduaCoreAPI.Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+        let district = try await client.unary(Methods.Core.Units.createUnit, .with {
             $0.parentID = world.provinceID
             $0.name = Self.districtName
             $0.kind = .districtFederation
@@ -95,7 +95,7 @@ enum GreenCleanDemo: ModuleDemo {
         })
         var unitIDs: [String: String] = [:]
         for (code, name, sector) in Self.units {
-            let unit: ThiduaCoreAPI.Unit = try await client.unary("thidua.core.v1.Units/CreateUnit", CreateUnitRequest.with {
+            let unit = try await client.unary(Methods.Core.Units.createUnit, .with {
                 $0.parentID = district.id
                 $0.name = name
                 $0.kind = .grassrootsUnion
@@ -112,7 +112,7 @@ enum GreenCleanDemo: ModuleDemo {
             }
             if year == 2021 {
                 for state in [CampaignState.inProgress, .interimReviewed, .closed] {
-                    let _: Campaign = try await client.unary("thidua.core.v1.Campaigns/AdvanceCampaign", AdvanceCampaignRequest.with {
+                    _ = try await client.unary(Methods.Core.Campaigns.advanceCampaign, .with {
                         $0.id = campaignID
                         $0.to = state
                         $0.reason = "Tổng kết phong trào năm 2021"
@@ -125,7 +125,7 @@ enum GreenCleanDemo: ModuleDemo {
 
     static func printSummary(of world: DemoWorld) async throws {
         let client = world.client
-        let units: ListUnitsResponse = try await client.unary("thidua.core.v1.Units/ListUnits", ListUnitsRequest.with {
+        let units = try await client.unary(Methods.Core.Units.listUnits, .with {
             $0.rootID = world.provinceID
             $0.kind = .districtFederation
             $0.page.pageSize = 1000
@@ -134,7 +134,7 @@ enum GreenCleanDemo: ModuleDemo {
             standardOutput("\"\(Self.campaignTitle)\": the district \(Self.districtCode) is not loaded\n")
             return
         }
-        let report: GreenCleanReportResponse = try await client.unary(GreenCleanMethods.recognitionReport, GreenCleanReportRequest.with {
+        let report = try await client.unary(Methods.GreenClean.Reports.recognitionReport, .with {
             $0.unitID = district.id
             $0.fromYear = 2021
             $0.toYear = 2022
@@ -156,7 +156,7 @@ enum GreenCleanDemo: ModuleDemo {
     // MARK: Steps
 
     private static func launchCampaign(year: Int, districtID: String, using client: ThiduaClient) async throws -> String {
-        let campaign: Campaign = try await client.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+        let campaign = try await client.unary(Methods.Core.Campaigns.createCampaign, .with {
             $0.module = Self.module
             $0.title = Self.campaignTitle
             $0.launchingUnitID = districtID
@@ -164,7 +164,7 @@ enum GreenCleanDemo: ModuleDemo {
             $0.year = UInt32(year)
             $0.metric = "đơn vị được công nhận"
         })
-        let _: Campaign = try await client.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+        _ = try await client.unary(Methods.Core.Campaigns.launchCampaign, .with {
             $0.id = campaign.id
             $0.decisionNumber = year == 2021 ? "05/KH-LĐLĐ" : "04/KH-LĐLĐ"
             $0.decisionDate = "\(year)-03-01"
@@ -185,10 +185,10 @@ enum GreenCleanDemo: ModuleDemo {
     }
 
     private static func run(_ outcome: Outcome, unitID: String, campaignID: String, year: Int, using client: ThiduaClient) async throws {
-        func call<Request: SwiftProtobuf.Message>(_ method: String, _ request: Request) async throws -> GreenCleanRegistration {
+        func call<Request>(_ method: UnaryMethod<Request, GreenCleanRegistration>, _ request: Request) async throws -> GreenCleanRegistration {
             try await client.unary(method, request)
         }
-        let registration = try await call(GreenCleanMethods.registerUnit, GreenCleanRegisterRequest.with {
+        let registration = try await call(Methods.GreenClean.Registrations.registerUnit, GreenCleanRegisterRequest.with {
             $0.campaignID = campaignID
             $0.unitID = unitID
             $0.registeredOn = "\(year)-03-15"
@@ -197,29 +197,29 @@ enum GreenCleanDemo: ModuleDemo {
         if case .registered = outcome { return }
         var cut: (String, UInt32)?
         if case .declined(let declinedCut, _) = outcome { cut = declinedCut }
-        _ = try await call(GreenCleanMethods.selfAssess, GreenCleanSelfAssessRequest.with { $0.id = id; $0.scores = Self.claims(cut: cut) })
+        _ = try await call(Methods.GreenClean.Registrations.selfAssess, GreenCleanSelfAssessRequest.with { $0.id = id; $0.scores = Self.claims(cut: cut) })
         if case .selfAssessed = outcome { return }
-        _ = try await call(GreenCleanMethods.submit, GreenCleanSubmitRequest.with { $0.id = id })
+        _ = try await call(Methods.GreenClean.Registrations.submit, GreenCleanSubmitRequest.with { $0.id = id })
         switch outcome {
         case .submitted:
             return
         case .returned(let reason):
-            _ = try await call(GreenCleanMethods.returnForFixes, GreenCleanReturnRequest.with { $0.id = id; $0.reason = reason })
+            _ = try await call(Methods.GreenClean.Registrations.returnForFixes, GreenCleanReturnRequest.with { $0.id = id; $0.reason = reason })
             return
         case .recognisedAfterReturn:
-            _ = try await call(GreenCleanMethods.returnForFixes, GreenCleanReturnRequest.with {
+            _ = try await call(Methods.GreenClean.Registrations.returnForFixes, GreenCleanReturnRequest.with {
                 $0.id = id
                 $0.reason = "Bổ sung ảnh khuôn viên và sổ theo dõi phân loại rác"
             })
-            _ = try await call(GreenCleanMethods.selfAssess, GreenCleanSelfAssessRequest.with { $0.id = id; $0.scores = Self.claims() })
-            _ = try await call(GreenCleanMethods.submit, GreenCleanSubmitRequest.with { $0.id = id; $0.note = "Đã bổ sung minh chứng" })
+            _ = try await call(Methods.GreenClean.Registrations.selfAssess, GreenCleanSelfAssessRequest.with { $0.id = id; $0.scores = Self.claims() })
+            _ = try await call(Methods.GreenClean.Registrations.submit, GreenCleanSubmitRequest.with { $0.id = id; $0.note = "Đã bổ sung minh chứng" })
         default:
             break
         }
-        _ = try await call(GreenCleanMethods.appraise, GreenCleanAppraiseRequest.with { $0.id = id; $0.note = "Đoàn thẩm định LĐLĐ huyện" })
+        _ = try await call(Methods.GreenClean.Registrations.appraise, GreenCleanAppraiseRequest.with { $0.id = id; $0.note = "Đoàn thẩm định LĐLĐ huyện" })
         switch outcome {
         case .declined(_, let reason):
-            _ = try await call(GreenCleanMethods.declineRecognition, GreenCleanDeclineRequest.with { $0.id = id; $0.reason = reason })
+            _ = try await call(Methods.GreenClean.Registrations.declineRecognition, GreenCleanDeclineRequest.with { $0.id = id; $0.reason = reason })
             return
         case .disqualified(let day):
             try await Self.declineAfterAccident(on: day, registration: registration, using: client)
@@ -227,12 +227,12 @@ enum GreenCleanDemo: ModuleDemo {
         default:
             break
         }
-        _ = try await call(GreenCleanMethods.proposeRecognition, GreenCleanProposeRequest.with {
+        _ = try await call(Methods.GreenClean.Registrations.proposeRecognition, GreenCleanProposeRequest.with {
             $0.id = id
             $0.note = "Ban Thường vụ LĐLĐ huyện đề nghị công nhận"
         })
         if case .proposed = outcome { return }
-        _ = try await call(GreenCleanMethods.recognise, GreenCleanRecogniseRequest.with {
+        _ = try await call(Methods.GreenClean.Registrations.recognise, GreenCleanRecogniseRequest.with {
             $0.id = id
             $0.decisionNumber = "125/QĐ-LĐLĐ"
             $0.decisionDate = "\(year)-12-20"
@@ -243,7 +243,7 @@ enum GreenCleanDemo: ModuleDemo {
     /// Records the accident, shows that the server refuses the proposal because of it, and
     /// declines the registration with the fact the server named.
     private static func declineAfterAccident(on day: String, registration: GreenCleanRegistration, using client: ThiduaClient) async throws {
-        let _: GreenCleanSafetyFact = try await client.unary(GreenCleanMethods.recordSafetyFact, RecordGreenCleanSafetyFactRequest.with {
+        _ = try await client.unary(Methods.GreenClean.SafetyFacts.recordSafetyFact, .with {
             $0.unitID = registration.unitID
             $0.kind = .seriousWorkAccident
             $0.occurredOn = day
@@ -252,14 +252,14 @@ enum GreenCleanDemo: ModuleDemo {
         })
         let reason: String
         do {
-            let _: GreenCleanRegistration = try await client.unary(GreenCleanMethods.proposeRecognition, GreenCleanProposeRequest.with {
+            _ = try await client.unary(Methods.GreenClean.Registrations.proposeRecognition, .with {
                 $0.id = registration.id
             })
             throw CLIFailure.usage("the server proposed \(registration.id) despite a disqualifying accident")
         } catch let error as RPCError where error.details.first?.rule == "green_clean.disqualified" {
             reason = "Không xét công nhận: \(error.details.first!.description_p)"
         }
-        let _: GreenCleanRegistration = try await client.unary(GreenCleanMethods.declineRecognition, GreenCleanDeclineRequest.with {
+        _ = try await client.unary(Methods.GreenClean.Registrations.declineRecognition, .with {
             $0.id = registration.id
             $0.reason = reason
         })

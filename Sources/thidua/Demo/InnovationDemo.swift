@@ -2,6 +2,7 @@ import Foundation
 import InnovationAPI
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaWire
 
 /// The innovation drive's part of `thidua demo`: the registers of the 174 grassroots unions of
 /// Triệu Sơn, decided by the district's council and imported over the wire, then the report that
@@ -23,8 +24,8 @@ enum InnovationDemo: ModuleDemo {
         let counted = try await withThrowingTaskGroup(of: UInt32.self) { group in
             for (index, union) in unions.enumerated() where union.initiatives > 0 {
                 group.addTask {
-                    let response: ImportDecidedRegisterResponse = try await world.client.unary(
-                        "thidua.innovation.v1.Initiatives/ImportDecidedRegister",
+                    let response = try await world.client.unary(
+                        Methods.Innovation.Initiatives.importDecidedRegister,
                         ImportDecidedRegisterRequest.with {
                             $0.campaignID = campaign.id
                             $0.unitID = union.unitID
@@ -45,8 +46,8 @@ enum InnovationDemo: ModuleDemo {
     static func printSummary(of world: DemoWorld) async throws {
         let campaign = try await self.campaign(of: world)
         let report = try await self.report(campaign.id, world)
-        let progress: GetProgressResponse = try await world.client.unary(
-            "thidua.core.v1.Campaigns/GetProgress",
+        let progress = try await world.client.unary(
+            Methods.Core.Campaigns.getProgress,
             GetProgressRequest.with { $0.campaignID = campaign.id; $0.unitID = world.districtID }
         )
         let kinds: [InitiativeKind: String] = [
@@ -61,8 +62,8 @@ enum InnovationDemo: ModuleDemo {
             "    total benefit: \(self.grouped(report.total.recognisedBenefitVnd / 1_000_000)) million VND",
         ]
         for clusterID in world.clusterIDs {
-            let ranking: RankClusterResponse = try await world.client.unary(
-                "thidua.core.v1.Campaigns/RankCluster",
+            let ranking = try await world.client.unary(
+                Methods.Core.Campaigns.rankCluster,
                 RankClusterRequest.with { $0.campaignID = campaign.id; $0.clusterID = clusterID }
             )
             guard let leader = ranking.units.first else { continue }
@@ -78,8 +79,8 @@ enum InnovationDemo: ModuleDemo {
     /// The campaign of the module over the district for the school year 2021-2022, which the core
     /// part of the demo launched (CampaignDemo).
     private static func campaign(of world: DemoWorld) async throws -> Campaign {
-        let page: ListCampaignsResponse = try await world.client.unary(
-            "thidua.core.v1.Campaigns/ListCampaigns",
+        let page = try await world.client.unary(
+            Methods.Core.Campaigns.listCampaigns,
             ListCampaignsRequest.with {
                 $0.unitID = world.districtID
                 $0.module = Self.module
@@ -95,7 +96,7 @@ enum InnovationDemo: ModuleDemo {
 
     private static func report(_ campaignID: String, _ world: DemoWorld) async throws -> InnovationReport {
         try await world.client.unary(
-            "thidua.innovation.v1.InnovationReports/CampaignReport",
+            Methods.Innovation.InnovationReports.campaignReport,
             InnovationReportRequest.with { $0.campaignID = campaignID; $0.unitID = world.districtID }
         )
     }
@@ -106,7 +107,7 @@ enum InnovationDemo: ModuleDemo {
         var membersByUnit: [String: [String]] = [:]
         var token = ""
         repeat {
-            let page: ListMembersResponse = try await world.client.unary("thidua.core.v1.Members/ListMembers", ListMembersRequest.with {
+            let page = try await world.client.unary(Methods.Core.Members.listMembers, ListMembersRequest.with {
                 $0.unitID = world.districtID
                 $0.includeSubtree = true
                 $0.page.pageSize = 1000
@@ -132,15 +133,15 @@ enum InnovationDemo: ModuleDemo {
     /// The district passes the province's plan down to its unions, by headcount, so each cluster
     /// ranks its units by percent of plan; a union that already has a target keeps it.
     private static func setTargets(_ unions: [InnovationDemoData.UnionRegister], of campaignID: String, _ world: DemoWorld) async throws {
-        let progress: GetProgressResponse = try await world.client.unary(
-            "thidua.core.v1.Campaigns/GetProgress",
+        let progress = try await world.client.unary(
+            Methods.Core.Campaigns.getProgress,
             GetProgressRequest.with { $0.campaignID = campaignID; $0.unitID = world.districtID }
         )
         let planned = Set(progress.children.filter { $0.planned > 0 }.map(\.unitID))
         try await withThrowingTaskGroup(of: Void.self) { group in
             for union in unions where !planned.contains(union.unitID) {
                 group.addTask {
-                    let _: Target = try await world.client.unary("thidua.core.v1.Campaigns/SetTarget", SetTargetRequest.with {
+                    _ = try await world.client.unary(Methods.Core.Campaigns.setTarget, SetTargetRequest.with {
                         $0.campaignID = campaignID
                         $0.unitID = union.unitID
                         $0.planned = UInt64(union.target)
@@ -156,8 +157,8 @@ enum InnovationDemo: ModuleDemo {
         var count = 0
         var token = ""
         repeat {
-            let page: CreativeLabourCandidatesResponse = try await world.client.unary(
-                "thidua.innovation.v1.InnovationTitles/ListCreativeLabourCandidates",
+            let page = try await world.client.unary(
+                Methods.Innovation.InnovationTitles.listCreativeLabourCandidates,
                 CreativeLabourCandidatesRequest.with {
                     $0.unitID = world.districtID
                     $0.from = InnovationDemoData.periodFrom

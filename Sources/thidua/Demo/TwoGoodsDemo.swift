@@ -1,5 +1,6 @@
 import ThiduaClient
 import ThiduaCoreAPI
+import ThiduaWire
 import TwoGoodsAPI
 
 /// The two-goods part of `thidua demo`: the district's "Hai tốt" campaign of the 2021-2022 school
@@ -18,7 +19,6 @@ enum TwoGoodsDemo: ModuleDemo {
     static let decisionNumber = "86/QĐ-LĐLĐ"
     static let decisionDate = "2022-06-10"
 
-    private static func method(_ name: String) -> String { "thidua.two_goods.v1.TwoGoods/\(name)" }
 
     static func load(into world: DemoWorld) async throws {
         let client = world.client
@@ -30,7 +30,7 @@ enum TwoGoodsDemo: ModuleDemo {
         var participations: [String] = []
         var teachers: [[String]] = []
         for (index, schoolID) in schools.enumerated() {
-            let participation: SchoolParticipation = try await client.unary(self.method("EnrolSchool"), EnrolSchoolRequest.with {
+            let participation = try await client.unary(Methods.TwoGoods.TwoGoods.enrolSchool, EnrolSchoolRequest.with {
                 $0.campaignID = campaign.id
                 $0.schoolUnitID = schoolID
                 $0.enrolledOn = "2021-09-15"
@@ -57,7 +57,7 @@ enum TwoGoodsDemo: ModuleDemo {
     }
 
     static func printSummary(of world: DemoWorld) async throws {
-        let report: TwoGoodsYearReport = try await world.client.unary(self.method("GetYearReport"), GetYearReportRequest.with {
+        let report = try await world.client.unary(Methods.TwoGoods.TwoGoods.getYearReport, GetYearReportRequest.with {
             $0.unitID = world.districtID
             $0.schoolYear = self.schoolYear
         })
@@ -81,7 +81,7 @@ enum TwoGoodsDemo: ModuleDemo {
     // MARK: Steps
 
     private static func launchCampaign(_ world: DemoWorld) async throws -> Campaign {
-        let created: Campaign = try await world.client.unary("thidua.core.v1.Campaigns/CreateCampaign", CreateCampaignRequest.with {
+        let created = try await world.client.unary(Methods.Core.Campaigns.createCampaign, CreateCampaignRequest.with {
             $0.module = self.module
             $0.title = "Phong trào thi đua \"Hai tốt\" và xây dựng tổ chức Công đoàn vững mạnh năm học 2021-2022"
             $0.launchingUnitID = world.districtID
@@ -89,12 +89,12 @@ enum TwoGoodsDemo: ModuleDemo {
             $0.year = self.schoolYear
             $0.metric = "trường hoàn thành năm học"
         })
-        let _: Campaign = try await world.client.unary("thidua.core.v1.Campaigns/LaunchCampaign", LaunchCampaignRequest.with {
+        _ = try await world.client.unary(Methods.Core.Campaigns.launchCampaign, LaunchCampaignRequest.with {
             $0.id = created.id
             $0.decisionNumber = "52/KH-LĐLĐ"
             $0.decisionDate = "2021-09-08"
         })
-        return try await world.client.unary("thidua.core.v1.Campaigns/AdvanceCampaign", AdvanceCampaignRequest.with {
+        return try await world.client.unary(Methods.Core.Campaigns.advanceCampaign, AdvanceCampaignRequest.with {
             $0.id = created.id
             $0.to = .inProgress
             $0.reason = "năm học 2021-2022 bắt đầu"
@@ -115,7 +115,7 @@ enum TwoGoodsDemo: ModuleDemo {
         let reviews: [(round: UInt32, interim: String, final: String)] = [(1, "2021-11-19", "2022-01-21"), (2, "2022-03-25", "2022-05-27")]
         for review in reviews {
             let passed = students - UInt32((index + Int(review.round)) % 6)
-            let _: SchoolParticipation = try await client.unary(self.method("RecordSchoolResult"), RecordSchoolResultRequest.with {
+            _ = try await client.unary(Methods.TwoGoods.TwoGoods.recordSchoolResult, RecordSchoolResultRequest.with {
                 $0.participationID = participationID
                 $0.round = review.round
                 $0.result = .with {
@@ -127,7 +127,7 @@ enum TwoGoodsDemo: ModuleDemo {
                 }
             })
             for (kind, date) in [(RoundReviewKind.interimReview, review.interim), (.finalReview, review.final)] {
-                let _: SchoolParticipation = try await client.unary(self.method("ReviewSchoolRound"), ReviewSchoolRoundRequest.with {
+                _ = try await client.unary(Methods.TwoGoods.TwoGoods.reviewSchoolRound, ReviewSchoolRoundRequest.with {
                     $0.participationID = participationID
                     $0.round = review.round
                     $0.kind = kind
@@ -142,7 +142,7 @@ enum TwoGoodsDemo: ModuleDemo {
     /// level at every other school; province level at every ninth), the second with a teaching
     /// initiative. Returns their member ids.
     private static func recordTeachers(of schoolID: String, in participationID: String, index: Int, using client: ThiduaClient) async throws -> [String] {
-        let members: ListMembersResponse = try await client.unary("thidua.core.v1.Members/ListMembers", ListMembersRequest.with {
+        let members = try await client.unary(Methods.Core.Members.listMembers, ListMembersRequest.with {
             $0.unitID = schoolID
             $0.page.pageSize = 2
         })
@@ -154,7 +154,7 @@ enum TwoGoodsDemo: ModuleDemo {
                 if index % 2 == 0 { levels.append(.districtLevel) }
                 if index % 9 == 0 { levels.append(.provinceLevel) }
             }
-            let _: TeacherRecord = try await client.unary(self.method("RecordTeacher"), RecordTeacherRequest.with {
+            _ = try await client.unary(Methods.TwoGoods.TwoGoods.recordTeacher, RecordTeacherRequest.with {
                 $0.participationID = participationID
                 $0.memberID = member.id
                 $0.excellentTeacherResults = levels.map { level in
@@ -181,7 +181,7 @@ enum TwoGoodsDemo: ModuleDemo {
     }
 
     private static func commend(_ participationID: String, member memberID: String, in world: DemoWorld, using client: ThiduaClient) async throws {
-        let _: TwoGoodsCommendation = try await client.unary(self.method("GrantCommendation"), GrantCommendationRequest.with {
+        _ = try await client.unary(Methods.TwoGoods.TwoGoods.grantCommendation, GrantCommendationRequest.with {
             $0.participationID = participationID
             $0.memberID = memberID
             $0.formCode = "giay_khen"

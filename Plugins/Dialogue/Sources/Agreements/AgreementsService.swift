@@ -9,16 +9,16 @@ struct AgreementsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.Agreements") { service in
-            service.unary("RequestBargaining", permission: DialoguePermissions.write, self.requestBargaining)
-            service.unary("GetAgreement", permission: DialoguePermissions.read, self.getAgreement)
-            service.unary("ListAgreements", permission: DialoguePermissions.read, self.listAgreements)
-            service.unary("RecordBargainingSession", permission: DialoguePermissions.write, self.recordBargainingSession)
-            service.unary("RecordAgreementDraft", permission: DialoguePermissions.write, self.recordAgreementDraft)
-            service.unary("RecordAgreementVote", permission: DialoguePermissions.write, self.recordAgreementVote)
-            service.unary("SignAgreement", permission: DialoguePermissions.write, self.signAgreement)
-            service.unary("FileAgreementCopy", permission: DialoguePermissions.write, self.fileAgreementCopy)
-            service.unary("ContinueAgreement", permission: DialoguePermissions.write, self.continueAgreement)
-            service.unary("WithdrawBargaining", permission: DialoguePermissions.write, self.withdrawBargaining)
+            service.unary(Methods.Dialogue.Agreements.requestBargaining, permission: DialoguePermissions.write, self.requestBargaining)
+            service.unary(Methods.Dialogue.Agreements.getAgreement, permission: DialoguePermissions.read, self.getAgreement)
+            service.unary(Methods.Dialogue.Agreements.listAgreements, permission: DialoguePermissions.read, self.listAgreements)
+            service.unary(Methods.Dialogue.Agreements.recordBargainingSession, permission: DialoguePermissions.write, self.recordBargainingSession)
+            service.unary(Methods.Dialogue.Agreements.recordAgreementDraft, permission: DialoguePermissions.write, self.recordAgreementDraft)
+            service.unary(Methods.Dialogue.Agreements.recordAgreementVote, permission: DialoguePermissions.write, self.recordAgreementVote)
+            service.unary(Methods.Dialogue.Agreements.signAgreement, permission: DialoguePermissions.write, self.signAgreement)
+            service.unary(Methods.Dialogue.Agreements.fileAgreementCopy, permission: DialoguePermissions.write, self.fileAgreementCopy)
+            service.unary(Methods.Dialogue.Agreements.continueAgreement, permission: DialoguePermissions.write, self.continueAgreement)
+            service.unary(Methods.Dialogue.Agreements.withdrawBargaining, permission: DialoguePermissions.write, self.withdrawBargaining)
         }
     }
 

@@ -11,14 +11,14 @@ struct DialoguesService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.Dialogues") { service in
-            service.unary("PlanDialogue", permission: DialoguePermissions.write, self.planDialogue)
-            service.unary("GetDialogue", permission: DialoguePermissions.read, self.getDialogue)
-            service.unary("ListDialogues", permission: DialoguePermissions.read, self.listDialogues)
-            service.unary("UpdateDialogue", permission: DialoguePermissions.write, self.updateDialogue)
-            service.unary("HoldDialogue", permission: DialoguePermissions.write, self.holdDialogue)
-            service.unary("PublishDialogueMinutes", permission: DialoguePermissions.write, self.publishDialogueMinutes)
-            service.unary("CancelDialogue", permission: DialoguePermissions.write, self.cancelDialogue)
-            service.unary("GetDialogueCalendar", permission: DialoguePermissions.read, self.getDialogueCalendar)
+            service.unary(Methods.Dialogue.Dialogues.planDialogue, permission: DialoguePermissions.write, self.planDialogue)
+            service.unary(Methods.Dialogue.Dialogues.getDialogue, permission: DialoguePermissions.read, self.getDialogue)
+            service.unary(Methods.Dialogue.Dialogues.listDialogues, permission: DialoguePermissions.read, self.listDialogues)
+            service.unary(Methods.Dialogue.Dialogues.updateDialogue, permission: DialoguePermissions.write, self.updateDialogue)
+            service.unary(Methods.Dialogue.Dialogues.holdDialogue, permission: DialoguePermissions.write, self.holdDialogue)
+            service.unary(Methods.Dialogue.Dialogues.publishDialogueMinutes, permission: DialoguePermissions.write, self.publishDialogueMinutes)
+            service.unary(Methods.Dialogue.Dialogues.cancelDialogue, permission: DialoguePermissions.write, self.cancelDialogue)
+            service.unary(Methods.Dialogue.Dialogues.getDialogueCalendar, permission: DialoguePermissions.read, self.getDialogueCalendar)
         }
     }
 

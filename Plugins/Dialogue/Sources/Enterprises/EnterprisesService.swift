@@ -8,8 +8,8 @@ struct EnterprisesService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.Enterprises") { service in
-            service.unary("RecordHeadcount", permission: DialoguePermissions.write, self.recordHeadcount)
-            service.unary("GetEnterpriseProfile", permission: DialoguePermissions.read, self.getEnterpriseProfile)
+            service.unary(Methods.Dialogue.Enterprises.recordHeadcount, permission: DialoguePermissions.write, self.recordHeadcount)
+            service.unary(Methods.Dialogue.Enterprises.getEnterpriseProfile, permission: DialoguePermissions.read, self.getEnterpriseProfile)
         }
     }
 

@@ -8,8 +8,8 @@ struct BargainingReportsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.BargainingReports") { service in
-            service.unary("GetBargainingCoverage", permission: DialoguePermissions.read, self.getBargainingCoverage)
-            service.unary("ListExpiringAgreements", permission: DialoguePermissions.read, self.listExpiringAgreements)
+            service.unary(Methods.Dialogue.BargainingReports.getBargainingCoverage, permission: DialoguePermissions.read, self.getBargainingCoverage)
+            service.unary(Methods.Dialogue.BargainingReports.listExpiringAgreements, permission: DialoguePermissions.read, self.listExpiringAgreements)
         }
     }
 

@@ -9,9 +9,9 @@ struct DialogueRulesService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.DialogueRules") { service in
-            service.unary("GetDialogueRules", permission: DialoguePermissions.read, self.getDialogueRules)
-            service.unary("ListDialogueRules", permission: DialoguePermissions.read, self.listDialogueRules)
-            service.unary("SetDialogueRules", permission: DialoguePermissions.configure, self.setDialogueRules)
+            service.unary(Methods.Dialogue.DialogueRules.getDialogueRules, permission: DialoguePermissions.read, self.getDialogueRules)
+            service.unary(Methods.Dialogue.DialogueRules.listDialogueRules, permission: DialoguePermissions.read, self.listDialogueRules)
+            service.unary(Methods.Dialogue.DialogueRules.setDialogueRules, permission: DialoguePermissions.configure, self.setDialogueRules)
         }
     }
 

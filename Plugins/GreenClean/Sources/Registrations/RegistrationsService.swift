@@ -12,17 +12,17 @@ struct RegistrationsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.green_clean.v1.Registrations") { service in
-            service.unary("RegisterUnit", permission: GreenCleanPermissions.register, self.registerUnit)
-            service.unary("GetRegistration", permission: GreenCleanPermissions.read, self.getRegistration)
-            service.unary("ListRegistrations", permission: GreenCleanPermissions.read, self.listRegistrations)
-            service.unary("SelfAssess", permission: GreenCleanPermissions.register, self.selfAssess)
-            service.unary("Submit", permission: GreenCleanPermissions.register, self.submit)
-            service.unary("ReturnForFixes", permission: GreenCleanPermissions.appraise, self.returnForFixes)
-            service.unary("Appraise", permission: GreenCleanPermissions.appraise, self.appraise)
-            service.unary("ProposeRecognition", permission: GreenCleanPermissions.appraise, self.proposeRecognition)
-            service.unary("Recognise", permission: GreenCleanPermissions.recognise, self.recognise)
-            service.unary("DeclineRecognition", permission: GreenCleanPermissions.recognise, self.declineRecognition)
-            service.unary("ProposeUpward", permission: GreenCleanPermissions.recognise, self.proposeUpward)
+            service.unary(Methods.GreenClean.Registrations.registerUnit, permission: GreenCleanPermissions.register, self.registerUnit)
+            service.unary(Methods.GreenClean.Registrations.getRegistration, permission: GreenCleanPermissions.read, self.getRegistration)
+            service.unary(Methods.GreenClean.Registrations.listRegistrations, permission: GreenCleanPermissions.read, self.listRegistrations)
+            service.unary(Methods.GreenClean.Registrations.selfAssess, permission: GreenCleanPermissions.register, self.selfAssess)
+            service.unary(Methods.GreenClean.Registrations.submit, permission: GreenCleanPermissions.register, self.submit)
+            service.unary(Methods.GreenClean.Registrations.returnForFixes, permission: GreenCleanPermissions.appraise, self.returnForFixes)
+            service.unary(Methods.GreenClean.Registrations.appraise, permission: GreenCleanPermissions.appraise, self.appraise)
+            service.unary(Methods.GreenClean.Registrations.proposeRecognition, permission: GreenCleanPermissions.appraise, self.proposeRecognition)
+            service.unary(Methods.GreenClean.Registrations.recognise, permission: GreenCleanPermissions.recognise, self.recognise)
+            service.unary(Methods.GreenClean.Registrations.declineRecognition, permission: GreenCleanPermissions.recognise, self.declineRecognition)
+            service.unary(Methods.GreenClean.Registrations.proposeUpward, permission: GreenCleanPermissions.recognise, self.proposeUpward)
         }
     }
 

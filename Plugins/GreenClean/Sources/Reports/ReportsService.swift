@@ -8,7 +8,7 @@ struct ReportsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.green_clean.v1.Reports") { service in
-            service.unary("RecognitionReport", permission: GreenCleanPermissions.read, self.recognitionReport)
+            service.unary(Methods.GreenClean.Reports.recognitionReport, permission: GreenCleanPermissions.read, self.recognitionReport)
         }
     }
 

@@ -8,9 +8,9 @@ struct SafetyFactsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.green_clean.v1.SafetyFacts") { service in
-            service.unary("RecordSafetyFact", permission: GreenCleanPermissions.facts, self.recordSafetyFact)
-            service.unary("RetractSafetyFact", permission: GreenCleanPermissions.facts, self.retractSafetyFact)
-            service.unary("ListSafetyFacts", permission: GreenCleanPermissions.read, self.listSafetyFacts)
+            service.unary(Methods.GreenClean.SafetyFacts.recordSafetyFact, permission: GreenCleanPermissions.facts, self.recordSafetyFact)
+            service.unary(Methods.GreenClean.SafetyFacts.retractSafetyFact, permission: GreenCleanPermissions.facts, self.retractSafetyFact)
+            service.unary(Methods.GreenClean.SafetyFacts.listSafetyFacts, permission: GreenCleanPermissions.read, self.listSafetyFacts)
         }
     }
 

@@ -6,9 +6,9 @@ struct SheetsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.green_clean.v1.Sheets") { service in
-            service.unary("ListSheets", permission: GreenCleanPermissions.read, self.listSheets)
-            service.unary("GetSheet", permission: GreenCleanPermissions.read, self.getSheet)
-            service.unary("DefineSheet", permission: GreenCleanPermissions.manage, self.defineSheet)
+            service.unary(Methods.GreenClean.Sheets.listSheets, permission: GreenCleanPermissions.read, self.listSheets)
+            service.unary(Methods.GreenClean.Sheets.getSheet, permission: GreenCleanPermissions.read, self.getSheet)
+            service.unary(Methods.GreenClean.Sheets.defineSheet, permission: GreenCleanPermissions.manage, self.defineSheet)
         }
     }
 

@@ -14,14 +14,14 @@ struct InitiativesService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.innovation.v1.Initiatives") { service in
-            service.unary("FileInitiative", permission: InnovationPermissions.file, self.fileInitiative)
-            service.unary("GetInitiative", permission: InnovationPermissions.read, self.getInitiative)
-            service.unary("ListInitiatives", permission: InnovationPermissions.read, self.listInitiatives)
-            service.unary("ListAuthorInitiatives", permission: InnovationPermissions.read, self.listAuthorInitiatives)
-            service.unary("UpdateInitiative", permission: InnovationPermissions.file, self.updateInitiative)
-            service.unary("SubmitInitiative", permission: InnovationPermissions.file, self.submitInitiative)
-            service.unary("WithdrawInitiative", permission: InnovationPermissions.file, self.withdrawInitiative)
-            service.unary("ImportDecidedRegister", permission: InnovationPermissions.decide, limits: .bulk, self.importDecidedRegister)
+            service.unary(Methods.Innovation.Initiatives.fileInitiative, permission: InnovationPermissions.file, self.fileInitiative)
+            service.unary(Methods.Innovation.Initiatives.getInitiative, permission: InnovationPermissions.read, self.getInitiative)
+            service.unary(Methods.Innovation.Initiatives.listInitiatives, permission: InnovationPermissions.read, self.listInitiatives)
+            service.unary(Methods.Innovation.Initiatives.listAuthorInitiatives, permission: InnovationPermissions.read, self.listAuthorInitiatives)
+            service.unary(Methods.Innovation.Initiatives.updateInitiative, permission: InnovationPermissions.file, self.updateInitiative)
+            service.unary(Methods.Innovation.Initiatives.submitInitiative, permission: InnovationPermissions.file, self.submitInitiative)
+            service.unary(Methods.Innovation.Initiatives.withdrawInitiative, permission: InnovationPermissions.file, self.withdrawInitiative)
+            service.unary(Methods.Innovation.Initiatives.importDecidedRegister, permission: InnovationPermissions.decide, limits: .bulk, self.importDecidedRegister)
         }
     }
 

@@ -7,7 +7,7 @@ struct InnovationReportsService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.innovation.v1.InnovationReports") { service in
-            service.unary("CampaignReport", permission: InnovationPermissions.read, self.campaignReport)
+            service.unary(Methods.Innovation.InnovationReports.campaignReport, permission: InnovationPermissions.read, self.campaignReport)
         }
     }
 

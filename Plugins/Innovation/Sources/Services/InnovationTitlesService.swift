@@ -10,10 +10,10 @@ struct InnovationTitlesService: RegistrableService {
 
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.innovation.v1.InnovationTitles") { service in
-            service.unary("CheckEmulationSoldierCondition", permission: InnovationPermissions.read, self.checkEmulationSoldierCondition)
-            service.unary("SetBenefitBands", permission: InnovationPermissions.configure, self.setBenefitBands)
-            service.unary("ListBenefitBandSets", permission: InnovationPermissions.read, self.listBenefitBandSets)
-            service.unary("ListCreativeLabourCandidates", permission: InnovationPermissions.read, self.listCreativeLabourCandidates)
+            service.unary(Methods.Innovation.InnovationTitles.checkEmulationSoldierCondition, permission: InnovationPermissions.read, self.checkEmulationSoldierCondition)
+            service.unary(Methods.Innovation.InnovationTitles.setBenefitBands, permission: InnovationPermissions.configure, self.setBenefitBands)
+            service.unary(Methods.Innovation.InnovationTitles.listBenefitBandSets, permission: InnovationPermissions.read, self.listBenefitBandSets)
+            service.unary(Methods.Innovation.InnovationTitles.listCreativeLabourCandidates, permission: InnovationPermissions.read, self.listCreativeLabourCandidates)
         }
     }
 

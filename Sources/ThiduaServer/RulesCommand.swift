@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ThiduaApp
 
-/// `thidua-server rules`: every rule a refusal of this build can name, the built-in modules'
+/// `thidua-server rules`: every rule a refusal of this build can name, its campaign modules'
 /// included, whichever a deployment loads.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +15,7 @@ struct RulesCommand: ParsableCommand {
     var markdown = false
 
     func run() {
-        let sections = RuleSection.all(modules: BuiltinModules.all)
+        let sections = RuleSection.all(modules: ThiduaServer.modules)
         if self.markdown {
             print(RulesDocument.markdown(sections), terminator: "")
             return

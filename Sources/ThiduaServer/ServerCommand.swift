@@ -6,8 +6,8 @@ import ThiduaApp
 import ThiduaHost
 import ThiduaStorage
 
-/// `thidua-server`: runs the protocol server on its embedded storage.
-@main
+/// `thidua-server`: runs the protocol server on its embedded storage, with the campaign modules
+/// the executable was built with (``ThiduaServer/main(modules:)``).
 struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thidua-server",
@@ -92,7 +92,7 @@ struct ServerCommand: AsyncParsableCommand {
         raiseOpenFileLimit(logger: logger)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
 
-        let server = try await Application.makeServer(configuration: configuration, logger: logger)
+        let server = try await Application.makeServer(configuration: configuration, modules: ThiduaServer.modules, logger: logger)
         let services = ServiceGroup(
             configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )

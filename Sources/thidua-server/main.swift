@@ -1,0 +1,4 @@
+import ThiduaBuiltinModules
+import ThiduaServer
+
+await ThiduaServer.main(modules: BuiltinModules.all)
