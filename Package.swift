@@ -21,6 +21,7 @@ let campaignModules: [String] = [
     "GreenClean",
     "Innovation",
     "TwoGoods",
+    "WorkAndHome",
 ]
 
 /// Every target is compiled with these: Swift 6 language mode, and nonisolated async functions that

@@ -5,6 +5,7 @@ import Dialogue
 import GreenClean
 import Innovation
 import TwoGoods
+import WorkAndHome
 // End of the imports.
 
 /// The campaign modules of this repository, which `thidua-server` is built with. Adding a module
@@ -17,5 +18,6 @@ public enum BuiltinModules {
         GreenCleanModule(),
         InnovationModule(),
         TwoGoodsModule(),
+        WorkAndHomeModule(),
     ]
 }

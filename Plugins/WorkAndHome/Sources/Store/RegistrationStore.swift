@@ -1,0 +1,162 @@
+import ThiduaModuleKit
+
+/// A member's registration for a year, as stored.
+struct RegistrationRecord: SQLRowDecodable {
+    /// Registration ids on the wire: "wh12".
+    static let kind = EntityKind(prefix: "wh")
+
+    let row: Int64
+    let campaignID: String
+    let memberID: String
+    let memberName: String
+    let unitID: String
+    let year: Int
+    let criteriaVersion: Int
+    let state: WorkAndHomeState
+    let registeredOn: CalendarDate
+    let assessedOn: CalendarDate?
+    let reviewID: String?
+    let round: Int
+    let returnReason: String
+    let recognisedOn: CalendarDate?
+
+    var id: String { Self.kind.id(self.row) }
+    var lifecycle: RegistrationLifecycle { RegistrationLifecycle(state: self.state) }
+
+    init(row: SQLRow) throws {
+        self.row = try row["id"]
+        self.campaignID = try row["campaign_id"]
+        self.memberID = try row["member_id"]
+        self.memberName = try row["member_name"]
+        self.unitID = try row["unit_id"]
+        self.year = try row["year"]
+        self.criteriaVersion = try row["criteria_version"]
+        self.state = WorkAndHomeState(rawValue: try row["state"]) ?? .unspecified
+        self.registeredOn = try row["registered_on"]
+        self.assessedOn = try row["assessed_on"]
+        self.reviewID = try row["review_id"]
+        self.round = try row["round"]
+        self.returnReason = try row["return_reason"]
+        self.recognisedOn = try row["recognised_on"]
+    }
+
+    func message(assessments: [WorkAndHomeAssessment]) -> WorkAndHomeRegistration {
+        .with {
+            $0.id = self.id
+            $0.campaignID = self.campaignID
+            $0.memberID = self.memberID
+            $0.memberName = self.memberName
+            $0.unitID = self.unitID
+            $0.year = UInt32(self.year)
+            $0.criteriaVersion = UInt32(self.criteriaVersion)
+            $0.state = self.state
+            $0.registeredOn = self.registeredOn.description
+            $0.assessments = assessments
+            $0.assessedOn = self.assessedOn?.description ?? ""
+            $0.reviewID = self.reviewID ?? ""
+            $0.round = UInt32(self.round)
+            $0.returnReason = self.returnReason
+            $0.recognisedOn = self.recognisedOn?.description ?? ""
+        }
+    }
+}
+
+/// The registrations and their self-assessments.
+enum RegistrationStore {
+    static func insert(
+        campaignID: String, member: MemberReference, year: Int, criteriaVersion: UInt32, registeredOn: CalendarDate, in db: Database
+    ) throws -> RegistrationRecord {
+        let row = try db.insert("""
+            INSERT INTO work_and_home_registration
+                (campaign_id, member_id, member_name, unit_id, year, criteria_version, state, registered_on)
+            VALUES (\(campaignID), \(member.id), \(member.fullName), \(member.unitID), \(year), \(criteriaVersion),
+                \(WorkAndHomeState.registered.rawValue), \(registeredOn))
+            RETURNING id
+            """)
+        return try Self.require(RegistrationRecord.kind.id(row), field: "id", in: db)
+    }
+
+    /// The registration `id` names: INVALID_ARGUMENT (`id.format`) or NOT_FOUND
+    /// (`work_and_home.registration_exists`) naming `field`.
+    static func require(_ id: String, field: String, in db: Database) throws -> RegistrationRecord {
+        let row = try RegistrationRecord.kind.row(id, field: field)
+        guard let record = try db.fetchOne("SELECT * FROM work_and_home_registration WHERE id = \(row)", as: RegistrationRecord.self) else {
+            throw RPCError(.notFound, "there is no registration \(id)", field: field, rule: "work_and_home.registration_exists")
+        }
+        return record
+    }
+
+    static func find(memberID: String, year: Int, in db: Database) throws -> RegistrationRecord? {
+        try db.fetchOne("SELECT * FROM work_and_home_registration WHERE member_id = \(memberID) AND year = \(year)", as: RegistrationRecord.self)
+    }
+
+    /// Replaces her self-assessment and moves the registration to `state`.
+    static func assess(_ record: RegistrationRecord, _ assessments: [CriterionAssessment], to state: WorkAndHomeState, on day: CalendarDate, in db: Database) throws {
+        try db.execute("DELETE FROM work_and_home_evidence WHERE registration_id = \(record.row)")
+        try db.execute("DELETE FROM work_and_home_assessment WHERE registration_id = \(record.row)")
+        for (position, assessment) in assessments.enumerated() {
+            try db.execute("""
+                INSERT INTO work_and_home_assessment (registration_id, criterion_code, position, met, note)
+                VALUES (\(record.row), \(assessment.code), \(position + 1), \(assessment.met), \(assessment.note))
+                """)
+            for (index, reference) in assessment.evidence.enumerated() {
+                try db.execute("""
+                    INSERT INTO work_and_home_evidence (registration_id, criterion_code, position, reference)
+                    VALUES (\(record.row), \(assessment.code), \(index + 1), \(reference))
+                    """)
+            }
+        }
+        try db.execute("UPDATE work_and_home_registration SET state = \(state.rawValue), assessed_on = \(day) WHERE id = \(record.row)")
+    }
+
+    /// The codes of the criteria she assessed as not met.
+    static func unmetCriteria(of record: RegistrationRecord, in db: Database) throws -> [String] {
+        try db.fetchValues(
+            "SELECT criterion_code FROM work_and_home_assessment WHERE registration_id = \(record.row) AND met = \(false) ORDER BY position",
+            as: String.self
+        )
+    }
+
+    /// Follows a move of her review to `state`.
+    static func follow(_ record: RegistrationRecord, to state: WorkAndHomeState, review: ReviewReference, today: CalendarDate, in db: Database) throws {
+        let recognisedOn: CalendarDate? = switch state {
+        case .recognised: today
+        case .published: record.recognisedOn
+        default: nil
+        }
+        try db.execute("""
+            UPDATE work_and_home_registration
+            SET state = \(state.rawValue), review_id = \(review.id), round = \(review.round),
+                return_reason = \(state == .returned ? review.reason : ""), recognised_on = \(recognisedOn.sqlValue)
+            WHERE id = \(record.row)
+            """)
+    }
+
+    static func message(of record: RegistrationRecord, in db: Database) throws -> WorkAndHomeRegistration {
+        try Self.messages(of: [record], in: db)[0]
+    }
+
+    /// The messages of `records`, with their assessments read in two statements.
+    static func messages(of records: [RegistrationRecord], in db: Database) throws -> [WorkAndHomeRegistration] {
+        let rows = records.map(\.row)
+        var evidence: [Int64: [String: [String]]] = [:]
+        try db.forEach("""
+            SELECT registration_id, criterion_code, reference FROM work_and_home_evidence
+            WHERE registration_id IN \(list: rows) ORDER BY registration_id, criterion_code, position
+            """) { row in
+            evidence[try row["registration_id"], default: [:]][try row["criterion_code"], default: []].append(try row["reference"])
+        }
+        var assessments: [Int64: [WorkAndHomeAssessment]] = [:]
+        try db.forEach("SELECT * FROM work_and_home_assessment WHERE registration_id IN \(list: rows) ORDER BY registration_id, position") { row in
+            let registration: Int64 = try row["registration_id"]
+            let code: String = try row["criterion_code"]
+            assessments[registration, default: []].append(try .with {
+                $0.criterionCode = code
+                $0.met = try row["met"]
+                $0.note = try row["note"]
+                $0.evidence = evidence[registration]?[code] ?? []
+            })
+        }
+        return records.map { $0.message(assessments: assessments[$0.row] ?? []) }
+    }
+}
