@@ -3,14 +3,19 @@
 # of its own. Scripts/generate-protos.sh calls it for every group of this repository; a package
 # outside it calls it for its own module (docs/MODULES.md, "A module outside this repository"):
 #
-#   generate-api.sh [--descriptors ENUM] [--no-methods] NAMESPACE OUT_DIR PROTO_ROOT PROTO...
+#   generate-api.sh [--descriptors ENUM] [--no-methods] [--services FILE [--api-module TARGET]]
+#                   NAMESPACE OUT_DIR PROTO_ROOT PROTO...
 #
 # writes into OUT_DIR (emptied first; it must hold nothing but what this script wrote):
 #   - one .pb.swift file per PROTO (protoc-gen-swift, public, named after the proto's path);
 #   - ENUM.swift, by default NAMESPACE + "ProtoFiles": the FileDescriptorSet of the PROTOs and
 #     their imports, base64-encoded, for `registrar.addDescriptorSet(base64:)`;
 #   - Methods+NAMESPACE.swift: the typed method names, `Methods.NAMESPACE.<Service>.<method>`
-#     (Scripts/generate-methods.py), unless --no-methods.
+#     (Scripts/generate-methods.py), unless --no-methods;
+#   - with --services, FILE (inside OUT_DIR or in the module's own target): for each service, the
+#     protocol its handlers implement (`<Service>Handlers`) and the registration of every method
+#     under the permission its comment names ("Needs <module>.<permission>", or "Needs a key").
+#     --api-module names the target of the messages when FILE is in another one.
 # PROTO paths are relative to PROTO_ROOT, such as thidua/union_housing/v1/union_housing.proto.
 #
 # Environment:
@@ -22,16 +27,18 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 [--descriptors ENUM] [--no-methods] NAMESPACE OUT_DIR PROTO_ROOT PROTO..." >&2
+  echo "usage: $0 [--descriptors ENUM] [--no-methods] [--services FILE [--api-module TARGET]] NAMESPACE OUT_DIR PROTO_ROOT PROTO..." >&2
   exit 64
 }
 
 enum_name=
 methods=yes
+services_options=()
 while [ $# -gt 0 ]; do
   case $1 in
     --descriptors) [ $# -ge 2 ] || usage; enum_name=$2; shift 2 ;;
     --no-methods) methods=no; shift ;;
+    --services | --api-module) [ $# -ge 2 ] || usage; services_options+=("$1" "$2"); shift 2 ;;
     --) shift; break ;;
     -*) usage ;;
     *) break ;;
@@ -86,5 +93,19 @@ protoc --proto_path="$proto_root" --include_imports --descriptor_set_out="$set_f
 } > "$out_dir/$enum_name.swift"
 
 if [ "$methods" = yes ]; then
-  python3 "$scripts/generate-methods.py" "$namespace" "$out_dir/Methods+$namespace.swift" "$proto_root" "$@"
+  # The services file may stand outside OUT_DIR, in the module's own target: it is replaced only
+  # if it was generated.
+  for ((i = 0; i < ${#services_options[@]}; i += 2)); do
+    [ "${services_options[i]}" = --services ] || continue
+    file=${services_options[i + 1]}
+    if [ -f "$file" ] && [ "$(head -n 1 "$file")" != "// DO NOT EDIT." ]; then
+      echo "$0: $file was not generated; name another file for --services" >&2
+      exit 1
+    fi
+    mkdir -p "$(dirname "$file")"
+  done
+  python3 "$scripts/generate-methods.py" "${services_options[@]}" "$namespace" "$out_dir/Methods+$namespace.swift" "$proto_root" "$@"
+elif [ ${#services_options[@]} -gt 0 ]; then
+  echo "$0: --services goes without --no-methods" >&2
+  exit 64
 fi

@@ -145,7 +145,9 @@ cat > "Plugins/$name/Sources/${name}Service.swift" <<EOF
 import ThiduaModuleKit
 
 /// \`thidua.$id.v1.$name\`.
-struct ${name}Service: RegistrableService {
+/// Its methods are registered by the generated \`${name}Handlers\` (Sources/Generated), each under the
+/// permission its comment in the .proto names.
+struct ${name}Service: ${name}Handlers {
     static let readPermission = "$id.read"
     static let writePermission = "$id.write"
     /// Entry ids on the wire: "${initials}e17".
@@ -153,21 +155,12 @@ struct ${name}Service: RegistrableService {
 
     let context: ModuleContext
 
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.$id.v1.$name") { service in
-            service.unary(Methods.${name}.${name}.record${name}Entry, permission: Self.writePermission, self.recordEntry)
-            service.unary(Methods.${name}.${name}.list${name}Entries, permission: Self.readPermission, self.listEntries)
-        }
-    }
-
-    func recordEntry(_ request: Record${name}EntryRequest, _ call: CallContext) async throws -> ${name}Entry {
+    func record${name}Entry(_ request: Record${name}EntryRequest, _ call: CallContext) async throws -> ${name}Entry {
         let title = try Fields.text(request.title, field: "title", maxLength: 300)
         let core = self.context.core
         let today = self.context.today
         return try await core.mutate(call, request: request) { db, principal in
-            let campaign = try core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
-            try campaign.require(module: ${name}Module.moduleID, field: "campaign_id")
-            try campaign.requireRunning(field: "campaign_id")
+            let campaign = try core.campaign(request.campaignID, of: ${name}Module.moduleID, running: true, within: principal, field: "campaign_id", in: db)
             let unit = try core.unit(request.unitID, within: principal, field: "unit_id", in: db)
             try core.requireInScope(unit, of: campaign, field: "unit_id", in: db)
             let row = try db.insert("""
@@ -189,7 +182,7 @@ struct ${name}Service: RegistrableService {
         }
     }
 
-    func listEntries(_ request: List${name}EntriesRequest, _ call: CallContext) async throws -> List${name}EntriesResponse {
+    func list${name}Entries(_ request: List${name}EntriesRequest, _ call: CallContext) async throws -> List${name}EntriesResponse {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let after = try page.afterRow()
         let core = self.context.core

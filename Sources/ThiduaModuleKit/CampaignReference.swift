@@ -76,6 +76,32 @@ public struct CampaignReference: Sendable, Equatable {
         }
     }
 
+    /// How a campaign's period is counted.
+    public enum Period: Sendable {
+        /// One round, 1 January to 31 December.
+        case calendarYear
+        /// Two rounds, from 1 September to 31 May of the next year.
+        case schoolYear
+
+        var name: String { self == .schoolYear ? "a school year" : "a calendar year" }
+    }
+
+    /// The period the campaign runs over.
+    public var period: Period { self.isSchoolYear ? .schoolYear : .calendarYear }
+
+    /// FAILED_PRECONDITION (rule `campaign.period`) unless the campaign runs over `period`, the one
+    /// its module counts in.
+    public func require(period: Period, field: String) throws(RPCError) {
+        guard self.period == period else {
+            throw RPCError(
+                .failedPrecondition,
+                "campaign \(self.id) runs over \(self.period.name); module \"\(self.module)\" counts over \(period.name)",
+                field: field,
+                rule: "campaign.period"
+            )
+        }
+    }
+
     /// FAILED_PRECONDITION (rule `campaign.running`) unless the campaign is launched and not closed.
     public func requireRunning(field: String) throws(RPCError) {
         guard self.isRunning else {

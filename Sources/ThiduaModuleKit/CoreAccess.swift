@@ -78,6 +78,44 @@ public protocol CoreAccess: Sendable {
     func provideTitleEvidence(_ kind: String, _ finder: @escaping TitleEvidenceFinder)
 }
 
+extension CoreAccess {
+    /// The campaign a module's method takes: one the key may see (NOT_FOUND, PERMISSION_DENIED),
+    /// run by `module` (rule `campaign.module`), launched and not closed when `running`
+    /// (`campaign.running`), and over `period` when one is given (`campaign.period`). Each refusal
+    /// names `field`.
+    public func campaign(
+        _ campaignID: String, of module: String, running: Bool = false, period: CampaignReference.Period? = nil,
+        within principal: Principal, field: String, in db: Database
+    ) throws -> CampaignReference {
+        let campaign = try self.campaign(campaignID, within: principal, field: field, in: db)
+        try campaign.require(module: module, field: field)
+        if running {
+            try campaign.requireRunning(field: field)
+        }
+        if let period {
+            try campaign.require(period: period, field: field)
+        }
+        return campaign
+    }
+
+    /// The root unit of the organisation, when `principal`'s key is rooted there: for what is the
+    /// same for everyone (rule sets, criteria sheets, benefit bands). Otherwise PERMISSION_DENIED,
+    /// rule `scope.root`, the one rule of this refusal in the core and every module; `what` names
+    /// what is being set, in the message ("the criteria sheets").
+    public func requireRootKey(_ principal: Principal, setting what: String, in db: Database) throws -> UnitReference {
+        let scope = try self.unit(principal.scopeUnitID, within: principal, field: "", in: db)
+        guard scope.parentID == nil else {
+            throw RPCError(
+                .permissionDenied,
+                "\(what) apply to the whole organisation: they are set with a key on the root unit, not on \(scope.id)",
+                field: "",
+                rule: "scope.root"
+            )
+        }
+        return scope
+    }
+}
+
 /// What a module knows of a unit.
 public struct UnitReference: Sendable, Equatable {
     /// The level of the organisation a unit is, numbered as `thidua.core.v1.UnitKind`.

@@ -77,6 +77,11 @@ public enum KitRuleCatalogue {
             vi: "Phong trào thi đua này do một mô-đun phong trào khác quản lý"
         ),
         RuleDescription(
+            "campaign.period", .failedPrecondition,
+            en: "The campaign runs over another kind of period (calendar year or school year) than its module counts in",
+            vi: "Phong trào thi đua này có kỳ thi đua (năm dương lịch hay năm học) khác với kỳ mà mô-đun phong trào tính"
+        ),
+        RuleDescription(
             "campaign.running", .failedPrecondition,
             en: "A campaign takes work from its launch until it closes",
             vi: "Phong trào thi đua chỉ nhận dữ liệu từ khi phát động đến khi kết thúc"

@@ -175,6 +175,9 @@ final class ServerProcess: Sendable {
         // Seed 001, Quan Hóa: 14 units registered over 2021-2022, 4 recognised in 2021, 5 proposed for 2022.
         #expect(demo.stdout.contains("2021-2022: 14 units registered, 4 recognised"), "\(demo.stdout)")
         #expect(demo.stdout.contains("2022: 10 units registered, 5 proposed for recognition"), "\(demo.stdout)")
+        // Seed 000's "Giỏi việc nước, đảm việc nhà" over five of Triệu Sơn's grassroots unions.
+        #expect(demo.stdout.contains("\"Giỏi việc nước, đảm việc nhà\" 2022: 22 registered, 12 recognised, 2 in review, 2 returned"), "\(demo.stdout)")
+        #expect(demo.stdout.contains(": 4 registered, 1 recognised, 0 in review, 0 returned"), "\(demo.stdout)")
         // Seed 002, Thanh Xuân: agreements and dialogues in its enterprises.
         #expect(demo.stdout.contains("with a collective agreement in force: 5 (62.5%)"), "\(demo.stdout)")
         #expect(demo.stdout.contains("copies to the labour authority: 0 filed after the 10 days, 0 overdue"), "\(demo.stdout)")
@@ -187,6 +190,7 @@ final class ServerProcess: Sendable {
         let headedBy = { (figure: String) in sections.first { $0.lines.contains { $0.contains(figure) } }?.heading ?? "" }
         #expect(headedBy("innovation drive").contains("Triệu Sơn"), "\(demo.stdout)")
         #expect(headedBy("two-goods teaching").contains("Triệu Sơn"), "\(demo.stdout)")
+        #expect(headedBy("Giỏi việc nước, đảm việc nhà").contains("Triệu Sơn"), "\(demo.stdout)")
         #expect(headedBy("7929 initiatives of 1500 planned").contains("Triệu Sơn"), "\(demo.stdout)")
         #expect(headedBy("14 units registered, 4 recognised").contains("Quan Hóa"), "\(demo.stdout)")
         #expect(headedBy("with a collective agreement in force").contains("Thanh Xuân"), "\(demo.stdout)")

@@ -15,5 +15,6 @@ thidua=${THIDUA:-$package/../..}
 out_root=${1:-$package}
 cd "$package"
 GENERATED_BY=Scripts/generate.sh "$thidua/Scripts/generate-api.sh" \
+  --services "$out_root/Sources/UnionHousing/Generated/UnionHousingServices.swift" \
   UnionHousing "$out_root/Sources/UnionHousing/Generated" Proto \
   thidua/union_housing/v1/union_housing.proto

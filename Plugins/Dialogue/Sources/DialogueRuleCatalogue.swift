@@ -238,10 +238,5 @@ enum DialogueRuleCatalogue {
             en: "A version of the rules already takes effect on that day; versions never change, so add one from another day",
             vi: "Đã có một phiên bản quy định có hiệu lực từ ngày này; các phiên bản không được sửa, hãy thêm phiên bản có hiệu lực từ ngày khác"
         ),
-        RuleDescription(
-            "dialogue.rules_root_only", .permissionDenied,
-            en: "The rules apply to the whole organisation: they are set with a key on the root unit",
-            vi: "Quy định áp dụng cho toàn hệ thống: chỉ được đặt bằng khóa API của đơn vị cấp cao nhất"
-        ),
     ]
 }

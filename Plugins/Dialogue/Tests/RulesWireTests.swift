@@ -52,7 +52,7 @@ import ThiduaWire
                 _ = try await f.call(Methods.Dialogue.DialogueRules.setDialogueRules, self.lenient(from: "2025-05-01"))
             }
             let province = try await f.client(scopedTo: org.provinceID, permissions: [DialoguePermissions.configure])
-            try await f.expectRefusal(.permissionDenied, rule: "dialogue.rules_root_only") {
+            try await f.expectRefusal(.permissionDenied, rule: "scope.root") {
                 _ = try await f.call(Methods.Dialogue.DialogueRules.setDialogueRules, self.lenient(from: "2025-06-01"), as: province)
             }
             let writer = try await f.client(scopedTo: f.rootUnitID, permissions: [DialoguePermissions.write])

@@ -13,11 +13,6 @@ enum GreenCleanRuleCatalogue {
             vi: "Bản đăng ký không tồn tại"
         ),
         RuleDescription(
-            "green_clean.calendar_year", .failedPrecondition,
-            en: "Units register for a calendar year; this campaign runs over a school year",
-            vi: "Đơn vị đăng ký theo năm dương lịch, trong khi phong trào này tính theo năm học"
-        ),
-        RuleDescription(
             "green_clean.unit_live", .failedPrecondition,
             en: "The unit was dissolved",
             vi: "Đơn vị đã giải thể"
@@ -59,11 +54,6 @@ enum GreenCleanRuleCatalogue {
             "green_clean.sheet_exists", .notFound,
             en: "The version of the criteria sheet does not exist",
             vi: "Phiên bản bảng tiêu chí không tồn tại"
-        ),
-        RuleDescription(
-            "green_clean.sheet_root", .permissionDenied,
-            en: "Criteria sheets apply to the whole organisation; define them with a key on the root unit",
-            vi: "Bảng tiêu chí áp dụng cho toàn hệ thống; chỉ được ban hành bằng khóa API của đơn vị cấp cao nhất"
         ),
         RuleDescription(
             "green_clean.sheet_order", .failedPrecondition,

@@ -64,7 +64,7 @@ import ThiduaWire
             try await f.expectRefusal(.failedPrecondition, rule: "campaign.running", field: "campaign_id") {
                 _ = try await f.register(org.agency, in: draft)
             }
-            try await f.expectRefusal(.failedPrecondition, rule: "green_clean.calendar_year", field: "campaign_id") {
+            try await f.expectRefusal(.failedPrecondition, rule: "campaign.period", field: "campaign_id") {
                 _ = try await f.register(org.agency, in: schoolYear)
             }
             try await f.expectRefusal(.failedPrecondition, rule: "campaign.scope", field: "unit_id") {

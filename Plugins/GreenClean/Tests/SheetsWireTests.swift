@@ -68,7 +68,7 @@ import ThiduaWire
     @Test func onlyARootKeyDefinesAVersionAndNeverBackdatesOne() async throws {
         try await Organisation.with { f, org in
             let provinceKey = try await f.client(scopedTo: org.province, permissions: ["green_clean.manage"])
-            try await f.expectRefusal(.permissionDenied, rule: "green_clean.sheet_root") {
+            try await f.expectRefusal(.permissionDenied, rule: "scope.root") {
                 _ = try await f.call(Methods.GreenClean.Sheets.defineSheet, Self.newSheet(), as: provinceKey)
             }
             let reader = try await f.client(scopedTo: f.rootUnitID, permissions: ["green_clean.read"])

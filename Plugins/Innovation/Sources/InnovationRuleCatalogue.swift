@@ -117,11 +117,6 @@ enum InnovationRuleCatalogue {
             vi: "Danh sách phải có từ 1 đến {max} người"
         ),
         RuleDescription(
-            "innovation.configure_root", .permissionDenied,
-            en: "The benefit bands apply to the whole organisation; only a key on the root unit sets them",
-            vi: "Các mức giá trị làm lợi áp dụng cho toàn hệ thống; chỉ được thiết lập bằng khóa API của đơn vị cấp cao nhất"
-        ),
-        RuleDescription(
             "innovation.bands_in_force", .failedPrecondition,
             en: "No benefit bands are in force on that day; set them first",
             vi: "Chưa có mức giá trị làm lợi nào có hiệu lực vào ngày đó; hãy thiết lập trước"

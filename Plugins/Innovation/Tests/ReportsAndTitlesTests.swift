@@ -218,7 +218,7 @@ import ThiduaWire
                     .map { category, threshold in BenefitBand.with { $0.category = category; $0.minBenefitVnd = threshold } }
             }
             let configurer = try await f.client(scopedTo: org.districtID, permissions: ["innovation.configure"])
-            try await f.expectRefusal(.permissionDenied, rule: "innovation.configure_root") {
+            try await f.expectRefusal(.permissionDenied, rule: "scope.root") {
                 _ = try await f.call(Methods.Innovation.InnovationTitles.setBenefitBands, version, as: configurer)
             }
             try await f.expectRefusal(.invalidArgument, rule: "innovation.band_categories", field: "bands") {

@@ -43,6 +43,7 @@ struct TwoGoodsRuntime: ModuleRuntime {
     let service: TwoGoodsService
 
     func register(into registrar: inout ServiceRegistrar) {
+        registrar.addDescriptorSet(base64: TwoGoodsProtoFiles.descriptorSetBase64)
         registrar.register(self.service)
     }
 }

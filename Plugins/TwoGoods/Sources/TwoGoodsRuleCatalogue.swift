@@ -11,11 +11,6 @@ enum TwoGoodsRuleCatalogue {
             vi: "Lượt tham gia phong trào của trường không tồn tại"
         ),
         RuleDescription(
-            "two_goods.school_year_campaign", .failedPrecondition,
-            en: "Two-goods teaching follows the school year in two rounds; this campaign runs over a calendar year",
-            vi: "Phong trào “Hai tốt” tính theo năm học với hai đợt, trong khi phong trào này tính theo năm dương lịch"
-        ),
-        RuleDescription(
             "two_goods.school_sector", .failedPrecondition,
             en: "Two-goods teaching is for the grassroots unions of the school sector",
             vi: "Phong trào “Hai tốt” dành cho công đoàn cơ sở khối trường học"

@@ -102,7 +102,7 @@ import TwoGoods
                 _ = try await f.enrol(school, in: general)
             }
             let calendarYear = try await f.campaign(module: TwoGoodsModule.moduleID, launchedBy: org.district, year: 2022)
-            try await f.expectRefusal(.failedPrecondition, rule: "two_goods.school_year_campaign", field: "campaign_id") {
+            try await f.expectRefusal(.failedPrecondition, rule: "campaign.period", field: "campaign_id") {
                 _ = try await f.enrol(school, in: calendarYear, on: "2022-03-01")
             }
             let draft = try await f.schoolYearCampaign(launchedBy: org.district, launched: false)

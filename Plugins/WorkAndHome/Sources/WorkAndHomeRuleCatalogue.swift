@@ -27,11 +27,6 @@ enum WorkAndHomeRuleCatalogue {
             vi: "Đoàn viên đăng ký thi đua qua công đoàn cơ sở của mình; {unit} không phải là công đoàn cơ sở"
         ),
         RuleDescription(
-            "work_and_home.calendar_year", .failedPrecondition,
-            en: "Members register for a calendar year; this campaign runs over a school year",
-            vi: "Đoàn viên đăng ký thi đua theo năm dương lịch, trong khi phong trào này tính theo năm học"
-        ),
-        RuleDescription(
             "work_and_home.registration_window", .failedPrecondition,
             en: "The campaign ended on {ends_on}: it is too late to register",
             vi: "Phong trào đã kết thúc ngày {ends_on}: đã quá hạn đăng ký"

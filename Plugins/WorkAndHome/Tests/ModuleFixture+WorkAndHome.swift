@@ -30,7 +30,7 @@ extension ModuleFixture {
     }
 
     func register(_ member: String, in campaign: String, on day: String = "", as client: ThiduaClient? = nil) async throws -> WorkAndHomeRegistration {
-        try await self.call(Methods.WorkAndHome.Registrations.register, .with {
+        try await self.call(Methods.WorkAndHome.Registrations.registerMember, .with {
             $0.campaignID = campaign
             $0.memberID = member
             $0.registeredOn = day

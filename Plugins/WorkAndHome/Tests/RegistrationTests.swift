@@ -29,7 +29,7 @@ import WorkAndHome
 
             let audit = try await f.call(Methods.Core.Audit.listAuditRecords, ListAuditRecordsRequest())
             let records = audit.records.filter { $0.targetID == registration.id }
-            #expect(records.map(\.method) == [Methods.WorkAndHome.Registrations.register.path])
+            #expect(records.map(\.method) == [Methods.WorkAndHome.Registrations.registerMember.path])
             #expect(records.first?.targetType == WorkAndHomeRegistration.protoMessageName)
         }
     }
@@ -73,7 +73,7 @@ import WorkAndHome
             let general = try await f.campaign(module: "general", launchedBy: org.district, year: 2024)
             let draft = try await f.campaign(module: WorkAndHomeModule.moduleID, launchedBy: org.district, year: 2024, launched: false)
             let lastYear = try await f.campaign(module: WorkAndHomeModule.moduleID, launchedBy: org.district, year: 2023)
-            for (campaign, rule) in [(schoolYear.id, "work_and_home.calendar_year"), (general, "campaign.module"), (draft, "campaign.running")] {
+            for (campaign, rule) in [(schoolYear.id, "campaign.period"), (general, "campaign.module"), (draft, "campaign.running")] {
                 try await f.expectRefusal(.failedPrecondition, rule: rule, field: "campaign_id") { _ = try await f.register(eligible, in: campaign) }
             }
             try await f.expectRefusal(.failedPrecondition, rule: "work_and_home.registration_window", field: "registered_on") {

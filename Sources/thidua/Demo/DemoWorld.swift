@@ -23,6 +23,7 @@ struct DemoWorld: Sendable {
         GreenCleanDemo.self,
         InnovationDemo.self,
         TwoGoodsDemo.self,
+        WorkAndHomeDemo.self,
     ]
 }
 

@@ -2,18 +2,11 @@ import ThiduaModuleKit
 
 /// `thidua.union_housing.v1.Requests`: a grassroots union records a member's request for housing
 /// support; the levels above list the requests of their subtree.
-struct RequestsService: RegistrableService {
+struct RequestsService: RequestsHandlers {
     /// Request ids on the wire: "uhr17".
     static let request = EntityKind(prefix: "uhr")
 
     let context: ModuleContext
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.union_housing.v1.Requests") { service in
-            service.unary(Methods.UnionHousing.Requests.record, permission: UnionHousingPermissions.record, self.record)
-            service.unary(Methods.UnionHousing.Requests.list, permission: UnionHousingPermissions.read, self.list)
-        }
-    }
 
     func record(_ request: RecordHousingRequest, _ call: CallContext) async throws -> HousingRequest {
         // The request on its own first, with the kit's field rules; then, in one mutation, what
@@ -34,9 +27,9 @@ struct RequestsService: RegistrableService {
         let core = self.context.core
         let today = self.context.today
         return try await core.mutate(call, request: request) { db, principal in
-            let campaign = try core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
-            try campaign.require(module: UnionHousingModule.moduleID, field: "campaign_id")
-            try campaign.requireRunning(field: "campaign_id")
+            let campaign = try core.campaign(
+                request.campaignID, of: UnionHousingModule.moduleID, running: true, within: principal, field: "campaign_id", in: db
+            )
             let member = try core.member(request.memberID, within: principal, field: "member_id", in: db)
             let unit = try core.unit(member.unitID, within: principal, field: "member_id", in: db)
             try core.requireInScope(unit, of: campaign, field: "member_id", in: db)

@@ -3,24 +3,9 @@ import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.Agreements`: each step of a collective agreement, from the request to bargain
 /// to its renewal.
-struct AgreementsService: RegistrableService {
+struct AgreementsService: AgreementsHandlers {
     let context: ModuleContext
     let rules: RuleBook
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.Agreements") { service in
-            service.unary(Methods.Dialogue.Agreements.requestBargaining, permission: DialoguePermissions.write, self.requestBargaining)
-            service.unary(Methods.Dialogue.Agreements.getAgreement, permission: DialoguePermissions.read, self.getAgreement)
-            service.unary(Methods.Dialogue.Agreements.listAgreements, permission: DialoguePermissions.read, self.listAgreements)
-            service.unary(Methods.Dialogue.Agreements.recordBargainingSession, permission: DialoguePermissions.write, self.recordBargainingSession)
-            service.unary(Methods.Dialogue.Agreements.recordAgreementDraft, permission: DialoguePermissions.write, self.recordAgreementDraft)
-            service.unary(Methods.Dialogue.Agreements.recordAgreementVote, permission: DialoguePermissions.write, self.recordAgreementVote)
-            service.unary(Methods.Dialogue.Agreements.signAgreement, permission: DialoguePermissions.write, self.signAgreement)
-            service.unary(Methods.Dialogue.Agreements.fileAgreementCopy, permission: DialoguePermissions.write, self.fileAgreementCopy)
-            service.unary(Methods.Dialogue.Agreements.continueAgreement, permission: DialoguePermissions.write, self.continueAgreement)
-            service.unary(Methods.Dialogue.Agreements.withdrawBargaining, permission: DialoguePermissions.write, self.withdrawBargaining)
-        }
-    }
 
     var core: any CoreAccess { self.context.core }
 

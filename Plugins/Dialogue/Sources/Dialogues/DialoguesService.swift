@@ -3,24 +3,11 @@ import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.Dialogues`: planning, holding and closing workplace dialogues, and the
 /// yearly calendar.
-struct DialoguesService: RegistrableService {
+struct DialoguesService: DialoguesHandlers {
     let context: ModuleContext
     let rules: RuleBook
 
     static let moduleID = "dialogue"
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.Dialogues") { service in
-            service.unary(Methods.Dialogue.Dialogues.planDialogue, permission: DialoguePermissions.write, self.planDialogue)
-            service.unary(Methods.Dialogue.Dialogues.getDialogue, permission: DialoguePermissions.read, self.getDialogue)
-            service.unary(Methods.Dialogue.Dialogues.listDialogues, permission: DialoguePermissions.read, self.listDialogues)
-            service.unary(Methods.Dialogue.Dialogues.updateDialogue, permission: DialoguePermissions.write, self.updateDialogue)
-            service.unary(Methods.Dialogue.Dialogues.holdDialogue, permission: DialoguePermissions.write, self.holdDialogue)
-            service.unary(Methods.Dialogue.Dialogues.publishDialogueMinutes, permission: DialoguePermissions.write, self.publishDialogueMinutes)
-            service.unary(Methods.Dialogue.Dialogues.cancelDialogue, permission: DialoguePermissions.write, self.cancelDialogue)
-            service.unary(Methods.Dialogue.Dialogues.getDialogueCalendar, permission: DialoguePermissions.read, self.getDialogueCalendar)
-        }
-    }
 
     var core: any CoreAccess { self.context.core }
 
@@ -164,9 +151,7 @@ struct DialoguesService: RegistrableService {
     /// The campaign a dialogue counts toward: one of this module, running, whose period holds
     /// the dialogue's date and whose scope holds the enterprise.
     private func requireCampaign(_ campaignID: String, for unit: UnitReference, on date: CalendarDate, within principal: Principal, in db: Database) throws {
-        let campaign = try self.core.campaign(campaignID, within: principal, field: "campaign_id", in: db)
-        try campaign.require(module: Self.moduleID, field: "campaign_id")
-        try campaign.requireRunning(field: "campaign_id")
+        let campaign = try self.core.campaign(campaignID, of: Self.moduleID, running: true, within: principal, field: "campaign_id", in: db)
         guard campaign.covers(date) else {
             throw RPCError(
                 .failedPrecondition,

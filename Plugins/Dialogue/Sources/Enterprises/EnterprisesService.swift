@@ -2,16 +2,9 @@ import DialogueAPI
 import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.Enterprises`: headcounts and the profile of an enterprise.
-struct EnterprisesService: RegistrableService {
+struct EnterprisesService: EnterprisesHandlers {
     let context: ModuleContext
     let rules: RuleBook
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.Enterprises") { service in
-            service.unary(Methods.Dialogue.Enterprises.recordHeadcount, permission: DialoguePermissions.write, self.recordHeadcount)
-            service.unary(Methods.Dialogue.Enterprises.getEnterpriseProfile, permission: DialoguePermissions.read, self.getEnterpriseProfile)
-        }
-    }
 
     func recordHeadcount(_ request: RecordHeadcountRequest, _ call: CallContext) async throws -> EnterpriseHeadcount {
         let asOf = try Fields.pastDate(request.asOf, field: "as_of", today: self.context.today)

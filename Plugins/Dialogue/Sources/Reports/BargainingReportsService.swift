@@ -2,16 +2,9 @@ import DialogueAPI
 import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.BargainingReports`: coverage of a subtree and agreements about to expire.
-struct BargainingReportsService: RegistrableService {
+struct BargainingReportsService: BargainingReportsHandlers {
     let context: ModuleContext
     let rules: RuleBook
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.BargainingReports") { service in
-            service.unary(Methods.Dialogue.BargainingReports.getBargainingCoverage, permission: DialoguePermissions.read, self.getBargainingCoverage)
-            service.unary(Methods.Dialogue.BargainingReports.listExpiringAgreements, permission: DialoguePermissions.read, self.listExpiringAgreements)
-        }
-    }
 
     func getBargainingCoverage(_ request: GetBargainingCoverageRequest, _ call: CallContext) async throws -> BargainingCoverage {
         let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)

@@ -3,17 +3,9 @@ import DialogueAPI
 import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.DialogueRules`: the versions of the rules, keyed to their regulation.
-struct DialogueRulesService: RegistrableService {
+struct DialogueRulesService: DialogueRulesHandlers {
     let context: ModuleContext
     let rules: RuleBook
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.dialogue.v1.DialogueRules") { service in
-            service.unary(Methods.Dialogue.DialogueRules.getDialogueRules, permission: DialoguePermissions.read, self.getDialogueRules)
-            service.unary(Methods.Dialogue.DialogueRules.listDialogueRules, permission: DialoguePermissions.read, self.listDialogueRules)
-            service.unary(Methods.Dialogue.DialogueRules.setDialogueRules, permission: DialoguePermissions.configure, self.setDialogueRules)
-        }
-    }
 
     func getDialogueRules(_ request: GetDialogueRulesRequest, _ call: CallContext) async throws -> DialogueRuleSet {
         let date = try Fields.date(request.on, field: "on", default: self.context.today)
@@ -39,15 +31,7 @@ struct DialogueRulesService: RegistrableService {
         let ruleSet = trimmed
         let core = self.context.core
         return try await core.mutate(call, request: request) { db, principal in
-            let root = try core.unit(principal.scopeUnitID, within: principal, field: "", in: db)
-            guard root.parentID == nil else {
-                throw RPCError(
-                    .permissionDenied,
-                    "the rules apply to the whole organisation: they are set with a key on the root unit, not on \(root.id)",
-                    field: "",
-                    rule: "dialogue.rules_root_only"
-                )
-            }
+            let root = try core.requireRootKey(principal, setting: "the dialogue rules", in: db)
             try self.rules.add(ruleSet, in: db)
             return Mutation(
                 response: ruleSet,

@@ -4,27 +4,11 @@ import ThiduaModuleKit
 /// `thidua.green_clean.v1.Registrations`: a unit's yearly registration, from registering to
 /// recognition. The order of steps is `RegistrationLifecycle`'s; this service loads, checks scope
 /// and stores.
-struct RegistrationsService: RegistrableService {
+struct RegistrationsService: RegistrationsHandlers {
     let context: ModuleContext
     let settings: GreenCleanSettings
 
     var core: any CoreAccess { self.context.core }
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.green_clean.v1.Registrations") { service in
-            service.unary(Methods.GreenClean.Registrations.registerUnit, permission: GreenCleanPermissions.register, self.registerUnit)
-            service.unary(Methods.GreenClean.Registrations.getRegistration, permission: GreenCleanPermissions.read, self.getRegistration)
-            service.unary(Methods.GreenClean.Registrations.listRegistrations, permission: GreenCleanPermissions.read, self.listRegistrations)
-            service.unary(Methods.GreenClean.Registrations.selfAssess, permission: GreenCleanPermissions.register, self.selfAssess)
-            service.unary(Methods.GreenClean.Registrations.submit, permission: GreenCleanPermissions.register, self.submit)
-            service.unary(Methods.GreenClean.Registrations.returnForFixes, permission: GreenCleanPermissions.appraise, self.returnForFixes)
-            service.unary(Methods.GreenClean.Registrations.appraise, permission: GreenCleanPermissions.appraise, self.appraise)
-            service.unary(Methods.GreenClean.Registrations.proposeRecognition, permission: GreenCleanPermissions.appraise, self.proposeRecognition)
-            service.unary(Methods.GreenClean.Registrations.recognise, permission: GreenCleanPermissions.recognise, self.recognise)
-            service.unary(Methods.GreenClean.Registrations.declineRecognition, permission: GreenCleanPermissions.recognise, self.declineRecognition)
-            service.unary(Methods.GreenClean.Registrations.proposeUpward, permission: GreenCleanPermissions.recognise, self.proposeUpward)
-        }
-    }
 
     // MARK: Registering and reading
 
@@ -34,17 +18,10 @@ struct RegistrationsService: RegistrableService {
             ? today : Fields.pastDate(request.registeredOn, field: "registered_on", today: today)
         let core = self.core
         return try await core.mutate(context, request: request) { db, principal in
-            let campaign = try core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
-            try campaign.require(module: GreenCleanModule.moduleID, field: "campaign_id")
-            try campaign.requireRunning(field: "campaign_id")
-            guard !campaign.isSchoolYear else {
-                throw RPCError(
-                    .failedPrecondition,
-                    "campaign \(campaign.id) runs over a school year; units register for a calendar year",
-                    field: "campaign_id",
-                    rule: "green_clean.calendar_year"
-                )
-            }
+            let campaign = try core.campaign(
+                request.campaignID, of: GreenCleanModule.moduleID, running: true, period: .calendarYear,
+                within: principal, field: "campaign_id", in: db
+            )
             let unit = try core.unit(request.unitID, within: principal, field: "unit_id", in: db)
             guard unit.isLive else {
                 throw RPCError(.failedPrecondition, "unit \(unit.id) was dissolved", field: "unit_id", rule: "green_clean.unit_live")

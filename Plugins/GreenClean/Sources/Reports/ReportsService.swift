@@ -1,16 +1,10 @@
 import ThiduaModuleKit
 
 /// `thidua.green_clean.v1.Reports`: registered vs recognised, per year and sector.
-struct ReportsService: RegistrableService {
+struct ReportsService: ReportsHandlers {
     let context: ModuleContext
 
     static let maxYears = 50
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.green_clean.v1.Reports") { service in
-            service.unary(Methods.GreenClean.Reports.recognitionReport, permission: GreenCleanPermissions.read, self.recognitionReport)
-        }
-    }
 
     func recognitionReport(_ request: GreenCleanReportRequest, _ context: CallContext) async throws -> GreenCleanReportResponse {
         let from = Int(request.fromYear)

@@ -1,18 +1,10 @@
 import ThiduaModuleKit
 
 /// `thidua.green_clean.v1.SafetyFacts`: the hard disqualifiers, recorded as facts.
-struct SafetyFactsService: RegistrableService {
+struct SafetyFactsService: SafetyFactsHandlers {
     let context: ModuleContext
 
     var core: any CoreAccess { self.context.core }
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.green_clean.v1.SafetyFacts") { service in
-            service.unary(Methods.GreenClean.SafetyFacts.recordSafetyFact, permission: GreenCleanPermissions.facts, self.recordSafetyFact)
-            service.unary(Methods.GreenClean.SafetyFacts.retractSafetyFact, permission: GreenCleanPermissions.facts, self.retractSafetyFact)
-            service.unary(Methods.GreenClean.SafetyFacts.listSafetyFacts, permission: GreenCleanPermissions.read, self.listSafetyFacts)
-        }
-    }
 
     /// The fields of a new fact, checked: an incident has its day, a count of cases its year.
     struct CheckedFact {

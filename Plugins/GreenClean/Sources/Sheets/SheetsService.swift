@@ -1,16 +1,8 @@
 import ThiduaModuleKit
 
 /// `thidua.green_clean.v1.Sheets`: the versioned criteria sheets.
-struct SheetsService: RegistrableService {
+struct SheetsService: SheetsHandlers {
     let context: ModuleContext
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.green_clean.v1.Sheets") { service in
-            service.unary(Methods.GreenClean.Sheets.listSheets, permission: GreenCleanPermissions.read, self.listSheets)
-            service.unary(Methods.GreenClean.Sheets.getSheet, permission: GreenCleanPermissions.read, self.getSheet)
-            service.unary(Methods.GreenClean.Sheets.defineSheet, permission: GreenCleanPermissions.manage, self.defineSheet)
-        }
-    }
 
     func listSheets(_ request: ListGreenCleanSheetsRequest, _ context: CallContext) async throws -> ListGreenCleanSheetsResponse {
         try await self.context.core.read(context) { db, _ in
@@ -37,16 +29,7 @@ struct SheetsService: RegistrableService {
         let reason = try Fields.note(request.reason, field: "reason")
         let core = self.context.core
         return try await core.mutate(context, request: request) { db, principal in
-            // The sheet applies to every unit, so only a key over the whole organisation defines one.
-            let scope = try core.unit(principal.scopeUnitID, within: principal, field: "", in: db)
-            guard scope.parentID == nil else {
-                throw RPCError(
-                    .permissionDenied,
-                    "criteria sheets apply to the whole organisation; define them with a key scoped to the root",
-                    field: "",
-                    rule: "green_clean.sheet_root"
-                )
-            }
+            let scope = try core.requireRootKey(principal, setting: "the criteria sheets", in: db)
             if let newest = try SheetStore.newestVersion(in: db), let current = try SheetStore.sheet(newest, in: db),
                 proposed.effectiveFrom < current.effectiveFrom
             {

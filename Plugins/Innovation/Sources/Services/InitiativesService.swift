@@ -3,7 +3,7 @@ import InnovationAPI
 import ThiduaModuleKit
 
 /// `thidua.innovation.v1.Initiatives`: the units' registers and the recognition workflow.
-struct InitiativesService: RegistrableService {
+struct InitiativesService: InitiativesHandlers {
     let core: any CoreAccess
     let clock: @Sendable () -> Date
 
@@ -12,17 +12,9 @@ struct InitiativesService: RegistrableService {
     var today: CalendarDate { CalendarDate(self.clock()) }
     var now: Int64 { Int64(self.clock().timeIntervalSince1970 * 1000) }
 
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.innovation.v1.Initiatives") { service in
-            service.unary(Methods.Innovation.Initiatives.fileInitiative, permission: InnovationPermissions.file, self.fileInitiative)
-            service.unary(Methods.Innovation.Initiatives.getInitiative, permission: InnovationPermissions.read, self.getInitiative)
-            service.unary(Methods.Innovation.Initiatives.listInitiatives, permission: InnovationPermissions.read, self.listInitiatives)
-            service.unary(Methods.Innovation.Initiatives.listAuthorInitiatives, permission: InnovationPermissions.read, self.listAuthorInitiatives)
-            service.unary(Methods.Innovation.Initiatives.updateInitiative, permission: InnovationPermissions.file, self.updateInitiative)
-            service.unary(Methods.Innovation.Initiatives.submitInitiative, permission: InnovationPermissions.file, self.submitInitiative)
-            service.unary(Methods.Innovation.Initiatives.withdrawInitiative, permission: InnovationPermissions.file, self.withdrawInitiative)
-            service.unary(Methods.Innovation.Initiatives.importDecidedRegister, permission: InnovationPermissions.decide, limits: .bulk, self.importDecidedRegister)
-        }
+    /// A decided register comes whole, in one request of the bulk size.
+    func limits(of method: String) -> RequestLimits {
+        method == "ImportDecidedRegister" ? .bulk : .standard
     }
 
     func fileInitiative(_ request: FileInitiativeRequest, _ context: CallContext) async throws -> Initiative {

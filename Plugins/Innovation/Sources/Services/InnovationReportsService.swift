@@ -2,19 +2,12 @@ import InnovationAPI
 import ThiduaModuleKit
 
 /// `thidua.innovation.v1.InnovationReports`: a campaign's initiatives rolled up a subtree.
-struct InnovationReportsService: RegistrableService {
+struct InnovationReportsService: InnovationReportsHandlers {
     let core: any CoreAccess
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.innovation.v1.InnovationReports") { service in
-            service.unary(Methods.Innovation.InnovationReports.campaignReport, permission: InnovationPermissions.read, self.campaignReport)
-        }
-    }
 
     func campaignReport(_ request: InnovationReportRequest, _ context: CallContext) async throws -> InnovationReport {
         try await self.core.read(context) { db, principal in
-            let campaign = try self.core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
-            try campaign.require(module: RegisterRules.module, field: "campaign_id")
+            let campaign = try self.core.campaign(request.campaignID, of: RegisterRules.module, within: principal, field: "campaign_id", in: db)
             let tree = UnitTree(core: self.core)
             let rootID: String
             if !request.unitID.isEmpty {

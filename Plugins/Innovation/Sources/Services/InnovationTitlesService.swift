@@ -2,20 +2,11 @@ import InnovationAPI
 import ThiduaModuleKit
 
 /// `thidua.innovation.v1.InnovationTitles`: what initiatives contribute to titles and awards.
-struct InnovationTitlesService: RegistrableService {
+struct InnovationTitlesService: InnovationTitlesHandlers {
     let core: any CoreAccess
 
     /// The most members one condition check takes.
     static let maxMembers = 1000
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.innovation.v1.InnovationTitles") { service in
-            service.unary(Methods.Innovation.InnovationTitles.checkEmulationSoldierCondition, permission: InnovationPermissions.read, self.checkEmulationSoldierCondition)
-            service.unary(Methods.Innovation.InnovationTitles.setBenefitBands, permission: InnovationPermissions.configure, self.setBenefitBands)
-            service.unary(Methods.Innovation.InnovationTitles.listBenefitBandSets, permission: InnovationPermissions.read, self.listBenefitBandSets)
-            service.unary(Methods.Innovation.InnovationTitles.listCreativeLabourCandidates, permission: InnovationPermissions.read, self.listCreativeLabourCandidates)
-        }
-    }
 
     func checkEmulationSoldierCondition(
         _ request: EmulationSoldierConditionRequest, _ context: CallContext
@@ -53,15 +44,7 @@ struct InnovationTitlesService: RegistrableService {
     func setBenefitBands(_ request: BenefitBandSet, _ context: CallContext) async throws -> BenefitBandSet {
         let bands = try BenefitBands.check(request)
         return try await self.core.mutate(context, request: request) { db, principal in
-            let scope = try self.core.unit(principal.scopeUnitID, within: principal, field: "", in: db)
-            guard scope.parentID == nil else {
-                throw RPCError(
-                    .permissionDenied,
-                    "the benefit bands apply to the whole organisation; only a key on the root sets them",
-                    field: "",
-                    rule: "innovation.configure_root"
-                )
-            }
+            let scope = try self.core.requireRootKey(principal, setting: "the benefit bands", in: db)
             let earlier = try BenefitBandStore.replace(with: bands, in: db)
             let message = bands.message
             return Mutation(

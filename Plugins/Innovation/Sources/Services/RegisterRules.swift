@@ -21,9 +21,7 @@ struct RegisterRules: Sendable {
 
     /// A campaign of this module that takes work now, with `unit` in its scope.
     func openCampaign(_ campaignID: String, for unit: UnitReference, principal: Principal, in db: Database) throws -> CampaignReference {
-        let campaign = try self.core.campaign(campaignID, within: principal, field: "campaign_id", in: db)
-        try campaign.require(module: Self.module, field: "campaign_id")
-        try campaign.requireRunning(field: "campaign_id")
+        let campaign = try self.core.campaign(campaignID, of: Self.module, running: true, within: principal, field: "campaign_id", in: db)
         try self.core.requireInScope(unit, of: campaign, field: "unit_id", in: db)
         return campaign
     }

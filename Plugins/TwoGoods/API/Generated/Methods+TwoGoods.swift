@@ -26,9 +26,8 @@ extension Methods {
             public static let recordSchoolResult = UnaryMethod<RecordSchoolResultRequest, SchoolParticipation>("thidua.two_goods.v1.TwoGoods/RecordSchoolResult")
 
             /// Records the interim or the final review of a school's round: interim, then final; the final
-            /// review needs the round's collective result, and round 2 closes only after round 1. Held by
-            /// a level above the school: needs two_goods.review on the school from a key whose root is an
-            /// ancestor of it.
+            /// review needs the round's collective result, and round 2 closes only after round 1. Needs
+            /// two_goods.review on the school, from a key rooted at a level above it.
             public static let reviewSchoolRound = UnaryMethod<ReviewSchoolRoundRequest, SchoolParticipation>("thidua.two_goods.v1.TwoGoods/ReviewSchoolRound")
 
             /// A teacher's record for the school year: one per teacher (a current member of the enrolled

@@ -66,7 +66,7 @@ extension TwoGoodsService {
     func listCommendations(_ request: ListCommendationsRequest, _ context: CallContext) async throws -> ListCommendationsResponse {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         return try await self.core.read(context) { db, principal in
-            let campaign = try self.campaigns.require(request.campaignID, field: "campaign_id", within: principal, in: db)
+            let campaign = try self.campaign(request.campaignID, field: "campaign_id", within: principal, in: db)
             let units = try self.subtree(request.unitID, field: "unit_id", within: principal, in: db)
             let rows = try CommendationStore.list(campaignID: campaign.id, schoolIDs: units.map(\.id), page: page, in: db)
             let (commendations, next) = page.finish(rows) { $0.row }

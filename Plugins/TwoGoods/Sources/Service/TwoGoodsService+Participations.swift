@@ -7,8 +7,7 @@ extension TwoGoodsService {
         let today = self.today
         let enrolledOn = try Fields.date(request.enrolledOn, field: "enrolled_on", default: today)
         return try await self.core.mutate(context, request: request) { db, principal in
-            let campaign = try self.campaigns.require(request.campaignID, field: "campaign_id", within: principal, in: db)
-            try campaign.requireRunning(field: "campaign_id")
+            let campaign = try self.campaign(request.campaignID, field: "campaign_id", running: true, within: principal, in: db)
             let school = try self.core.unit(request.schoolUnitID, within: principal, field: "school_unit_id", in: db)
             try self.core.requireInScope(school, of: campaign, field: "school_unit_id", in: db)
             try SchoolEligibility.check(school, rules: try RuleSetStore.inForce(on: campaign.startsOn, in: db), field: "school_unit_id")
@@ -47,7 +46,7 @@ extension TwoGoodsService {
     func listParticipations(_ request: ListParticipationsRequest, _ context: CallContext) async throws -> ListParticipationsResponse {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         return try await self.core.read(context) { db, principal in
-            let campaign = try self.campaigns.require(request.campaignID, field: "campaign_id", within: principal, in: db)
+            let campaign = try self.campaign(request.campaignID, field: "campaign_id", within: principal, in: db)
             let units = try self.subtree(request.unitID, field: "unit_id", within: principal, in: db)
             let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
             let rows = try ParticipationStore.list(campaignID: campaign.id, schoolIDs: units.map(\.id), page: page, in: db)

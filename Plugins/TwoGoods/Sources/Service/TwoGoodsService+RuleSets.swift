@@ -6,15 +6,7 @@ extension TwoGoodsService {
     func setRuleSet(_ request: TwoGoodsRuleSet, _ context: CallContext) async throws -> TwoGoodsRuleSet {
         let rules = try TwoGoodsRules(checking: request)
         return try await self.core.mutate(context, request: request) { db, principal in
-            let root = try self.core.unit(principal.scopeUnitID, within: principal, field: "", in: db)
-            guard root.parentID == nil else {
-                throw RPCError(
-                    .permissionDenied,
-                    "the two-goods rule sets are the same for everyone: they are set with a key rooted at the top of the tree",
-                    field: "",
-                    rule: "scope.root"
-                )
-            }
+            let root = try self.core.requireRootKey(principal, setting: "the two-goods rule sets", in: db)
             let before = try RuleSetStore.find(effectiveFrom: rules.effectiveFrom, in: db)
             try RuleSetStore.save(rules, in: db)
             let id = rules.effectiveFrom.description

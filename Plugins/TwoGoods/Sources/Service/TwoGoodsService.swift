@@ -5,37 +5,15 @@ import TwoGoodsAPI
 /// `thidua.two_goods.v1.TwoGoods`. Every mutating method goes through `core.mutate`, every read
 /// through `core.read`, and every unit and member a request names is checked against the key's
 /// subtree by the core.
-struct TwoGoodsService: RegistrableService {
+struct TwoGoodsService: TwoGoodsHandlers {
     let core: any CoreAccess
     let clock: @Sendable () -> Date
 
-    static let name = "thidua.two_goods.v1.TwoGoods"
     /// The award form of a commendation whose request names none: Giấy khen.
     static let defaultCommendationForm = "giay_khen"
 
-    var campaigns: CampaignAccess { CampaignAccess(core: self.core) }
     /// Today in Vietnam.
     var today: CalendarDate { CalendarDate(self.clock()) }
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addDescriptorSet(base64: TwoGoodsProtoFiles.descriptorSetBase64)
-        registrar.addService(Self.name) { service in
-            service.unary(Methods.TwoGoods.TwoGoods.enrolSchool, permission: TwoGoodsPermissions.write, self.enrolSchool)
-            service.unary(Methods.TwoGoods.TwoGoods.getParticipation, permission: TwoGoodsPermissions.read, self.getParticipation)
-            service.unary(Methods.TwoGoods.TwoGoods.listParticipations, permission: TwoGoodsPermissions.read, self.listParticipations)
-            service.unary(Methods.TwoGoods.TwoGoods.recordSchoolResult, permission: TwoGoodsPermissions.write, self.recordSchoolResult)
-            service.unary(Methods.TwoGoods.TwoGoods.reviewSchoolRound, permission: TwoGoodsPermissions.review, self.reviewSchoolRound)
-            service.unary(Methods.TwoGoods.TwoGoods.recordTeacher, permission: TwoGoodsPermissions.write, self.recordTeacher)
-            service.unary(Methods.TwoGoods.TwoGoods.updateTeacherRecord, permission: TwoGoodsPermissions.write, self.updateTeacherRecord)
-            service.unary(Methods.TwoGoods.TwoGoods.getTeacherRecord, permission: TwoGoodsPermissions.read, self.getTeacherRecord)
-            service.unary(Methods.TwoGoods.TwoGoods.listTeacherRecords, permission: TwoGoodsPermissions.read, self.listTeacherRecords)
-            service.unary(Methods.TwoGoods.TwoGoods.grantCommendation, permission: TwoGoodsPermissions.commend, self.grantCommendation)
-            service.unary(Methods.TwoGoods.TwoGoods.listCommendations, permission: TwoGoodsPermissions.read, self.listCommendations)
-            service.unary(Methods.TwoGoods.TwoGoods.getYearReport, permission: TwoGoodsPermissions.read, self.getYearReport)
-            service.unary(Methods.TwoGoods.TwoGoods.setRuleSet, permission: TwoGoodsPermissions.manage, self.setRuleSet)
-            service.unary(Methods.TwoGoods.TwoGoods.listRuleSets, permission: TwoGoodsPermissions.read, self.listRuleSets)
-        }
-    }
 }
 
 /// A participation with what every call about it needs.
@@ -59,12 +37,18 @@ extension TwoGoodsService {
     ) throws -> LoadedParticipation {
         let record = try ParticipationStore.require(id, field: field, in: db)
         let school = try self.core.unit(record.schoolUnitID, within: principal, field: field, in: db)
-        let campaign = try self.campaigns.require(record.campaignID, field: field, within: principal, in: db)
+        let campaign = try self.campaign(record.campaignID, field: field, within: principal, in: db)
         let rules = try RuleSetStore.inForce(on: campaign.startsOn, in: db)
         if changing {
             try SchoolEligibility.check(school, rules: rules, field: field)
         }
         return LoadedParticipation(record: record, school: school, campaign: campaign, rules: rules)
+    }
+
+    /// A campaign of this module: over a school year (rules `campaign.module`, `campaign.period`),
+    /// and launched and not closed when `running` (`campaign.running`).
+    func campaign(_ campaignID: String, field: String, running: Bool = false, within principal: Principal, in db: Database) throws -> CampaignReference {
+        try self.core.campaign(campaignID, of: TwoGoodsModule.moduleID, running: running, period: .schoolYear, within: principal, field: field, in: db)
     }
 
     /// The subtree a listing or report covers: `unitID`, or the key's root when empty.

@@ -1,14 +1,8 @@
 import ThiduaModuleKit
 
 /// `thidua.work_and_home.v1.Criteria`.
-struct CriteriaService: RegistrableService {
+struct CriteriaService: CriteriaHandlers {
     let context: ModuleContext
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.work_and_home.v1.Criteria") { service in
-            service.unary(Methods.WorkAndHome.Criteria.getCriteria, permission: WorkAndHomePermissions.read, self.getCriteria)
-        }
-    }
 
     func getCriteria(_ request: GetWorkAndHomeCriteriaRequest, _ call: CallContext) async throws -> WorkAndHomeCriteria {
         let year = request.year == 0 ? self.context.today.year : Int(request.year)

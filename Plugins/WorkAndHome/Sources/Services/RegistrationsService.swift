@@ -3,38 +3,21 @@ import ThiduaModuleKit
 
 /// `thidua.work_and_home.v1.Registrations`: a member's yearly registration, her self-assessment,
 /// and her proposal into the core's review workflow.
-struct RegistrationsService: RegistrableService {
+struct RegistrationsService: RegistrationsHandlers {
     let context: ModuleContext
 
     var core: any CoreAccess { self.context.core }
 
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.work_and_home.v1.Registrations") { service in
-            service.unary(Methods.WorkAndHome.Registrations.register, permission: WorkAndHomePermissions.register, self.register)
-            service.unary(Methods.WorkAndHome.Registrations.getRegistration, permission: WorkAndHomePermissions.read, self.getRegistration)
-            service.unary(Methods.WorkAndHome.Registrations.listRegistrations, permission: WorkAndHomePermissions.read, self.listRegistrations)
-            service.unary(Methods.WorkAndHome.Registrations.selfAssess, permission: WorkAndHomePermissions.register, self.selfAssess)
-            service.unary(Methods.WorkAndHome.Registrations.propose, permission: WorkAndHomePermissions.propose, self.propose)
-        }
-    }
-
-    func register(_ request: RegisterWorkAndHomeRequest, _ call: CallContext) async throws -> WorkAndHomeRegistration {
+    func registerMember(_ request: RegisterWorkAndHomeRequest, _ call: CallContext) async throws -> WorkAndHomeRegistration {
         let today = self.context.today
         let registeredOn = try Fields.date(request.registeredOn, field: "registered_on", default: today)
         try Fields.notAfterToday(registeredOn, field: "registered_on", today: today)
         let core = self.core
         return try await core.mutate(call, request: request) { db, principal in
-            let campaign = try core.campaign(request.campaignID, within: principal, field: "campaign_id", in: db)
-            try campaign.require(module: WorkAndHomeModule.moduleID, field: "campaign_id")
-            try campaign.requireRunning(field: "campaign_id")
-            guard !campaign.isSchoolYear else {
-                throw RPCError(
-                    .failedPrecondition,
-                    "campaign \(campaign.id) runs over a school year; members register for a calendar year",
-                    field: "campaign_id",
-                    rule: "work_and_home.calendar_year"
-                )
-            }
+            let campaign = try core.campaign(
+                request.campaignID, of: WorkAndHomeModule.moduleID, running: true, period: .calendarYear,
+                within: principal, field: "campaign_id", in: db
+            )
             let member = try core.member(request.memberID, within: principal, field: "member_id", in: db)
             let unit = try core.unit(member.unitID, within: principal, field: "member_id", in: db)
             try Eligibility.check(member, of: unit)

@@ -1,14 +1,8 @@
 import ThiduaModuleKit
 
 /// `thidua.work_and_home.v1.Reports`.
-struct ReportsService: RegistrableService {
+struct ReportsService: ReportsHandlers {
     let context: ModuleContext
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addService("thidua.work_and_home.v1.Reports") { service in
-            service.unary(Methods.WorkAndHome.Reports.registrationReport, permission: WorkAndHomePermissions.read, self.registrationReport)
-        }
-    }
 
     /// Registered vs recognised in a year, per grassroots union and sector of a subtree.
     func registrationReport(_ request: WorkAndHomeReportRequest, _ call: CallContext) async throws -> WorkAndHomeReport {

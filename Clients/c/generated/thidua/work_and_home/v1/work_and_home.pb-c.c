@@ -1980,7 +1980,7 @@ void thidua__work_and_home__v1__criteria__init (Thidua__WorkAndHome__V1__Criteri
 }
 static const ProtobufCMethodDescriptor thidua__work_and_home__v1__registrations__method_descriptors[5] =
 {
-  { "Register", &thidua__work_and_home__v1__register_work_and_home_request__descriptor, &thidua__work_and_home__v1__work_and_home_registration__descriptor },
+  { "RegisterMember", &thidua__work_and_home__v1__register_work_and_home_request__descriptor, &thidua__work_and_home__v1__work_and_home_registration__descriptor },
   { "GetRegistration", &thidua__work_and_home__v1__get_work_and_home_registration_request__descriptor, &thidua__work_and_home__v1__work_and_home_registration__descriptor },
   { "ListRegistrations", &thidua__work_and_home__v1__list_work_and_home_registrations_request__descriptor, &thidua__work_and_home__v1__list_work_and_home_registrations_response__descriptor },
   { "SelfAssess", &thidua__work_and_home__v1__self_assess_work_and_home_request__descriptor, &thidua__work_and_home__v1__work_and_home_registration__descriptor },
@@ -1990,7 +1990,7 @@ const unsigned thidua__work_and_home__v1__registrations__method_indices_by_name[
   1,        /* GetRegistration */
   2,        /* ListRegistrations */
   4,        /* Propose */
-  0,        /* Register */
+  0,        /* RegisterMember */
   3         /* SelfAssess */
 };
 const ProtobufCServiceDescriptor thidua__work_and_home__v1__registrations__descriptor =
@@ -2004,10 +2004,10 @@ const ProtobufCServiceDescriptor thidua__work_and_home__v1__registrations__descr
   thidua__work_and_home__v1__registrations__method_descriptors,
   thidua__work_and_home__v1__registrations__method_indices_by_name
 };
-void thidua__work_and_home__v1__registrations__register(ProtobufCService *service,
-                                                        const Thidua__WorkAndHome__V1__RegisterWorkAndHomeRequest *input,
-                                                        Thidua__WorkAndHome__V1__WorkAndHomeRegistration_Closure closure,
-                                                        void *closure_data)
+void thidua__work_and_home__v1__registrations__register_member(ProtobufCService *service,
+                                                               const Thidua__WorkAndHome__V1__RegisterWorkAndHomeRequest *input,
+                                                               Thidua__WorkAndHome__V1__WorkAndHomeRegistration_Closure closure,
+                                                               void *closure_data)
 {
   assert(service->descriptor == &thidua__work_and_home__v1__registrations__descriptor);
   service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);

@@ -737,10 +737,10 @@ typedef struct Thidua__WorkAndHome__V1__Registrations_Service Thidua__WorkAndHom
 struct Thidua__WorkAndHome__V1__Registrations_Service
 {
   ProtobufCService base;
-  void (*register)(Thidua__WorkAndHome__V1__Registrations_Service *service,
-                   const Thidua__WorkAndHome__V1__RegisterWorkAndHomeRequest *input,
-                   Thidua__WorkAndHome__V1__WorkAndHomeRegistration_Closure closure,
-                   void *closure_data);
+  void (*register_member)(Thidua__WorkAndHome__V1__Registrations_Service *service,
+                          const Thidua__WorkAndHome__V1__RegisterWorkAndHomeRequest *input,
+                          Thidua__WorkAndHome__V1__WorkAndHomeRegistration_Closure closure,
+                          void *closure_data);
   void (*get_registration)(Thidua__WorkAndHome__V1__Registrations_Service *service,
                            const Thidua__WorkAndHome__V1__GetWorkAndHomeRegistrationRequest *input,
                            Thidua__WorkAndHome__V1__WorkAndHomeRegistration_Closure closure,
@@ -765,15 +765,15 @@ void thidua__work_and_home__v1__registrations__init (Thidua__WorkAndHome__V1__Re
     { &thidua__work_and_home__v1__registrations__descriptor, protobuf_c_service_invoke_internal, NULL }
 #define THIDUA__WORK_AND_HOME__V1__REGISTRATIONS__INIT(function_prefix__) \
     { THIDUA__WORK_AND_HOME__V1__REGISTRATIONS__BASE_INIT,\
-      function_prefix__ ## register,\
+      function_prefix__ ## register_member,\
       function_prefix__ ## get_registration,\
       function_prefix__ ## list_registrations,\
       function_prefix__ ## self_assess,\
       function_prefix__ ## propose  }
-void thidua__work_and_home__v1__registrations__register(ProtobufCService *service,
-                                                        const Thidua__WorkAndHome__V1__RegisterWorkAndHomeRequest *input,
-                                                        Thidua__WorkAndHome__V1__WorkAndHomeRegistration_Closure closure,
-                                                        void *closure_data);
+void thidua__work_and_home__v1__registrations__register_member(ProtobufCService *service,
+                                                               const Thidua__WorkAndHome__V1__RegisterWorkAndHomeRequest *input,
+                                                               Thidua__WorkAndHome__V1__WorkAndHomeRegistration_Closure closure,
+                                                               void *closure_data);
 void thidua__work_and_home__v1__registrations__get_registration(ProtobufCService *service,
                                                                 const Thidua__WorkAndHome__V1__GetWorkAndHomeRegistrationRequest *input,
                                                                 Thidua__WorkAndHome__V1__WorkAndHomeRegistration_Closure closure,

@@ -1,15 +1,15 @@
 import ThiduaClient
 import ThiduaCoreAPI
 import ThiduaWire
-import WorkAndHome
+import WorkAndHomeAPI
 
-/// The module's demo: "Giỏi việc nước, đảm việc nhà" 2022 in LĐLĐ huyện Triệu Sơn (seed 000, where
-/// 12,923 of the 14,690 union members are women and the campaign is one of the district's three
-/// main ones). The seed gives no figures of the campaign itself: who registers and how far each
-/// goes are made up. It runs over the wire on any server that holds the district's grassroots
-/// unions by the codes of the core's demo ("TS-TH1"…) with women union members in them, so
-/// `thidua demo` can run it as the module's part (see `DemoWorld.moduleDemos`).
-enum WorkAndHomeDemo {
+/// The "Giỏi việc nước, đảm việc nhà" part of `thidua demo`: the campaign of 2022 in LĐLĐ huyện
+/// Triệu Sơn (seed 000, where 12,923 of the 14,690 union members are women and the campaign is one
+/// of the district's three main ones), over five of its grassroots unions. The seed gives no
+/// figures of the campaign itself: who registers and how far each goes are made up.
+enum WorkAndHomeDemo: ModuleDemo {
+    static let module = "work_and_home"
+    static let section = DemoReportSection.demoDistrict
     static let year = 2022
 
     /// How far a registration goes.
@@ -32,14 +32,13 @@ enum WorkAndHomeDemo {
         ("TS-DN1", [.recognised, .unmet("family"), .registered, .registered]),
     ]
 
-    /// Launches the district's campaign and runs every registration of the plan; returns the
-    /// campaign's id.
-    @discardableResult
-    static func load(using client: ThiduaClient, districtID: String, unitIDsByCode: [String: String]) async throws -> String {
+    /// Launches the district's campaign and runs every registration of the plan over the wire.
+    static func load(into world: DemoWorld) async throws {
+        let client = world.client
         let draft = try await client.unary(Methods.Core.Campaigns.createCampaign, CreateCampaignRequest.with {
-            $0.module = WorkAndHomeModule.moduleID
+            $0.module = Self.module
             $0.title = "Giỏi việc nước, đảm việc nhà"
-            $0.launchingUnitID = districtID
+            $0.launchingUnitID = world.districtID
             $0.periodKind = .calendarYear
             $0.year = UInt32(Self.year)
             $0.metric = "đoàn viên nữ được công nhận"
@@ -49,11 +48,11 @@ enum WorkAndHomeDemo {
         })
         for (code, outcomes) in Self.plan {
             let members = try await client.unary(Methods.Core.Members.listMembers, ListMembersRequest.with {
-                $0.unitID = unitIDsByCode[code]!; $0.page.pageSize = 1000
+                $0.unitID = world.unitIDsByCode[code]!; $0.page.pageSize = 1000
             })
             let women = members.members.filter { $0.gender == .female && $0.unionMember && $0.leftOn.isEmpty }
             for (member, outcome) in zip(women, outcomes) {
-                let id = try await client.unary(Methods.WorkAndHome.Registrations.register, RegisterWorkAndHomeRequest.with {
+                let id = try await client.unary(Methods.WorkAndHome.Registrations.registerMember, RegisterWorkAndHomeRequest.with {
                     $0.campaignID = draft.id; $0.memberID = member.id; $0.registeredOn = "\(Self.year)-02-15"
                 }).id
                 if case .registered = outcome { continue }
@@ -81,18 +80,19 @@ enum WorkAndHomeDemo {
                 }
             }
         }
-        return draft.id
+        standardError("work and home: \(Self.plan.map(\.outcomes.count).reduce(0, +)) women members registered over \(Self.plan.count) grassroots unions\n")
     }
 
-    /// The report's lines for the district, from the module's report.
-    static func summary(using client: ThiduaClient, districtID: String) async throws -> [String] {
-        let report = try await client.unary(Methods.WorkAndHome.Reports.registrationReport, WorkAndHomeReportRequest.with {
-            $0.unitID = districtID; $0.year = UInt32(Self.year)
+    /// The district's lines, from the module's report.
+    static func printSummary(of world: DemoWorld) async throws {
+        let report = try await world.client.unary(Methods.WorkAndHome.Reports.registrationReport, WorkAndHomeReportRequest.with {
+            $0.unitID = world.districtID; $0.year = UInt32(Self.year)
         })
         func line(_ figures: WorkAndHomeFigures) -> String {
             "\(figures.registered) registered, \(figures.recognised) recognised, \(figures.inReview) in review, \(figures.returned) returned"
         }
-        return ["\"Giỏi việc nước, đảm việc nhà\" \(Self.year): " + line(report.total)]
-            + report.units.map { "  \($0.unitName): " + line($0.figures) }
+        let lines = ["  \"Giỏi việc nước, đảm việc nhà\" \(Self.year): " + line(report.total)]
+            + report.units.map { "    \($0.unitName): " + line($0.figures) }
+        standardOutput(lines.joined(separator: "\n") + "\n")
     }
 }
