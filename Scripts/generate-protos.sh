@@ -5,6 +5,9 @@
 #
 # Usage: Scripts/generate-protos.sh [OUTPUT_ROOT]
 #   OUTPUT_ROOT defaults to the repository; the check script passes a temporary folder.
+# Environment:
+#   PROTOC_GEN_SWIFT  the protoc-gen-swift plugin to use; when unset it is built here,
+#   SCRATCH_PATH      in this build folder (swift build --scratch-path; default .build).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,10 +16,13 @@ cd "$repo"
 
 command -v protoc >/dev/null || { echo "protoc is missing: apt-get install protobuf-compiler" >&2; exit 1; }
 
-# The plugin is built once here for every group.
-swift build --product protoc-gen-swift >&2
+# The plugin is built once here for every group, unless one is given.
+if [ -z "${PROTOC_GEN_SWIFT:-}" ]; then
+  scratch=(${SCRATCH_PATH:+--scratch-path "$SCRATCH_PATH"})
+  swift build "${scratch[@]}" --product protoc-gen-swift >&2
+  PROTOC_GEN_SWIFT="$(swift build "${scratch[@]}" --show-bin-path)/protoc-gen-swift"
+fi
 export PROTOC_GEN_SWIFT GENERATED_BY=Scripts/generate-protos.sh
-PROTOC_GEN_SWIFT="$(swift build --show-bin-path)/protoc-gen-swift"
 
 # Scripts/generate-api.sh [OPTIONS] NAMESPACE OUT_DIR PROTO_ROOT PROTO..., once per group.
 generate_api=Scripts/generate-api.sh

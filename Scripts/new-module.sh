@@ -112,19 +112,7 @@ public struct ${name}Module: CampaignModule {
     public var rules: [RuleDescription] { ${name}RuleCatalogue.all }
 
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-        ${name}Runtime(id: self.id, version: self.version, service: ${name}Service(context: context))
-    }
-}
-
-/// The provisioned module: its service and its descriptors.
-struct ${name}Runtime: ModuleRuntime {
-    let id: String
-    let version: String
-    let service: ${name}Service
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addDescriptorSet(base64: ${name}ProtoFiles.descriptorSetBase64)
-        registrar.register(self.service)
+        ModuleServices(descriptorSet: ${name}ProtoFiles.descriptorSetBase64, [${name}Service(context: context)])
     }
 }
 EOF
@@ -174,11 +162,7 @@ struct ${name}Service: ${name}Handlers {
                 \$0.title = title
                 \$0.recordedOn = today.description
             }
-            return Mutation(
-                response: entry,
-                audit: .of(entry, id: entry.id, unitID: unit.id),
-                changes: [.of(entry, id: entry.id, unitID: unit.id, .created)]
-            )
+            return Mutation.change(entry, id: entry.id, unitID: unit.id)
         }
     }
 

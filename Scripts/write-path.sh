@@ -7,6 +7,9 @@
 #
 #   Scripts/write-path.sh [CONNECTIONS [IN_FLIGHT [DURATION]]]     defaults: 16 16 10s
 #
+# SERVER_BIN, when set, is the thidua-server to measure instead of this tree's (another
+# commit's release build, to compare in one run); the CLI and the load tool stay this tree's.
+#
 # Builds and measurements hold /tmp/swift-build.lock, so nothing else builds meanwhile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +20,7 @@ lock=/tmp/swift-build.lock
 bin=.build-bench/release
 
 echo "building release binaries…" >&2
-flock "$lock" swift build -c release --scratch-path .build-bench --product thidua-server >/dev/null
+[ -n "${SERVER_BIN:-}" ] || flock "$lock" swift build -c release --scratch-path .build-bench --product thidua-server >/dev/null
 flock "$lock" swift build -c release --scratch-path .build-bench --product thidua-load >/dev/null
 flock "$lock" swift build -c release --scratch-path .build-bench --product thidua >/dev/null
 
@@ -25,7 +28,7 @@ run() {  # run MAX_BATCHED_WRITES
   local tmp
   tmp=$(mktemp -d)
   mkfifo "$tmp/listening"
-  "$bin/thidua-server" --port 0 --data-dir "$tmp/data" --durability full --max-batched-writes "$1" \
+  "${SERVER_BIN:-$bin/thidua-server}" --port 0 --data-dir "$tmp/data" --durability full --max-batched-writes "$1" \
     --log-level warning >"$tmp/listening" 2>"$tmp/server.log" &
   local server=$!
   local line

@@ -43,17 +43,17 @@ public enum Application {
         )
 
         let context = ModuleContext(core: core.access, logger: logger, clock: clock)
-        var runtimes: [any ModuleRuntime] = [core]
+        var runtimes = [HostedRuntime(id: Core.id, version: ThiduaVersion.current, runtime: core)]
         for module in modules {
-            runtimes.append(try await module.provision(context))
+            runtimes.append(HostedRuntime(id: module.id, version: module.version, runtime: try await module.provision(context)))
         }
-        for runtime in runtimes {
-            try await runtime.validate()
+        for hosted in runtimes {
+            try await hosted.runtime.validate()
         }
 
         var builder = HostBuilder(configuration: configuration, runtimes: runtimes, logger: logger)
         builder.authenticator = core.authenticator
-        builder.declaredPermissions["core"] = Set(Core.permissions.map(\.name))
+        builder.declaredPermissions[Core.id] = Set(Core.permissions.map(\.name))
         for module in modules {
             builder.declaredPermissions[module.id] = Set(module.permissions.map(\.name))
         }

@@ -5,8 +5,8 @@ import ThiduaModuleKit
 /// The core shared by every campaign: the organisation tree, members, API keys, the audit trail,
 /// the change feed and the reports; and the pipeline every mutating call goes through.
 public final class Core: ModuleRuntime {
-    public let id = "core"
-    public let version = ThiduaVersion.current
+    /// The id the core's services and permissions are registered under.
+    public static let id = "core"
 
     /// The core's schema.
     public static var migrations: [Migration] { CoreSchema.migrations }

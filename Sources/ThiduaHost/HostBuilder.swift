@@ -10,7 +10,7 @@ import ThiduaWire
 public struct HostBuilder {
     public var configuration: ServerConfiguration
     /// What the server serves besides its built-in services, in order; cleaned up in reverse.
-    public var runtimes: [any ModuleRuntime]
+    public var runtimes: [HostedRuntime]
     public var authenticator: any HelloAuthenticator = AnonymousAuthenticator()
     /// Run around every call, after authorization, outermost first. The transport counts and
     /// logs every call with the status its client is sent.
@@ -24,7 +24,7 @@ public struct HostBuilder {
     public var logger: Logger
     public var eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
 
-    public init(configuration: ServerConfiguration, runtimes: [any ModuleRuntime], logger: Logger) {
+    public init(configuration: ServerConfiguration, runtimes: [HostedRuntime], logger: Logger) {
         self.configuration = configuration
         self.runtimes = runtimes
         self.logger = logger
@@ -43,9 +43,9 @@ public struct HostBuilder {
             registrar.register(ServerInfoService(directory: directory))
             registrar.register(EchoService())
         }
-        for runtime in self.runtimes {
-            let owner = ServiceOwner(id: runtime.id, permissions: self.declaredPermissions[runtime.id] ?? [])
-            registrar.register(as: owner) { runtime.register(into: &$0) }
+        for hosted in self.runtimes {
+            let owner = ServiceOwner(id: hosted.id, permissions: self.declaredPermissions[hosted.id] ?? [])
+            registrar.register(as: owner) { hosted.runtime.register(into: &$0) }
         }
 
         let metrics = ServerMetrics(methodPaths: registrar.entries.map(\.descriptor.path))
@@ -75,8 +75,22 @@ public struct HostBuilder {
             configuration: self.configuration,
             directory: directory,
             shared: shared,
-            runtimes: self.runtimes,
+            runtimes: self.runtimes.map(\.runtime),
             group: self.eventLoopGroup
         )
+    }
+}
+
+/// A provisioned runtime with the id and version of what provisioned it, the core or a module:
+/// its services are registered under that id, and held to the permissions declared under it.
+public struct HostedRuntime: Sendable {
+    public let id: String
+    public let version: String
+    public let runtime: any ModuleRuntime
+
+    public init(id: String, version: String, runtime: any ModuleRuntime) {
+        self.id = id
+        self.version = version
+        self.runtime = runtime
     }
 }

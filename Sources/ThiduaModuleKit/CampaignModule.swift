@@ -28,9 +28,10 @@ public protocol CampaignModule: Sendable {
 }
 
 /// A provisioned module (or the core): what the host serves and later shuts down.
+///
+/// It does not name itself: the host serves it under the id and version of the module that
+/// provisioned it, so a runtime cannot register services, or claim permissions, as another.
 public protocol ModuleRuntime: Sendable {
-    var id: String { get }
-    var version: String { get }
     /// Called once every module is provisioned: refuse to start on a bad configuration here.
     func validate() async throws
     /// Adds the services, and the descriptor set that declares them.
@@ -42,6 +43,26 @@ public protocol ModuleRuntime: Sendable {
 extension ModuleRuntime {
     public func validate() async throws {}
     public func cleanup() async {}
+}
+
+/// The runtime of most modules: a fixed set of services and the descriptor set that declares
+/// them, with nothing to validate or clean up. `provision` ends with
+/// `return ModuleServices(descriptorSet: <Name>ProtoFiles.descriptorSetBase64, [ServiceA(…), ServiceB(…)])`.
+public struct ModuleServices: ModuleRuntime {
+    let descriptorSetBase64: String
+    let services: [any RegistrableService]
+
+    public init(descriptorSet base64: String, _ services: [any RegistrableService]) {
+        self.descriptorSetBase64 = base64
+        self.services = services
+    }
+
+    public func register(into registrar: inout ServiceRegistrar) {
+        registrar.addDescriptorSet(base64: self.descriptorSetBase64)
+        for service in self.services {
+            registrar.register(service)
+        }
+    }
 }
 
 /// A permission a method needs, for people minting keys.

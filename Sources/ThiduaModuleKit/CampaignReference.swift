@@ -102,6 +102,20 @@ public struct CampaignReference: Sendable, Equatable {
         }
     }
 
+    /// FAILED_PRECONDITION (rule `campaign.ended`) when `date`, the date of a registration, is after
+    /// the campaign's last day.
+    public func requireNotEnded(on date: CalendarDate, field: String) throws(RPCError) {
+        guard date <= self.endsOn else {
+            throw RPCError(
+                .failedPrecondition,
+                "campaign \(self.id) ended on \(self.endsOn); a registration on \(date) is too late",
+                field: field,
+                rule: "campaign.ended",
+                values: ["ends_on": self.endsOn.description]
+            )
+        }
+    }
+
     /// FAILED_PRECONDITION (rule `campaign.running`) unless the campaign is launched and not closed.
     public func requireRunning(field: String) throws(RPCError) {
         guard self.isRunning else {

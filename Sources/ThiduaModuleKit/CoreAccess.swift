@@ -178,6 +178,25 @@ public struct Mutation<Response: SwiftProtobuf.Message>: Sendable {
     }
 }
 
+extension Mutation {
+    /// The common case: the call created or changed one entity and answers with it. Its audit
+    /// record holds `old` (nil for a new entity) and `entity`, and its one change-feed entry says
+    /// `.created` when there was no `old`, `.updated` otherwise.
+    public static func change(
+        _ entity: Response,
+        id: String,
+        unitID: String,
+        old: (any SwiftProtobuf.Message)? = nil,
+        reason: String = ""
+    ) -> Mutation {
+        Mutation(
+            response: entity,
+            audit: .of(entity, id: id, unitID: unitID, old: old, reason: reason),
+            changes: [.of(entity, id: id, unitID: unitID, old == nil ? .created : .updated)]
+        )
+    }
+}
+
 /// The audit record of one call: which entity, in which unit, from what to what, and why.
 public struct AuditEntry: Sendable {
     public var targetType: String

@@ -77,6 +77,11 @@ public enum KitRuleCatalogue {
             vi: "Phong trào thi đua này do một mô-đun phong trào khác quản lý"
         ),
         RuleDescription(
+            "campaign.ended", .failedPrecondition,
+            en: "The campaign ended on {ends_on}: it is too late to register",
+            vi: "Phong trào thi đua đã kết thúc ngày {ends_on}: đã quá hạn đăng ký"
+        ),
+        RuleDescription(
             "campaign.period", .failedPrecondition,
             en: "The campaign runs over another kind of period (calendar year or school year) than its module counts in",
             vi: "Phong trào thi đua này có kỳ thi đua (năm dương lịch hay năm học) khác với kỳ mà mô-đun phong trào tính"

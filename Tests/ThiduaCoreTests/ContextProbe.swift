@@ -23,12 +23,10 @@ final class ContextProbe: CampaignModule, Sendable {
     func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         self.captured.withLock { $0 = context }
         self.onProvision(context)
-        return Runtime(id: self.id)
+        return Runtime()
     }
 
     struct Runtime: ModuleRuntime {
-        let id: String
-        let version = "0.0.0"
         func register(into registrar: inout ServiceRegistrar) {}
     }
 }

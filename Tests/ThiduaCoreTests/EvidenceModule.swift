@@ -31,12 +31,10 @@ struct EvidenceModule: CampaignModule {
         context.core.provideTitleEvidence(TitleEvidenceKind.recognisedInitiative) { query, _ in
             evidence.has(query.memberID) ? ["test evidence"] : []
         }
-        return Runtime(id: self.id, version: self.version)
+        return Runtime()
     }
 
     struct Runtime: ModuleRuntime {
-        let id: String
-        let version: String
 
         func register(into registrar: inout ServiceRegistrar) {}
     }

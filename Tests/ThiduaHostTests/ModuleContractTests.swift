@@ -19,12 +19,10 @@ import ThiduaTesting
         var services: [(name: String, permission: String?)] = [("thidua.probe.v1.Probes", "probe.read")]
 
         func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-            Runtime(id: self.id, services: self.services)
+            Runtime(services: self.services)
         }
 
         struct Runtime: ModuleRuntime {
-            let id: String
-            let version = "1"
             let services: [(name: String, permission: String?)]
 
             func register(into registrar: inout ServiceRegistrar) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates Sources/UnionHousing/Generated from Proto/ with thidua's Scripts/generate-api.sh: the
-# protobuf messages, the embedded descriptor set (UnionHousingProtoFiles) and the typed methods
-# (Methods.UnionHousing.Requests.record). Commit the result; thidua's Scripts/check-generated.sh
-# fails when it is stale.
+# protobuf messages, the embedded descriptor set (UnionHousingProtoFiles), the typed methods
+# (Methods.UnionHousing.Requests.record) and the handler protocol that registers them
+# (RequestsHandlers). Commit the result; thidua's Scripts/check-generated.sh fails when it is stale.
 #
 #   Scripts/generate.sh [OUTPUT_ROOT]       (OUTPUT_ROOT defaults to this package)
 #

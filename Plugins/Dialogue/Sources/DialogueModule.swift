@@ -22,14 +22,12 @@ public struct DialogueModule: CampaignModule {
     public var rules: [RuleDescription] { DialogueRuleCatalogue.all }
 
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-        DialogueRuntime(id: self.id, version: self.version, context: context, rules: RuleBook(builtIn: self.builtInRules))
+        DialogueRuntime(context: context, rules: RuleBook(builtIn: self.builtInRules))
     }
 }
 
 /// The provisioned module: its services, on the host's context.
 struct DialogueRuntime: ModuleRuntime {
-    let id: String
-    let version: String
     let context: ModuleContext
     let rules: RuleBook
 

@@ -25,7 +25,12 @@ public struct GreenCleanModule: CampaignModule {
     public var rules: [RuleDescription] { GreenCleanRuleCatalogue.all }
 
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-        GreenCleanRuntime(id: self.id, version: self.version, context: context, settings: self.settings)
+        ModuleServices(descriptorSet: GreenCleanProtoFiles.descriptorSetBase64, [
+            SheetsService(context: context),
+            RegistrationsService(context: context, settings: self.settings),
+            SafetyFactsService(context: context),
+            ReportsService(context: context),
+        ])
     }
 }
 
@@ -36,21 +41,5 @@ public struct GreenCleanSettings: Sendable, Equatable {
 
     public init(recognitionAwardForm: String = "giay_khen") {
         self.recognitionAwardForm = recognitionAwardForm
-    }
-}
-
-/// The provisioned module: its services over the core's pipeline.
-struct GreenCleanRuntime: ModuleRuntime {
-    let id: String
-    let version: String
-    let context: ModuleContext
-    let settings: GreenCleanSettings
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addDescriptorSet(base64: GreenCleanProtoFiles.descriptorSetBase64)
-        registrar.register(SheetsService(context: self.context))
-        registrar.register(RegistrationsService(context: self.context, settings: self.settings))
-        registrar.register(SafetyFactsService(context: self.context))
-        registrar.register(ReportsService(context: self.context))
     }
 }

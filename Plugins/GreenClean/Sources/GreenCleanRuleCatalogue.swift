@@ -23,11 +23,6 @@ enum GreenCleanRuleCatalogue {
             vi: "Đơn vị phát động là đơn vị thẩm định các bản đăng ký, không tự đăng ký"
         ),
         RuleDescription(
-            "green_clean.registration_window", .failedPrecondition,
-            en: "The campaign has ended: it is too late to register",
-            vi: "Phong trào đã kết thúc: đã quá hạn đăng ký"
-        ),
-        RuleDescription(
             "green_clean.registration_unique", .alreadyExists,
             en: "The unit is already registered for the year",
             vi: "Đơn vị đã đăng ký cho năm này"

@@ -82,7 +82,7 @@ import ThiduaWire
             try await f.expectRefusal(.invalidArgument, rule: "date.format", field: "registered_on") {
                 _ = try await f.register(org.agency, in: org.campaign, on: "2024-02-30")
             }
-            try await f.expectRefusal(.failedPrecondition, rule: "green_clean.registration_window", field: "registered_on") {
+            try await f.expectRefusal(.failedPrecondition, rule: "campaign.ended", field: "registered_on") {
                 _ = try await f.register(org.agency, in: lastYear)
             }
             try await f.expectRefusal(.notFound, rule: "unit.exists", field: "unit_id") {

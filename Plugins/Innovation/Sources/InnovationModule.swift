@@ -30,21 +30,10 @@ public struct InnovationModule: CampaignModule {
         context.core.provideTitleEvidence(TitleEvidenceKind.recognisedInitiative) { query, db in
             try InitiativeStore.recognised(authoredBy: query.memberID, in: query.period, in: db).map(\.id)
         }
-        return InnovationRuntime(id: self.id, version: self.version, core: context.core, clock: context.clock)
-    }
-}
-
-/// The provisioned module: its three services.
-struct InnovationRuntime: ModuleRuntime {
-    let id: String
-    let version: String
-    let core: any CoreAccess
-    let clock: @Sendable () -> Date
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addDescriptorSet(base64: InnovationProtoFiles.descriptorSetBase64)
-        registrar.register(InitiativesService(core: self.core, clock: self.clock))
-        registrar.register(InnovationReportsService(core: self.core))
-        registrar.register(InnovationTitlesService(core: self.core))
+        return ModuleServices(descriptorSet: InnovationProtoFiles.descriptorSetBase64, [
+            InitiativesService(core: context.core, clock: context.clock),
+            InnovationReportsService(core: context.core),
+            InnovationTitlesService(core: context.core),
+        ])
     }
 }

@@ -28,22 +28,9 @@ public struct TwoGoodsModule: CampaignModule {
             standing: { db in try CommendationStore.standingAwardIDs(in: db) },
             { awardID, date, db in try CommendationStore.revoke(awardID: awardID, on: date, in: db) }
         )
-        return TwoGoodsRuntime(
-            id: self.id,
-            version: self.version,
-            service: TwoGoodsService(core: context.core, clock: context.clock)
+        return ModuleServices(
+            descriptorSet: TwoGoodsProtoFiles.descriptorSetBase64,
+            [TwoGoodsService(core: context.core, clock: context.clock)]
         )
-    }
-}
-
-/// The provisioned module: its one service.
-struct TwoGoodsRuntime: ModuleRuntime {
-    let id: String
-    let version: String
-    let service: TwoGoodsService
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addDescriptorSet(base64: TwoGoodsProtoFiles.descriptorSetBase64)
-        registrar.register(self.service)
     }
 }

@@ -29,7 +29,11 @@ public struct WorkAndHomeModule: CampaignModule {
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
         let follower = ReviewFollower(context: context)
         context.core.observeReviews(of: ReviewFollower.subjectType, follower.follow)
-        return WorkAndHomeRuntime(id: self.id, version: self.version, context: context)
+        return ModuleServices(descriptorSet: WorkAndHomeProtoFiles.descriptorSetBase64, [
+            CriteriaService(context: context),
+            RegistrationsService(context: context),
+            ReportsService(context: context),
+        ])
     }
 }
 
@@ -38,18 +42,4 @@ enum WorkAndHomePermissions {
     static let read = "work_and_home.read"
     static let register = "work_and_home.register"
     static let propose = "work_and_home.propose"
-}
-
-/// The provisioned module: its services over the core's pipeline.
-struct WorkAndHomeRuntime: ModuleRuntime {
-    let id: String
-    let version: String
-    let context: ModuleContext
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addDescriptorSet(base64: WorkAndHomeProtoFiles.descriptorSetBase64)
-        registrar.register(CriteriaService(context: self.context))
-        registrar.register(RegistrationsService(context: self.context))
-        registrar.register(ReportsService(context: self.context))
-    }
 }

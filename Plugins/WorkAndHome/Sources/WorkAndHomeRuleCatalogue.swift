@@ -27,11 +27,6 @@ enum WorkAndHomeRuleCatalogue {
             vi: "Đoàn viên đăng ký thi đua qua công đoàn cơ sở của mình; {unit} không phải là công đoàn cơ sở"
         ),
         RuleDescription(
-            "work_and_home.registration_window", .failedPrecondition,
-            en: "The campaign ended on {ends_on}: it is too late to register",
-            vi: "Phong trào đã kết thúc ngày {ends_on}: đã quá hạn đăng ký"
-        ),
-        RuleDescription(
             "work_and_home.registration_unique", .alreadyExists,
             en: "The member is already registered for {year}",
             vi: "Đoàn viên đã đăng ký thi đua năm {year}"

@@ -76,7 +76,7 @@ import WorkAndHome
             for (campaign, rule) in [(schoolYear.id, "campaign.period"), (general, "campaign.module"), (draft, "campaign.running")] {
                 try await f.expectRefusal(.failedPrecondition, rule: rule, field: "campaign_id") { _ = try await f.register(eligible, in: campaign) }
             }
-            try await f.expectRefusal(.failedPrecondition, rule: "work_and_home.registration_window", field: "registered_on") {
+            try await f.expectRefusal(.failedPrecondition, rule: "campaign.ended", field: "registered_on") {
                 _ = try await f.register(eligible, in: lastYear)
             }
             try await f.expectRefusal(.invalidArgument, rule: "date.future", field: "registered_on") { _ = try await f.register(eligible, in: org.campaign, on: "2024-06-16") }

@@ -73,11 +73,7 @@ struct RequestsService: RequestsHandlers {
                 $0.circumstances = circumstances
                 $0.recordedOn = today.description
             }
-            return Mutation(
-                response: recorded,
-                audit: .of(recorded, id: recorded.id, unitID: unit.id),
-                changes: [.of(recorded, id: recorded.id, unitID: unit.id, .created)]
-            )
+            return Mutation.change(recorded, id: recorded.id, unitID: unit.id)
         }
     }
 

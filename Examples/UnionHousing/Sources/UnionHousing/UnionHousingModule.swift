@@ -47,7 +47,7 @@ public struct UnionHousingModule: CampaignModule {
     public var rules: [RuleDescription] { UnionHousingRuleCatalogue.all }
 
     public func provision(_ context: ModuleContext) async throws -> any ModuleRuntime {
-        UnionHousingRuntime(id: self.id, version: self.version, requests: RequestsService(context: context))
+        ModuleServices(descriptorSet: UnionHousingProtoFiles.descriptorSetBase64, [RequestsService(context: context)])
     }
 }
 
@@ -55,16 +55,4 @@ public struct UnionHousingModule: CampaignModule {
 enum UnionHousingPermissions {
     static let read = "union_housing.read"
     static let record = "union_housing.record"
-}
-
-/// The provisioned module: its service and the descriptors that declare it.
-struct UnionHousingRuntime: ModuleRuntime {
-    let id: String
-    let version: String
-    let requests: RequestsService
-
-    func register(into registrar: inout ServiceRegistrar) {
-        registrar.addDescriptorSet(base64: UnionHousingProtoFiles.descriptorSetBase64)
-        registrar.register(self.requests)
-    }
 }

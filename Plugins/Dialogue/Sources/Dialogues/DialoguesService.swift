@@ -165,10 +165,6 @@ struct DialoguesService: DialoguesHandlers {
 
     static func mutation(_ after: DialogueRecord, before: DialogueRecord?, reason: String = "") -> Mutation<WorkplaceDialogue> {
         let message = after.message
-        return Mutation(
-            response: message,
-            audit: .of(message, id: after.id, unitID: after.unitID, old: before?.message, reason: reason),
-            changes: [.of(message, id: after.id, unitID: after.unitID, before == nil ? .created : .updated)]
-        )
+        return Mutation.change(message, id: after.id, unitID: after.unitID, old: before?.message, reason: reason)
     }
 }

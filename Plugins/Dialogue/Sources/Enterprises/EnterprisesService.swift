@@ -22,11 +22,7 @@ struct EnterprisesService: EnterprisesHandlers {
             }
             let before = try HeadcountStore.record(headcount, in: db)
             let entityID = "\(unit.id)@\(asOf)"
-            return Mutation(
-                response: headcount,
-                audit: .of(headcount, id: entityID, unitID: unit.id, old: before, reason: reason),
-                changes: [.of(headcount, id: entityID, unitID: unit.id, before == nil ? .created : .updated)]
-            )
+            return Mutation.change(headcount, id: entityID, unitID: unit.id, old: before, reason: reason)
         }
     }
 

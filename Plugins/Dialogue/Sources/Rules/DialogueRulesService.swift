@@ -33,11 +33,7 @@ struct DialogueRulesService: DialogueRulesHandlers {
         return try await core.mutate(call, request: request) { db, principal in
             let root = try core.requireRootKey(principal, setting: "the dialogue rules", in: db)
             try self.rules.add(ruleSet, in: db)
-            return Mutation(
-                response: ruleSet,
-                audit: .of(ruleSet, id: ruleSet.effectiveFrom, unitID: root.id, reason: ruleSet.regulation),
-                changes: [.of(ruleSet, id: ruleSet.effectiveFrom, unitID: root.id, .created)]
-            )
+            return Mutation.change(ruleSet, id: ruleSet.effectiveFrom, unitID: root.id, reason: ruleSet.regulation)
         }
     }
 }

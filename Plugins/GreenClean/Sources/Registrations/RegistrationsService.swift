@@ -36,14 +36,7 @@ struct RegistrationsService: RegistrationsHandlers {
                     rule: "green_clean.launcher_appraises"
                 )
             }
-            guard registeredOn <= campaign.endsOn else {
-                throw RPCError(
-                    .failedPrecondition,
-                    "campaign \(campaign.id) ended on \(campaign.endsOn); a registration on \(registeredOn) is too late",
-                    field: "registered_on",
-                    rule: "green_clean.registration_window"
-                )
-            }
+            try campaign.requireNotEnded(on: registeredOn, field: "registered_on")
             if let existing = try RegistrationStore.find(unitID: unit.id, year: campaign.year, in: db) {
                 throw RPCError(
                     .alreadyExists,
@@ -65,11 +58,7 @@ struct RegistrationsService: RegistrationsHandlers {
                 sheetVersion: sheet.version, registeredOn: registeredOn, in: db
             )
             let message = try record.message(in: db)
-            return Mutation(
-                response: message,
-                audit: .of(message, id: record.id, unitID: unit.id),
-                changes: [.of(message, id: record.id, unitID: unit.id, .created)]
-            )
+            return Mutation.change(message, id: record.id, unitID: unit.id)
         }
     }
 
@@ -142,11 +131,7 @@ struct RegistrationsService: RegistrationsHandlers {
             let old = try before.message(in: db)
             let after = try body(before, db, principal)
             let new = try after.message(in: db)
-            return Mutation(
-                response: new,
-                audit: .of(new, id: after.id, unitID: after.unitID, old: old, reason: reason),
-                changes: [.of(new, id: after.id, unitID: after.unitID, .updated)]
-            )
+            return Mutation.change(new, id: after.id, unitID: after.unitID, old: old, reason: reason)
         }
     }
 }

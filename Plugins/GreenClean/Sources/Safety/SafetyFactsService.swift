@@ -82,11 +82,7 @@ struct SafetyFactsService: SafetyFactsHandlers {
                 description: description, reference: reference, recordedOn: today, in: db
             )
             let message = record.message
-            return Mutation(
-                response: message,
-                audit: .of(message, id: message.id, unitID: unit.id),
-                changes: [.of(message, id: message.id, unitID: unit.id, .created)]
-            )
+            return Mutation.change(message, id: message.id, unitID: unit.id)
         }
     }
 
@@ -109,11 +105,7 @@ struct SafetyFactsService: SafetyFactsHandlers {
                 )
             }
             let after = try SafetyFactStore.retract(before, on: today, reason: reason, in: db)
-            return Mutation(
-                response: after.message,
-                audit: .of(after.message, id: after.fact.id, unitID: after.fact.unitID, old: before.message, reason: reason),
-                changes: [.of(after.message, id: after.fact.id, unitID: after.fact.unitID, .updated)]
-            )
+            return Mutation.change(after.message, id: after.fact.id, unitID: after.fact.unitID, old: before.message, reason: reason)
         }
     }
 

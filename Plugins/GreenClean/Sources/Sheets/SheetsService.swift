@@ -41,11 +41,7 @@ struct SheetsService: SheetsHandlers {
                 )
             }
             let sheet = try SheetStore.insertNextVersion(proposed, in: db).message
-            return Mutation(
-                response: sheet,
-                audit: .of(sheet, id: "\(sheet.version)", unitID: scope.id, reason: reason),
-                changes: [.of(sheet, id: "\(sheet.version)", unitID: scope.id, .created)]
-            )
+            return Mutation.change(sheet, id: "\(sheet.version)", unitID: scope.id, reason: reason)
         }
     }
 }

@@ -41,11 +41,7 @@ extension InitiativesService {
                 reason: reason, in: db
             )
             let after = try InitiativeStore.message(of: record, in: db)
-            return Mutation(
-                response: after,
-                audit: .of(after, id: after.id, unitID: record.unitID, old: before, reason: reason),
-                changes: [.of(after, id: after.id, unitID: record.unitID, .updated)]
-            )
+            return Mutation.change(after, id: after.id, unitID: record.unitID, old: before, reason: reason)
         }
     }
 
@@ -74,11 +70,7 @@ extension InitiativesService {
                 in: db
             )
             let after = try InitiativeStore.message(of: InitiativeStore.fetch(record.row, in: db)!, in: db)
-            return Mutation(
-                response: after,
-                audit: .of(after, id: after.id, unitID: record.unitID, old: before, reason: "submitted for recognition as \(review.id)"),
-                changes: [.of(after, id: after.id, unitID: record.unitID, .updated)]
-            )
+            return Mutation.change(after, id: after.id, unitID: record.unitID, old: before, reason: "submitted for recognition as \(review.id)")
         }
     }
 
@@ -96,11 +88,7 @@ extension InitiativesService {
                 reason: reason, reviewID: record.reviewID ?? "", in: db
             )
             let after = try InitiativeStore.message(of: record, in: db)
-            return Mutation(
-                response: after,
-                audit: .of(after, id: after.id, unitID: record.unitID, old: before, reason: reason),
-                changes: [.of(after, id: after.id, unitID: record.unitID, .updated)]
-            )
+            return Mutation.change(after, id: after.id, unitID: record.unitID, old: before, reason: reason)
         }
     }
 }

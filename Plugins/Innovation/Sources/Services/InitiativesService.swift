@@ -40,11 +40,7 @@ struct InitiativesService: InitiativesHandlers {
             )
             // Built from what was just written rather than read back.
             let message = record.message(authors: authors, history: [step])
-            return Mutation(
-                response: message,
-                audit: .of(message, id: message.id, unitID: unit.id),
-                changes: [.of(message, id: message.id, unitID: unit.id, .created)]
-            )
+            return Mutation.change(message, id: message.id, unitID: unit.id)
         }
     }
 

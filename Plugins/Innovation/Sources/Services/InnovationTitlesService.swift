@@ -47,11 +47,7 @@ struct InnovationTitlesService: InnovationTitlesHandlers {
             let scope = try self.core.requireRootKey(principal, setting: "the benefit bands", in: db)
             let earlier = try BenefitBandStore.replace(with: bands, in: db)
             let message = bands.message
-            return Mutation(
-                response: message,
-                audit: .of(message, id: message.effectiveFrom, unitID: scope.id, old: earlier?.message),
-                changes: [.of(message, id: message.effectiveFrom, unitID: scope.id, earlier == nil ? .created : .updated)]
-            )
+            return Mutation.change(message, id: message.effectiveFrom, unitID: scope.id, old: earlier?.message)
         }
     }
 

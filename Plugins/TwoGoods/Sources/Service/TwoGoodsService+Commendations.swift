@@ -55,11 +55,7 @@ extension TwoGoodsService {
             )
             let awardID = try self.core.grantAward(grant, by: principal, in: db)
             let commendation = try CommendationStore.insert(participation: loaded.record, memberID: memberID, awardID: awardID, grant: grant, in: db)
-            return Mutation(
-                response: commendation.message,
-                audit: .of(commendation.message, id: commendation.id, unitID: loaded.school.id, reason: reason),
-                changes: [.of(commendation.message, id: commendation.id, unitID: loaded.school.id, .created)]
-            )
+            return Mutation.change(commendation.message, id: commendation.id, unitID: loaded.school.id, reason: reason)
         }
     }
 

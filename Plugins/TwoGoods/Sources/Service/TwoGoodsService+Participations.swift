@@ -29,11 +29,7 @@ extension TwoGoodsService {
             }
             let record = try ParticipationStore.insert(campaign: campaign, schoolUnitID: school.id, enrolledOn: enrolledOn, in: db)
             let message = record.message(windows: campaign.rounds, schoolName: school.name)
-            return Mutation(
-                response: message,
-                audit: .of(message, id: record.id, unitID: school.id),
-                changes: [.of(message, id: record.id, unitID: school.id, .created)]
-            )
+            return Mutation.change(message, id: record.id, unitID: school.id)
         }
     }
 
@@ -73,11 +69,7 @@ extension TwoGoodsService {
             try ParticipationStore.saveResult(result, round: round, of: loaded.record, in: db)
             let after = try ParticipationStore.fetch(loaded.record.row, in: db)!
             let message = after.message(windows: loaded.campaign.rounds, schoolName: loaded.school.name)
-            return Mutation(
-                response: message,
-                audit: .of(message, id: after.id, unitID: loaded.school.id, old: loaded.message, reason: reason),
-                changes: [.of(message, id: after.id, unitID: loaded.school.id, .updated)]
-            )
+            return Mutation.change(message, id: after.id, unitID: loaded.school.id, old: loaded.message, reason: reason)
         }
     }
 
@@ -109,11 +101,7 @@ extension TwoGoodsService {
             }
             let after = try ParticipationStore.fetch(loaded.record.row, in: db)!
             let message = after.message(windows: loaded.campaign.rounds, schoolName: loaded.school.name)
-            return Mutation(
-                response: message,
-                audit: .of(message, id: after.id, unitID: loaded.school.id, old: loaded.message, reason: summary),
-                changes: [.of(message, id: after.id, unitID: loaded.school.id, .updated)]
-            )
+            return Mutation.change(message, id: after.id, unitID: loaded.school.id, old: loaded.message, reason: summary)
         }
     }
 }

@@ -10,11 +10,7 @@ extension TwoGoodsService {
             let before = try RuleSetStore.find(effectiveFrom: rules.effectiveFrom, in: db)
             try RuleSetStore.save(rules, in: db)
             let id = rules.effectiveFrom.description
-            return Mutation(
-                response: rules.message,
-                audit: .of(rules.message, id: id, unitID: root.id, old: before?.message, reason: rules.regulation),
-                changes: [.of(rules.message, id: id, unitID: root.id, before == nil ? .created : .updated)]
-            )
+            return Mutation.change(rules.message, id: id, unitID: root.id, old: before?.message, reason: rules.regulation)
         }
     }
 

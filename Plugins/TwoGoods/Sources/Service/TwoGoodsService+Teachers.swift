@@ -23,11 +23,7 @@ extension TwoGoodsService {
             let record = try TeacherRecordStore.insert(
                 participation: loaded.record, memberID: teacher.id, teacherName: teacher.fullName, content: content, in: db
             )
-            return Mutation(
-                response: record.message,
-                audit: .of(record.message, id: record.id, unitID: loaded.school.id),
-                changes: [.of(record.message, id: record.id, unitID: loaded.school.id, .created)]
-            )
+            return Mutation.change(record.message, id: record.id, unitID: loaded.school.id)
         }
     }
 
@@ -44,11 +40,7 @@ extension TwoGoodsService {
             try loaded.lifecycle.requireYearOpen(field: "id")
             let content = try before.content.updating(with: request, mask: mask, bounds: self.bounds(of: loaded, today: today))
             let after = try TeacherRecordStore.update(before, to: content, in: db)
-            return Mutation(
-                response: after.message,
-                audit: .of(after.message, id: after.id, unitID: loaded.school.id, old: before.message, reason: reason),
-                changes: [.of(after.message, id: after.id, unitID: loaded.school.id, .updated)]
-            )
+            return Mutation.change(after.message, id: after.id, unitID: loaded.school.id, old: before.message, reason: reason)
         }
     }
 

@@ -18,10 +18,10 @@ extension Methods {
         public enum Registrations {
             /// Registers a member for the year of a running calendar-year campaign of module
             /// "work_and_home". Needs work_and_home.register on her unit. Refused, besides the kit's rules
-            /// (campaign.module, campaign.running, campaign.period, campaign.scope, scope.subtree,
-            /// id.format, date.format, date.future): work_and_home.women_only,
+            /// (campaign.module, campaign.running, campaign.period, campaign.ended, campaign.scope,
+            /// scope.subtree, id.format, date.format, date.future): work_and_home.women_only,
             /// work_and_home.union_member, work_and_home.member_current, work_and_home.grassroots_union,
-            /// work_and_home.registration_window, work_and_home.criteria_in_force and
+            /// work_and_home.criteria_in_force and
             /// work_and_home.registration_unique (ALREADY_EXISTS: one registration per member and year).
             public static let registerMember = UnaryMethod<RegisterWorkAndHomeRequest, WorkAndHomeRegistration>("thidua.work_and_home.v1.Registrations/RegisterMember")
 

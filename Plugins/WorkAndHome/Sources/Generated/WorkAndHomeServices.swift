@@ -32,10 +32,10 @@ extension CriteriaHandlers {
 protocol RegistrationsHandlers: RegistrableService {
     /// Registers a member for the year of a running calendar-year campaign of module
     /// "work_and_home". Needs work_and_home.register on her unit. Refused, besides the kit's rules
-    /// (campaign.module, campaign.running, campaign.period, campaign.scope, scope.subtree,
-    /// id.format, date.format, date.future): work_and_home.women_only,
+    /// (campaign.module, campaign.running, campaign.period, campaign.ended, campaign.scope,
+    /// scope.subtree, id.format, date.format, date.future): work_and_home.women_only,
     /// work_and_home.union_member, work_and_home.member_current, work_and_home.grassroots_union,
-    /// work_and_home.registration_window, work_and_home.criteria_in_force and
+    /// work_and_home.criteria_in_force and
     /// work_and_home.registration_unique (ALREADY_EXISTS: one registration per member and year).
     func registerMember(_ request: RegisterWorkAndHomeRequest, _ context: CallContext) async throws -> WorkAndHomeRegistration
 

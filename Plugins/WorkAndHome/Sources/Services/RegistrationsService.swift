@@ -22,15 +22,7 @@ struct RegistrationsService: RegistrationsHandlers {
             let unit = try core.unit(member.unitID, within: principal, field: "member_id", in: db)
             try Eligibility.check(member, of: unit)
             try core.requireInScope(unit, of: campaign, field: "member_id", in: db)
-            guard registeredOn <= campaign.endsOn else {
-                throw RPCError(
-                    .failedPrecondition,
-                    "campaign \(campaign.id) ended on \(campaign.endsOn); a registration on \(registeredOn) is too late",
-                    field: "registered_on",
-                    rule: "work_and_home.registration_window",
-                    values: ["ends_on": campaign.endsOn.description]
-                )
-            }
+            try campaign.requireNotEnded(on: registeredOn, field: "registered_on")
             if let existing = try RegistrationStore.find(memberID: member.id, year: campaign.year, in: db) {
                 throw RPCError(
                     .alreadyExists,
@@ -45,11 +37,7 @@ struct RegistrationsService: RegistrationsHandlers {
                 campaignID: campaign.id, member: member, year: campaign.year, criteriaVersion: criteria.version, registeredOn: registeredOn, in: db
             )
             let registration = try RegistrationStore.message(of: record, in: db)
-            return Mutation(
-                response: registration,
-                audit: .of(registration, id: registration.id, unitID: unit.id),
-                changes: [.of(registration, id: registration.id, unitID: unit.id, .created)]
-            )
+            return Mutation.change(registration, id: registration.id, unitID: unit.id)
         }
     }
 
@@ -140,11 +128,7 @@ struct RegistrationsService: RegistrationsHandlers {
             let old = try RegistrationStore.message(of: before, in: db)
             try body(before, campaign, db, principal)
             let new = try RegistrationStore.message(of: RegistrationStore.require(id, field: "id", in: db), in: db)
-            return Mutation(
-                response: new,
-                audit: .of(new, id: new.id, unitID: new.unitID, old: old, reason: reason),
-                changes: [.of(new, id: new.id, unitID: new.unitID, .updated)]
-            )
+            return Mutation.change(new, id: new.id, unitID: new.unitID, old: old, reason: reason)
         }
     }
 }
