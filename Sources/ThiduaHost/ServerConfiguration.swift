@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NIOCore
 import ThiduaModuleKit
 import ThiduaStorage
@@ -28,6 +29,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// đỏ Bắc Kỳ), the date the confederation counts from: it precedes every unit a deployment
     /// records below the root, where the day of the first start (today) would follow them.
     public var rootFoundedOn = Self.tradeUnionFoundingDay
+    /// The least severe log messages written.
+    public var logLevel: Logger.Level = .info
 
     /// 28 July 1929, the founding day of the Vietnamese trade unions.
     public static let tradeUnionFoundingDay = CalendarDate(year: 1929, month: 7, day: 28)!
@@ -88,90 +91,6 @@ public struct ConnectionLimits: Sendable, Equatable {
 }
 
 extension ServerConfiguration {
-    /// The JSON configuration file's shape. Every key is optional; durations are in milliseconds.
-    ///
-    /// ```json
-    /// { "host": "0.0.0.0", "port": 7878, "dataDir": "/var/lib/thidua",
-    ///   "modules": ["innovation", "dialogue"],
-    ///   "limits": { "maxFrameBytes": 4194304, "maxConcurrentCalls": 256, "maxConnections": 16384,
-    ///               "handshakeTimeoutMs": 5000, "frameTimeoutMs": 10000, "idleTimeoutMs": 300000,
-    ///               "writeStallTimeoutMs": 30000, "maxRequestBytesInFlight": 8388608,
-    ///               "maxServerRequestBytesInFlight": 67108864, "healthConnections": 16 },
-    ///   "drainTimeoutMs": 30000, "durability": "full", "rootUnitName": "Liên đoàn Lao động tỉnh Thanh Hóa",
-    ///   "rootFoundedOn": "1946-01-01" }
-    /// ```
-    struct File: Decodable {
-        struct LimitsFile: Decodable {
-            var maxFrameBytes: Int?
-            var maxConcurrentCalls: Int?
-            var maxConnections: Int?
-            var handshakeTimeoutMs: Int64?
-            var frameTimeoutMs: Int64?
-            var idleTimeoutMs: Int64?
-            var writeStallTimeoutMs: Int64?
-            var maxRequestBytesInFlight: Int?
-            var maxServerRequestBytesInFlight: Int?
-            var healthConnections: Int?
-        }
-        var host: String?
-        var port: Int?
-        var dataDir: String?
-        var modules: [String]?
-        var limits: LimitsFile?
-        var drainTimeoutMs: Int64?
-        var durability: String?
-        var maxBatchedWrites: Int?
-        var rootUnitName: String?
-        var rootFoundedOn: String?
-    }
-
-    /// Applies the settings of a JSON configuration file on top of this configuration.
-    public mutating func apply(jsonFile path: String) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ConfigurationError("cannot read the configuration file \(path): \(error.localizedDescription)")
-        }
-        let file: File
-        do {
-            let decoder = JSONDecoder()
-            decoder.allowsJSON5 = false
-            file = try decoder.decode(File.self, from: data)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw ConfigurationError("\(path): \(key): \(context.debugDescription)")
-        } catch {
-            throw ConfigurationError("\(path) is not valid JSON: \(error)")
-        }
-        if let host = file.host { self.host = host }
-        if let port = file.port { self.port = port }
-        if let dataDir = file.dataDir { self.dataDirectory = dataDir }
-        if let modules = file.modules { self.enabledModules = modules }
-        if let drain = file.drainTimeoutMs { self.drainTimeout = .milliseconds(drain) }
-        if let durability = file.durability {
-            guard let value = Durability(rawValue: durability) else {
-                throw ConfigurationError("\(path): durability must be \"full\" or \"normal\"; got \"\(durability)\"")
-            }
-            self.durability = value
-        }
-        if let value = file.maxBatchedWrites { self.maxBatchedWrites = value }
-        if let name = file.rootUnitName { self.rootUnitName = name }
-        if let founded = file.rootFoundedOn { self.rootFoundedOn = try Self.date(founded, setting: "\(path): rootFoundedOn") }
-        if let limits = file.limits {
-            if let value = limits.maxFrameBytes { self.limits.maxFrameBytes = value }
-            if let value = limits.maxConcurrentCalls { self.limits.maxConcurrentCalls = value }
-            if let value = limits.maxConnections { self.limits.maxConnections = value }
-            if let value = limits.handshakeTimeoutMs { self.limits.handshakeTimeout = .milliseconds(value) }
-            if let value = limits.frameTimeoutMs { self.limits.frameTimeout = .milliseconds(value) }
-            if let value = limits.idleTimeoutMs { self.limits.idleTimeout = .milliseconds(value) }
-            if let value = limits.writeStallTimeoutMs { self.limits.writeStallTimeout = .milliseconds(value) }
-            if let value = limits.maxRequestBytesInFlight { self.limits.maxRequestBytesInFlight = value }
-            if let value = limits.maxServerRequestBytesInFlight { self.limits.maxServerRequestBytesInFlight = value }
-            if let value = limits.healthConnections { self.limits.healthConnections = value }
-        }
-    }
-
     /// Throws a precise error for any setting out of its range.
     public func validate() throws {
         func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {

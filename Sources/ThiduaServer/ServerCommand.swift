@@ -22,7 +22,10 @@ struct ServerCommand: AsyncParsableCommand {
             to DATA-DIR/admin.key (readable by its owner only). Prints exactly one line, \
             "listening on HOST:PORT", on standard output once it accepts connections; logs go to \
             standard error. SIGTERM or SIGINT drains: calls in flight finish, \
-            new ones get UNAVAILABLE. Flags override the configuration file.
+            new ones get UNAVAILABLE. Every setting can also come from the configuration file \
+            (--config) and from an environment variable (THIDUA_PORT, THIDUA_DATA_DIR, \
+            THIDUA_MAX_FRAME_BYTES…: THIDUA_ and the file's key in upper snake case); flags override \
+            the environment, which overrides the file.
             """,
         subcommands: [RulesCommand.self]
     )
@@ -75,20 +78,21 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "The root unit's start date, YYYY-MM-DD, set on the first start only. (default: 1929-07-28, the founding of the Vietnamese trade unions)")
     var rootFoundedOn: String?
 
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "info"
+    @Option(help: "trace, debug, info, notice, warning, error or critical. (default: info)")
+    var logLevel: String?
 
     func run() async throws {
-        let configuration = try self.makeConfiguration()
-        guard let level = Logger.Level(rawValue: self.logLevel) else {
-            throw ValidationError("unknown log level \"\(self.logLevel)\"")
-        }
+        let (configuration, warnings) = try self.makeConfiguration()
+        let level = configuration.logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
         let logger = Logger(label: "thidua")
+        for warning in warnings {
+            logger.warning("\(warning)")
+        }
         raiseOpenFileLimit(logger: logger)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
 
@@ -106,9 +110,12 @@ struct ServerCommand: AsyncParsableCommand {
         }
     }
 
-    private func makeConfiguration() throws -> ServerConfiguration {
+    /// The defaults, then the file, then the environment, then the flags; and the warnings about
+    /// the environment.
+    private func makeConfiguration() throws -> (ServerConfiguration, [String]) {
         var configuration = ServerConfiguration()
         if let config { try configuration.apply(jsonFile: config) }
+        let warnings = try configuration.apply(environment: ProcessInfo.processInfo.environment)
         if let host { configuration.host = host }
         if let port { configuration.port = port }
         if let dataDirectory { configuration.dataDirectory = dataDirectory }
@@ -137,8 +144,14 @@ struct ServerCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
         }
+        if let logLevel {
+            guard let level = Logger.Level(rawValue: logLevel) else {
+                throw ValidationError("unknown log level \"\(logLevel)\"; use one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.logLevel = level
+        }
         try configuration.validate()
-        return configuration
+        return (configuration, warnings)
     }
 }
 

@@ -57,6 +57,7 @@ public struct Schema: Sendable {
                     throw StorageError("migration \(migration.id) was edited after it was applied; add a new migration instead")
                 }
             }
+            try self.requireNotNewer(applied: Set(applied.keys))
         }
         var migrator = DatabaseMigrator()
         for migration in self.migrations {
@@ -71,6 +72,36 @@ public struct Schema: Sendable {
             }
         }
         try migrator.migrate(writer)
+    }
+
+    /// Refuses a database whose schema is newer than this build's: a migration applied by a later
+    /// build, of an owner this build knows, that this build does not have. Running on a schema it
+    /// does not know, a build could read columns wrongly or break the newer build's invariants.
+    /// The migrations of an owner not loaded this time (a module left out by the configuration)
+    /// are not this build's to judge.
+    private func requireNotNewer(applied: Set<String>) throws {
+        let known = Set(self.migrations.map(\.id))
+        let owners = Set(self.migrations.map(Self.owner(of:)))
+        let unknown = applied.filter { !known.contains($0) && owners.contains(Self.owner(of: $0)) }
+        guard !unknown.isEmpty else { return }
+        let versions = Dictionary(grouping: unknown, by: Self.owner(of:)).keys.sorted().map { owner in
+            let ours = self.migrations.filter { Self.owner(of: $0.id) == owner }.count
+            let theirs = applied.filter { Self.owner(of: $0) == owner }.count
+            return "\(owner) schema \(theirs) in the database, \(ours) in this build"
+        }
+        throw StorageError(
+            "the database's schema is newer than this build (\(versions.joined(separator: "; "))): "
+                + "it was migrated by a later version, with \(unknown.sorted().joined(separator: ", ")), which this build does not know; "
+                + "run that version or a newer one, or restore a backup taken before the upgrade"
+        )
+    }
+
+    private static func owner(of id: String) -> String {
+        String(id.prefix { $0 != "/" })
+    }
+
+    private static func owner(of migration: (id: String, sql: String)) -> String {
+        Self.owner(of: migration.id)
     }
 
     /// FNV-1a, 64-bit: enough to notice an edit, no cryptography needed.

@@ -18,7 +18,8 @@ final class ChildProcess: Sendable {
     let stderr: FileHandle?
     private let exit = ExitStatus()
 
-    init(_ executable: URL, arguments: [String], keepStderr: Bool = true) throws {
+    /// `environment` is added to this process's own, replacing a variable of the same name.
+    init(_ executable: URL, arguments: [String], environment: [String: String] = [:], keepStderr: Bool = true) throws {
         let output = try Self.pipe()
         let errors = keepStderr ? try Self.pipe() : nil
         var actions = posix_spawn_file_actions_t()
@@ -33,8 +34,12 @@ final class ChildProcess: Sendable {
         }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var variables = ProcessInfo.processInfo.environment
+        variables.merge(environment) { _, given in given }
+        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        let result = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
         // The child holds its own copies of the write ends; closing ours lets the reads end.
         close(output.write)
         if let errors { close(errors.write) }

@@ -24,8 +24,8 @@ struct Executable {
     }
 
     /// Runs to completion and returns what it printed.
-    func run(_ arguments: [String]) async throws -> Outcome {
-        let child = try ChildProcess(self.url, arguments: arguments)
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        let child = try ChildProcess(self.url, arguments: arguments, environment: environment)
         async let out = readToEnd(child.stdout)
         async let err = readToEnd(child.stderr!)
         let status = await child.status()
@@ -55,11 +55,12 @@ final class ServerProcess: Sendable {
     let dataDirectory: URL
     private let child: ChildProcess
 
-    init(arguments: [String] = []) async throws {
+    init(arguments: [String] = [], environment: [String: String] = [:]) async throws {
         self.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-proc-\(UUID().uuidString)")
         self.child = try ChildProcess(
             try Executable("thidua-server").url,
             arguments: ["--host", "127.0.0.1", "--port", "0", "--data-dir", self.dataDirectory.path] + arguments,
+            environment: environment,
             keepStderr: false
         )
         let reader = self.child.stdout
@@ -278,5 +279,37 @@ final class ServerProcess: Sendable {
         let badFlag = try await Executable("thidua-server").run(["--root-founded-on", "1929-02-30", "--port", "0", "--data-dir", folder.path])
         #expect(badFlag.status != 0)
         #expect(badFlag.stderr.contains("--root-founded-on must be a date"), "\(badFlag.stderr)")
+
+        let misspelt = folder.appendingPathComponent("misspelt.json")
+        try Data(#"{"prot": 7000, "limits": {"maxConnections": 10}}"#.utf8).write(to: misspelt)
+        let unknownKey = try await Executable("thidua-server").run(["--config", misspelt.path, "--data-dir", folder.path])
+        #expect(unknownKey.status != 0)
+        #expect(unknownKey.stderr.contains(#"unknown setting "prot"; did you mean "port"?"#), "\(unknownKey.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("thidua.sqlite").path), "nothing was created")
+    }
+
+    @Test func settingsComeFromTheEnvironmentBetweenTheFileAndTheFlags() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-env-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("config.json")
+        try Data(#"{"limits": {"maxFrameBytes": 65536, "maxConcurrentCalls": 8}}"#.utf8).write(to: file)
+        // The environment overrides the file's maxConcurrentCalls; the flag overrides the
+        // environment's maxFrameBytes.
+        let server = try await ServerProcess(
+            arguments: ["--config", file.path, "--max-frame-bytes", "131072"],
+            environment: ["THIDUA_MAX_CONCURRENT_CALLS": "16", "THIDUA_MAX_FRAME_BYTES": "32768"]
+        )
+        let client = try await ThiduaClient.connect(host: "127.0.0.1", port: server.port)
+        #expect(client.serverHello.limits.maxConcurrentCalls == 16)
+        #expect(client.serverHello.limits.maxFrameBytes == 131072)
+        await client.close()
+        #expect(await server.terminate().status == 0)
+
+        let refused = try await Executable("thidua-server").run(
+            ["--port", "0", "--data-dir", folder.path], environment: ["THIDUA_DURABILITY": "sometimes"]
+        )
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains(#"THIDUA_DURABILITY must be "full" or "normal"; got "sometimes""#), "\(refused.stderr)")
     }
 }

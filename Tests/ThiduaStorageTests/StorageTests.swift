@@ -48,6 +48,33 @@ private let quiet = Logger(label: "storage-test", factory: { _ in SwiftLogNoOpLo
         #expect(columns == ["id", "text", "extra"], "a new migration applies on the next start")
     }
 
+    @Test func refusesADatabaseMigratedByANewerBuild() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var newer = try notesSchema()
+        try newer.add(owner: "core", [Migration("0002_more", sql: "ALTER TABLE note ADD COLUMN extra TEXT")])
+        try newer.add(owner: "innovation", [Migration("0001_ideas", sql: "CREATE TABLE innovation_idea (id INTEGER PRIMARY KEY)")])
+        _ = try Storage(directory: directory, durability: .full, schema: newer, logger: quiet)
+
+        // The older build has the core's first migration only, and no innovation module.
+        let refusal = #expect(throws: StorageError.self) {
+            _ = try Storage(directory: directory, durability: .full, schema: try notesSchema(), logger: quiet)
+        }
+        let message = refusal?.description ?? ""
+        #expect(message.contains("core schema 2 in the database, 1 in this build"), "\(message)")
+        #expect(message.contains("core/0002_more"), "\(message)")
+        #expect(!message.contains("innovation"), "a module this build does not load is not its to judge: \(message)")
+
+        // The build that applied them starts again, with everything as it was; so does one that
+        // leaves the innovation module out.
+        var withoutInnovation = try notesSchema()
+        try withoutInnovation.add(owner: "core", [Migration("0002_more", sql: "ALTER TABLE note ADD COLUMN extra TEXT")])
+        _ = try Storage(directory: directory, durability: .full, schema: withoutInnovation, logger: quiet)
+        let storage = try Storage(directory: directory, durability: .full, schema: newer, logger: quiet)
+        let columns = try storage.pool.read { db in try db.columns(in: "note").map(\.name) }
+        #expect(columns == ["id", "text", "extra"])
+    }
+
     @Test func setsAndVerifiesThePragmas() throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
