@@ -42,7 +42,7 @@ struct ServicesCommand: AsyncParsableCommand {
     @ParentCommand var root: ThiduaCommand
     private var connection: ConnectionOptions { self.root.connection }
 
-    @Flag(help: "List every method too.")
+    @Flag(help: "List every method too, with the permission its caller's key must hold.")
     var methods = false
 
     func run() async throws {
@@ -56,7 +56,12 @@ struct ServicesCommand: AsyncParsableCommand {
                 for service in list.services {
                     standardOutput(service.name + "\n")
                     if self.methods {
-                        for method in service.methods { standardOutput("  \(method.path)\n") }
+                        let width = service.methods.map(\.path.count).max() ?? 0
+                        for method in service.methods {
+                            let path = method.path.padding(toLength: width, withPad: " ", startingAt: 0)
+                            let needs = method.permission.isEmpty ? "no permission" : "needs \(method.permission)"
+                            standardOutput("  \(path)  \(needs)\n")
+                        }
                     }
                 }
             }

@@ -130,6 +130,14 @@ final class ServerProcess: Sendable {
             "thidua.core.v1.Keys",
         ])
 
+        // With --methods, each method and the permission it needs, as the server enforces it.
+        let key = try server.adminKey
+        let listed = try await cli.run(at + ["--api-key", key, "services", "--methods"])
+        let lines = listed.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("  thidua.core.v1.Units/CreateUnit ") && $0.hasSuffix("  needs units.write") }, "\(listed.stdout)")
+        #expect(lines.contains { $0.hasPrefix("  thidua.innovation.v1.Initiatives/FileInitiative ") && $0.hasSuffix("  needs innovation.file") })
+        #expect(lines.contains { $0.hasPrefix("  thidua.host.v1.Health/Check ") && $0.hasSuffix("  no permission") })
+
         let describe = try await cli.run(["describe", "thidua.host.v1.Echo"] + at)
         #expect(describe.stdout.contains("rpc Stream(thidua.host.v1.EchoStreamRequest) returns (stream thidua.host.v1.EchoReply);"))
         #expect(describe.stdout.contains("uint32 delay_ms = 2;"))
