@@ -81,7 +81,7 @@ public struct Schema: Sendable {
     /// are not this build's to judge.
     private func requireNotNewer(applied: Set<String>) throws {
         let known = Set(self.migrations.map(\.id))
-        let owners = Set(self.migrations.map(Self.owner(of:)))
+        let owners = Set(self.migrations.map { Self.owner(of: $0.id) })
         let unknown = applied.filter { !known.contains($0) && owners.contains(Self.owner(of: $0)) }
         guard !unknown.isEmpty else { return }
         let versions = Dictionary(grouping: unknown, by: Self.owner(of:)).keys.sorted().map { owner in
@@ -98,10 +98,6 @@ public struct Schema: Sendable {
 
     private static func owner(of id: String) -> String {
         String(id.prefix { $0 != "/" })
-    }
-
-    private static func owner(of migration: (id: String, sql: String)) -> String {
-        Self.owner(of: migration.id)
     }
 
     /// FNV-1a, 64-bit: enough to notice an edit, no cryptography needed.

@@ -28,15 +28,18 @@ public struct ModuleFixture: Sendable {
     public let clock: TestClock
     private let clients: ClientList
 
-    /// Runs `body` with a fresh server holding `modules`, its clock at noon in Hà Nội on `today`
+    /// Runs `body` with a server holding `modules`, its clock at noon in Hà Nội on `today`
     /// ("yyyy-mm-dd"), and always stops the server and closes every client the fixture opened.
+    /// The server starts on fresh data, or on `dataDirectory`, which the test keeps: a test that
+    /// stops a server and starts another on the same data passes the same folder twice.
     public static func with(
         modules: [any CampaignModule],
         today: String,
+        dataDirectory: URL? = nil,
         _ body: (ModuleFixture) async throws -> Void
     ) async throws {
         let clock = try TestClock(today)
-        let server = try await TestServer.start(modules: modules, clock: clock.now)
+        let server = try await TestServer.start(modules: modules, clock: clock.now, dataDirectory: dataDirectory)
         let clients = ClientList()
         do {
             let admin = try await clients.keep(server.connectAsAdmin())

@@ -16,7 +16,7 @@ import TwoGoods
     }
 
     static func reviewedSchool(
-        _ name: String, _ classification: SchoolClassification = .outstanding, in campaign: String, of org: Organisation, on f: some ModuleCalls
+        _ name: String, _ classification: SchoolClassification = .outstanding, in campaign: String, of org: Organisation, on f: ModuleFixture
     ) async throws -> ReviewedSchool {
         let school = try await f.school(name, under: org.district)
         let id = try await f.enrol(school, in: campaign).id
@@ -195,7 +195,7 @@ import TwoGoods
         defer { try? FileManager.default.removeItem(at: data) }
         var commendation: TwoGoodsCommendation?
         var campaignID = ""
-        try await ServerOnData.with(data, modules: [TwoGoodsModule()]) { server in
+        try await ModuleFixture.with(modules: [TwoGoodsModule()], today: Organisation.today, dataDirectory: data) { server in
             let org = try await Organisation.build(on: server, root: server.rootUnitID)
             let campaign = try await server.schoolYearCampaign(launchedBy: org.district)
             campaignID = campaign
@@ -205,14 +205,14 @@ import TwoGoods
         let awardID = try #require(commendation?.awardID)
 
         // The core alone, on the same data: the award is revoked with no module to hear it.
-        try await ServerOnData.with(data, modules: []) { coreOnly in
+        try await ModuleFixture.with(modules: [], today: Organisation.today, dataDirectory: data) { coreOnly in
             _ = try await coreOnly.call(Methods.Core.Awards.revokeAward, .with {
                 $0.id = awardID
                 $0.reason = "nhầm đối tượng"
             })
         }
 
-        try await ServerOnData.with(data, modules: [TwoGoodsModule()]) { f in
+        try await ModuleFixture.with(modules: [TwoGoodsModule()], today: Organisation.today, dataDirectory: data) { f in
             let listed = try await f.call(Methods.TwoGoods.TwoGoods.listCommendations, ListCommendationsRequest.with { $0.campaignID = campaignID })
             #expect(listed.commendations.map(\.awardID) == [awardID])
             #expect(listed.commendations.first?.revokedOn.isEmpty == false)

@@ -20,19 +20,9 @@ struct Organisation: Sendable {
     }
 
     /// The province and its district under `root`.
-    static func build(on server: some ModuleCalls, root: String) async throws -> Organisation {
+    static func build(on server: ModuleFixture, root: String) async throws -> Organisation {
         let province = try await server.unit("LĐLĐ tỉnh Thanh Hóa", under: root, .provincialFederation, .unspecified)
         let district = try await server.unit("LĐLĐ huyện Triệu Sơn", under: province, .districtFederation, .unspecified)
         return Organisation(province: province, district: district)
     }
 }
-
-/// What the steps call through: the kit's ``ModuleFixture``, or ``ServerOnData`` in the test
-/// that restarts a server on its data, which the kit's fixture does not do.
-protocol ModuleCalls: Sendable {
-    func call<Input, Output>(_ method: UnaryMethod<Input, Output>, _ request: Input, as client: ThiduaClient?) async throws -> Output
-    func unit(_ name: String, under parent: String, _ kind: UnitKind, _ sector: Sector) async throws -> String
-    func member(_ fullName: String, of unit: String, _ gender: Gender, unionMember: Bool, role: String) async throws -> String
-}
-
-extension ModuleFixture: ModuleCalls {}

@@ -5,7 +5,7 @@ import ThiduaWire
 import TwoGoods
 
 /// The school year's steps, over the wire, as the admin or as `client`.
-extension ModuleCalls {
+extension ModuleFixture {
     /// The union of a school: a grassroots union of the school sector under `parent`.
     func school(_ name: String, under parent: String) async throws -> String {
         try await self.unit("Công đoàn \(name)", under: parent, .grassrootsUnion, .school)
