@@ -135,7 +135,7 @@ import ThiduaModuleKit
 /// \`thidua.$id.v1.$name\`.
 /// Its methods are registered by the generated \`${name}Handlers\` (Sources/Generated), each under the
 /// permission its comment in the .proto names.
-struct ${name}Service: ${name}Handlers {
+struct ${name}Service: ${name}Handlers, ModuleService {
     static let readPermission = "$id.read"
     static let writePermission = "$id.write"
     /// Entry ids on the wire: "${initials}e17".
@@ -145,8 +145,8 @@ struct ${name}Service: ${name}Handlers {
 
     func record${name}Entry(_ request: Record${name}EntryRequest, _ call: CallContext) async throws -> ${name}Entry {
         let title = try Fields.text(request.title, field: "title", maxLength: 300)
-        let core = self.context.core
-        let today = self.context.today
+        let core = self.core
+        let today = self.today
         return try await core.mutate(call, request: request) { db, principal in
             let campaign = try core.campaign(request.campaignID, of: ${name}Module.moduleID, running: true, within: principal, field: "campaign_id", in: db)
             let unit = try core.unit(request.unitID, within: principal, field: "unit_id", in: db)
@@ -169,7 +169,7 @@ struct ${name}Service: ${name}Handlers {
     func list${name}Entries(_ request: List${name}EntriesRequest, _ call: CallContext) async throws -> List${name}EntriesResponse {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let after = try page.afterRow()
-        let core = self.context.core
+        let core = self.core
         return try await core.read(call) { db, principal in
             let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
             let units = try core.units(under: root.id, in: db).map(\\.id)

@@ -2,9 +2,25 @@
 /// as "in17" for initiative 17. An id of one kind passed for another is refused, not looked up.
 public struct EntityKind: Sendable, Hashable {
     public let prefix: String
+    /// What the entity is called in a refusal, such as "initiative".
+    public let noun: String
+    /// The rule an id that names no stored entity breaks (NOT_FOUND), such as "innovation.exists";
+    /// empty for a kind whose ids are only served, never looked up.
+    public let missingRule: String
 
-    public init(prefix: String) {
+    /// A kind whose ids are looked up with ``require(_:field:_:)``.
+    ///
+    /// - Parameter rule: the rule an id that names nothing breaks; the module's catalogue declares
+    ///   it with status NOT_FOUND.
+    public init(prefix: String, noun: String, rule: String) {
         self.prefix = prefix
+        self.noun = noun
+        self.missingRule = rule
+    }
+
+    /// A kind whose ids are only served, never looked up by a request.
+    public init(prefix: String) {
+        self.init(prefix: prefix, noun: prefix, rule: "")
     }
 
     /// The id of row `row`.
@@ -20,5 +36,16 @@ public struct EntityKind: Sendable, Hashable {
             throw RPCError(.invalidArgument, "\(field) must be an id such as \(self.prefix)17; \(what)", field: field, rule: "id.format")
         }
         return row
+    }
+
+    /// The entity `id` names, read by `fetch` from its row number: INVALID_ARGUMENT (rule
+    /// `id.format`) for an id of another kind, NOT_FOUND (the kind's rule) naming `field` when
+    /// `fetch` finds nothing.
+    public func require<Entity>(_ id: String, field: String, _ fetch: (Int64) throws -> Entity?) throws -> Entity {
+        precondition(!self.missingRule.isEmpty, "ids of kind \(self.prefix) are looked up only when the kind names its rule")
+        guard let entity = try fetch(self.row(id, field: field)) else {
+            throw RPCError(.notFound, "\(self.noun) \(id) does not exist", field: field, rule: self.missingRule)
+        }
+        return entity
     }
 }

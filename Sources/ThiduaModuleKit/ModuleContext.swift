@@ -20,3 +20,16 @@ public struct ModuleContext: Sendable {
     /// Today's date in Vietnam (UTC+7), where the decisions are made.
     public var today: CalendarDate { CalendarDate(self.clock()) }
 }
+
+/// A module's service that works from the module's context: it reaches the core and today's
+/// date without repeating `self.context.…`.
+public protocol ModuleService: Sendable {
+    var context: ModuleContext { get }
+}
+
+extension ModuleService {
+    /// The core, as the context gives it.
+    public var core: any CoreAccess { self.context.core }
+    /// Today's date in Vietnam, from the context's clock.
+    public var today: CalendarDate { self.context.today }
+}

@@ -2,7 +2,7 @@ import ThiduaModuleKit
 
 /// `thidua.union_housing.v1.Requests`: a grassroots union records a member's request for housing
 /// support; the levels above list the requests of their subtree.
-struct RequestsService: RequestsHandlers {
+struct RequestsService: RequestsHandlers, ModuleService {
     /// Request ids on the wire: "uhr17".
     static let request = EntityKind(prefix: "uhr")
 
@@ -24,8 +24,8 @@ struct RequestsService: RequestsHandlers {
             )
         }
         let circumstances = try Fields.text(request.circumstances, field: "circumstances", maxLength: 1000)
-        let core = self.context.core
-        let today = self.context.today
+        let core = self.core
+        let today = self.today
         return try await core.mutate(call, request: request) { db, principal in
             let campaign = try core.campaign(
                 request.campaignID, of: UnionHousingModule.moduleID, running: true, within: principal, field: "campaign_id", in: db
@@ -80,7 +80,7 @@ struct RequestsService: RequestsHandlers {
     func list(_ request: ListHousingRequestsRequest, _ call: CallContext) async throws -> ListHousingRequestsResponse {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let after = try page.afterRow()
-        let core = self.context.core
+        let core = self.core
         return try await core.read(call) { db, principal in
             let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
             let units = try core.units(under: root.id, in: db).map(\.id)

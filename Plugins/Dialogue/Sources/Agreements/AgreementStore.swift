@@ -11,11 +11,7 @@ enum AgreementStore {
 
     /// The agreement named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
     static func require(_ id: String, field: String, in db: Database) throws -> AgreementRecord {
-        let row = try DialogueID.agreement.row(id, field: field)
-        guard let agreement = try Self.fetch(row, in: db) else {
-            throw RPCError(.notFound, "agreement \(id) does not exist", field: field, rule: "dialogue.agreement_exists")
-        }
-        return agreement
+        try DialogueID.agreement.require(id, field: field) { try Self.fetch($0, in: db) }
     }
 
     /// Every agreement of one enterprise, with details.

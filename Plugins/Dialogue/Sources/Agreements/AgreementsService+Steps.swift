@@ -23,7 +23,7 @@ extension AgreementsService {
         event: @escaping @Sendable (StepContext) throws -> AgreementLifecycle.Event,
         then related: @escaping @Sendable (AgreementRecord, StepContext) throws -> [AgreementRecord] = { _, _ in [] }
     ) async throws -> CollectiveAgreement {
-        let today = self.context.today
+        let today = self.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleAgreement(id, field: "agreement_id", within: principal, in: db)
             let context = StepContext(agreement: before, db: db, principal: principal)

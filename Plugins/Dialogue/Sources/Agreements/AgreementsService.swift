@@ -3,14 +3,12 @@ import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.Agreements`: each step of a collective agreement, from the request to bargain
 /// to its renewal.
-struct AgreementsService: AgreementsHandlers {
+struct AgreementsService: AgreementsHandlers, ModuleService {
     let context: ModuleContext
     let rules: RuleBook
 
-    var core: any CoreAccess { self.context.core }
-
     func requestBargaining(_ request: RequestBargainingRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let today = self.context.today
+        let today = self.today
         let title = try Fields.text(request.title, field: "title", maxLength: 300)
         let side = try Fields.known(request.requestedBy, field: "requested_by")
         let requestedOn = try Fields.pastDate(request.requestedOn, field: "requested_on", today: today)
@@ -42,7 +40,7 @@ struct AgreementsService: AgreementsHandlers {
     }
 
     func getAgreement(_ request: GetAgreementRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.today)
         return try await self.core.read(call) { db, principal in
             let agreement = try self.visibleAgreement(request.id, field: "id", within: principal, in: db)
             let rules = try self.rules.rules(on: asOf, in: db)
@@ -53,7 +51,7 @@ struct AgreementsService: AgreementsHandlers {
     func listAgreements(_ request: ListAgreementsRequest, _ call: CallContext) async throws -> ListAgreementsResponse {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let afterRow = try page.afterRow()
-        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.today)
         let state = request.state == .unspecified ? nil : try Fields.known(request.state, field: "state")
         let core = self.core
         return try await core.read(call) { db, principal in
@@ -147,7 +145,7 @@ struct AgreementsService: AgreementsHandlers {
     }
 
     func withdrawBargaining(_ request: WithdrawBargainingRequest, _ call: CallContext) async throws -> CollectiveAgreement {
-        let withdrawnOn = try Fields.date(request.withdrawnOn, field: "withdrawn_on", default: self.context.today)
+        let withdrawnOn = try Fields.date(request.withdrawnOn, field: "withdrawn_on", default: self.today)
         let reason = try Fields.text(request.reason, field: "reason", maxLength: 500)
         return try await self.step(request, call, id: request.agreementID, reason: reason, rulesOn: { _ in withdrawnOn }) { _ in
             .withdraw(on: withdrawnOn, reason: reason)

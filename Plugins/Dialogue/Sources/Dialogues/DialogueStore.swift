@@ -10,11 +10,7 @@ enum DialogueStore {
 
     /// The dialogue named by a request field: INVALID_ARGUMENT for a malformed id, NOT_FOUND for none.
     static func require(_ id: String, field: String, in db: Database) throws -> DialogueRecord {
-        let row = try DialogueID.dialogue.row(id, field: field)
-        guard let dialogue = try Self.fetch(row, in: db) else {
-            throw RPCError(.notFound, "dialogue \(id) does not exist", field: field, rule: "dialogue.dialogue_exists")
-        }
-        return dialogue
+        try DialogueID.dialogue.require(id, field: field) { try Self.fetch($0, in: db) }
     }
 
     /// Stores a new dialogue and returns it with its row.

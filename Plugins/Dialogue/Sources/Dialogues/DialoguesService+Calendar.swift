@@ -5,7 +5,7 @@ extension DialoguesService {
     func getDialogueCalendar(_ request: GetDialogueCalendarRequest, _ call: CallContext) async throws -> DialogueCalendar {
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
         let afterOrder = try page.afterRow()
-        let today = self.context.today
+        let today = self.today
         let year = request.year == 0 ? today.year : Int(request.year)
         guard (1900...2999).contains(year) else {
             throw RPCError(.invalidArgument, "year must be between 1900 and 2999; got \(year)", field: "year", rule: "dialogue.year")

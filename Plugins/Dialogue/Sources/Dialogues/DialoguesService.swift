@@ -3,16 +3,14 @@ import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.Dialogues`: planning, holding and closing workplace dialogues, and the
 /// yearly calendar.
-struct DialoguesService: DialoguesHandlers {
+struct DialoguesService: DialoguesHandlers, ModuleService {
     let context: ModuleContext
     let rules: RuleBook
 
     static let moduleID = "dialogue"
 
-    var core: any CoreAccess { self.context.core }
-
     func planDialogue(_ request: PlanDialogueRequest, _ call: CallContext) async throws -> WorkplaceDialogue {
-        let today = self.context.today
+        let today = self.today
         let kind = try Fields.known(request.kind, field: "kind")
         let event = request.event == .unspecified ? .unspecified : try Fields.known(request.event, field: "event")
         let requestedBy = request.requestedBy == .unspecified ? .unspecified : try Fields.known(request.requestedBy, field: "requested_by")
@@ -70,7 +68,7 @@ struct DialoguesService: DialoguesHandlers {
         let plannedOn = mask.contains("planned_on") ? try Fields.date(request.plannedOn, field: "planned_on") : nil
         let agenda = mask.contains("agenda") ? try Fields.optionalText(request.agenda, field: "agenda", maxLength: 2000) ?? "" : nil
         let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
-        let today = self.context.today
+        let today = self.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleDialogue(request.id, within: principal, in: db)
             let newDate = plannedOn ?? before.plannedOn
@@ -92,7 +90,7 @@ struct DialoguesService: DialoguesHandlers {
 
     func holdDialogue(_ request: HoldDialogueRequest, _ call: CallContext) async throws -> WorkplaceDialogue {
         let heldOn = try Fields.date(request.heldOn, field: "held_on")
-        let today = self.context.today
+        let today = self.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleDialogue(request.id, within: principal, in: db)
             let event = DialogueLifecycle.Event.hold(
@@ -110,7 +108,7 @@ struct DialoguesService: DialoguesHandlers {
         let signedOn = try Fields.date(request.signedOn, field: "signed_on")
         let publishedOn = try Fields.date(request.publishedOn, field: "published_on")
         let summary = try Fields.text(request.summary, field: "summary", maxLength: 4000)
-        let today = self.context.today
+        let today = self.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleDialogue(request.id, within: principal, in: db)
             let event = DialogueLifecycle.Event.publishMinutes(
@@ -130,7 +128,7 @@ struct DialoguesService: DialoguesHandlers {
 
     func cancelDialogue(_ request: CancelDialogueRequest, _ call: CallContext) async throws -> WorkplaceDialogue {
         let reason = try Fields.text(request.reason, field: "reason", maxLength: 500)
-        let today = self.context.today
+        let today = self.today
         return try await self.core.mutate(call, request: request) { db, principal in
             let before = try self.visibleDialogue(request.id, within: principal, in: db)
             let after = try DialogueLifecycle.apply(.cancel(reason: reason), to: before, rules: self.rules.builtIn, today: today)

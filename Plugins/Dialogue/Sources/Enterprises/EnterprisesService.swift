@@ -2,17 +2,17 @@ import DialogueAPI
 import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.Enterprises`: headcounts and the profile of an enterprise.
-struct EnterprisesService: EnterprisesHandlers {
+struct EnterprisesService: EnterprisesHandlers, ModuleService {
     let context: ModuleContext
     let rules: RuleBook
 
     func recordHeadcount(_ request: RecordHeadcountRequest, _ call: CallContext) async throws -> EnterpriseHeadcount {
-        let asOf = try Fields.pastDate(request.asOf, field: "as_of", today: self.context.today)
+        let asOf = try Fields.pastDate(request.asOf, field: "as_of", today: self.today)
         guard request.employees >= 1 else {
             throw RPCError(.invalidArgument, "employees must be at least 1", field: "employees", rule: "dialogue.headcount_positive")
         }
         let reason = try Fields.optionalText(request.reason, field: "reason", maxLength: 500) ?? ""
-        let core = self.context.core
+        let core = self.core
         return try await core.mutate(call, request: request) { db, principal in
             let unit = try Enterprise.require(request.unitID, field: "unit_id", live: true, within: principal, core: core, in: db)
             let headcount = EnterpriseHeadcount.with {
@@ -27,8 +27,8 @@ struct EnterprisesService: EnterprisesHandlers {
     }
 
     func getEnterpriseProfile(_ request: GetEnterpriseProfileRequest, _ call: CallContext) async throws -> EnterpriseProfile {
-        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
-        let core = self.context.core
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.today)
+        let core = self.core
         return try await core.read(call) { db, principal in
             let unit = try Enterprise.require(request.unitID, field: "unit_id", live: false, within: principal, core: core, in: db)
             let rules = try self.rules.rules(on: asOf, in: db)

@@ -2,13 +2,13 @@ import DialogueAPI
 import ThiduaModuleKit
 
 /// `thidua.dialogue.v1.BargainingReports`: coverage of a subtree and agreements about to expire.
-struct BargainingReportsService: BargainingReportsHandlers {
+struct BargainingReportsService: BargainingReportsHandlers, ModuleService {
     let context: ModuleContext
     let rules: RuleBook
 
     func getBargainingCoverage(_ request: GetBargainingCoverageRequest, _ call: CallContext) async throws -> BargainingCoverage {
-        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
-        let core = self.context.core
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.today)
+        let core = self.core
         return try await core.read(call) { db, principal in
             let root = try Enterprise.root(request.unitID, field: "unit_id", within: principal, core: core, in: db)
             let units = try Enterprise.enterprises(under: root, includeDissolved: false, core: core, in: db)
@@ -42,9 +42,9 @@ struct BargainingReportsService: BargainingReportsHandlers {
     }
 
     func listExpiringAgreements(_ request: ListExpiringAgreementsRequest, _ call: CallContext) async throws -> ListExpiringAgreementsResponse {
-        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.context.today)
+        let asOf = try Fields.date(request.asOf, field: "as_of", default: self.today)
         let page = try PageCursor(size: request.pageSize, token: request.pageToken)
-        let core = self.context.core
+        let core = self.core
         return try await core.read(call) { db, principal in
             let root = try Enterprise.root(request.unitID, field: "unit_id", within: principal, core: core, in: db)
             let units = try Enterprise.enterprises(under: root, includeDissolved: false, core: core, in: db)

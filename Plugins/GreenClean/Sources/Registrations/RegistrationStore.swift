@@ -2,17 +2,16 @@ import ThiduaModuleKit
 
 /// Reads and writes of registrations and their scores, inside a caller's transaction.
 enum RegistrationStore {
+    /// The scores of a self-assessment and the evidence each cites.
+    static let scores = CriterionAssessments(table: "green_clean_score", evidenceTable: "green_clean_evidence", entryColumn: "registration_id")
+
     static func fetch(_ row: Int64, in db: Database) throws -> RegistrationRecord? {
         try db.fetchOne("SELECT * FROM green_clean_registration WHERE id = \(row)", as: RegistrationRecord.self)
     }
 
     /// The registration `id` names, or INVALID_ARGUMENT / NOT_FOUND naming `field`.
     static func require(_ id: String, field: String, in db: Database) throws -> RegistrationRecord {
-        let row = try GreenCleanID.registration.row(id, field: field)
-        guard let record = try Self.fetch(row, in: db) else {
-            throw RPCError(.notFound, "registration \(id) does not exist", field: field, rule: "green_clean.registration_exists")
-        }
-        return record
+        try GreenCleanID.registration.require(id, field: field) { try Self.fetch($0, in: db) }
     }
 
     /// The registration of a unit for a year, if any.
@@ -55,13 +54,7 @@ enum RegistrationStore {
 
     /// The scores of a registration in the sheet's order; empty until self-assessed.
     static func scores(of record: RegistrationRecord, in db: Database) throws -> [StoredScore] {
-        let evidence = try db.fetchAll(
-            "SELECT criterion_code, reference FROM green_clean_evidence WHERE registration_id = \(record.row) ORDER BY criterion_code, position"
-        )
-        var referencesByCode: [String: [String]] = [:]
-        for row in evidence {
-            try referencesByCode[row["criterion_code"], default: []].append(row["reference"])
-        }
+        let referencesByCode = try Self.scores.evidence(of: [record.row], in: db)[record.row] ?? [:]
         return try db.fetchAll("SELECT * FROM green_clean_score WHERE registration_id = \(record.row) ORDER BY position").map { row in
             let code: String = try row["criterion_code"]
             return try StoredScore(
@@ -74,20 +67,9 @@ enum RegistrationStore {
 
     /// Replaces the claims of a self-assessment; any appraisal goes with them.
     static func replaceClaims(of record: RegistrationRecord, with claims: [ClaimedScore], in db: Database) throws {
-        try db.execute("DELETE FROM green_clean_evidence WHERE registration_id = \(record.row)")
-        try db.execute("DELETE FROM green_clean_score WHERE registration_id = \(record.row)")
-        for (position, claim) in claims.enumerated() {
-            try db.execute("""
-                INSERT INTO green_clean_score (registration_id, criterion_code, position, claimed_points, note)
-                VALUES (\(record.row), \(claim.code), \(position + 1), \(claim.points), \(claim.note))
-                """)
-            for (index, reference) in claim.evidence.enumerated() {
-                try db.execute("""
-                    INSERT INTO green_clean_evidence (registration_id, criterion_code, position, reference)
-                    VALUES (\(record.row), \(claim.code), \(index + 1), \(reference))
-                    """)
-            }
-        }
+        try Self.scores.replace(of: record.row, with: claims.map { claim in
+            .init(code: claim.code, columns: ["claimed_points": claim.points, "note": claim.note], evidence: claim.evidence)
+        }, in: db)
     }
 
     /// Records the appraised points: the adjusted ones with their reasons, the claimed ones elsewhere.

@@ -17,7 +17,7 @@ extension RegistrationsService {
 
     func submit(_ request: GreenCleanSubmitRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
         let note = try Fields.note(request.note, field: "note")
-        let today = self.context.today
+        let today = self.today
         return try await self.step(context, request: request, id: request.id, by: .registeredUnit, reason: note) { before, db, _ in
             let next = try before.lifecycle.applying(.submit)
             return try RegistrationStore.update(before, to: next, setting: ["submitted_on": today.description], in: db)
@@ -26,7 +26,7 @@ extension RegistrationsService {
 
     func returnForFixes(_ request: GreenCleanReturnRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
         let reason = try Fields.note(request.reason, field: "reason")
-        let today = self.context.today
+        let today = self.today
         return try await self.step(context, request: request, id: request.id, by: .appraisingUnit, reason: reason) { before, db, _ in
             let next = try before.lifecycle.applying(.returnForFixes(reason: reason))
             try RegistrationStore.clearAppraisal(of: before, in: db)
@@ -44,7 +44,7 @@ extension RegistrationsService {
             ScoreAdjustment(code: $0.criterionCode, points: Int($0.points), reason: $0.reason)
         }
         let note = try Fields.note(request.note, field: "note")
-        let today = self.context.today
+        let today = self.today
         return try await self.step(context, request: request, id: request.id, by: .appraisingUnit, reason: note) { before, db, _ in
             let next = try before.lifecycle.applying(.appraise)
             let sheet = try SheetStore.require(before.sheetVersion, field: "id", in: db)

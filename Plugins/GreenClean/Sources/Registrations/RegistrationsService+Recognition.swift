@@ -5,7 +5,7 @@ import ThiduaModuleKit
 extension RegistrationsService {
     func proposeRecognition(_ request: GreenCleanProposeRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
         let note = try Fields.note(request.note, field: "note")
-        let today = self.context.today
+        let today = self.today
         return try await self.step(context, request: request, id: request.id, by: .appraisingUnit, reason: note) { before, db, _ in
             let next = try before.lifecycle.applying(.proposeRecognition(Self.recognitionCheck(of: before, in: db)))
             return try RegistrationStore.update(
@@ -18,7 +18,7 @@ extension RegistrationsService {
     }
 
     func recognise(_ request: GreenCleanRecogniseRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
-        let today = self.context.today
+        let today = self.today
         let number = try Fields.text(request.decisionNumber, field: "decision_number", maxLength: 100)
         let decisionDate = try Fields.pastDate(request.decisionDate, field: "decision_date", today: today)
         let reason = try Fields.note(request.reason, field: "reason")
@@ -67,7 +67,7 @@ extension RegistrationsService {
 
     func declineRecognition(_ request: GreenCleanDeclineRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
         let reason = try Fields.note(request.reason, field: "reason")
-        let today = self.context.today
+        let today = self.today
         return try await self.step(context, request: request, id: request.id, by: .appraisingUnit, reason: reason) { before, db, _ in
             let next = try before.lifecycle.applying(.decline(reason: reason))
             return try RegistrationStore.update(
@@ -83,7 +83,7 @@ extension RegistrationsService {
     func proposeUpward(_ request: GreenCleanProposeUpwardRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
         let formCode = try Self.formCode(request.formCode)
         let note = try Fields.note(request.note, field: "note")
-        let today = self.context.today
+        let today = self.today
         let core = self.core
         return try await self.step(
             context, request: request, id: request.id, by: .appraisingUnit, reason: note, whileCampaignRuns: false

@@ -4,16 +4,14 @@ import ThiduaModuleKit
 /// `thidua.green_clean.v1.Registrations`: a unit's yearly registration, from registering to
 /// recognition. The order of steps is `RegistrationLifecycle`'s; this service loads, checks scope
 /// and stores.
-struct RegistrationsService: RegistrationsHandlers {
+struct RegistrationsService: RegistrationsHandlers, ModuleService {
     let context: ModuleContext
     let settings: GreenCleanSettings
-
-    var core: any CoreAccess { self.context.core }
 
     // MARK: Registering and reading
 
     func registerUnit(_ request: GreenCleanRegisterRequest, _ context: CallContext) async throws -> GreenCleanRegistration {
-        let today = self.context.today
+        let today = self.today
         let registeredOn = try request.registeredOn.isEmpty
             ? today : Fields.pastDate(request.registeredOn, field: "registered_on", today: today)
         let core = self.core

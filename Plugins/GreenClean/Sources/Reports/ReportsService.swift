@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// `thidua.green_clean.v1.Reports`: registered vs recognised, per year and sector.
-struct ReportsService: ReportsHandlers {
+struct ReportsService: ReportsHandlers, ModuleService {
     let context: ModuleContext
 
     static let maxYears = 50
@@ -18,7 +18,7 @@ struct ReportsService: ReportsHandlers {
                 values: ["max": "\(Self.maxYears)"]
             )
         }
-        let core = self.context.core
+        let core = self.core
         return try await core.read(context) { db, principal in
             let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
             let sectors = Dictionary(uniqueKeysWithValues: try core.units(under: root.id, in: db).map { ($0.id, $0.sector.rawValue) })

@@ -54,11 +54,7 @@ enum SafetyFactStore {
 
     /// The fact `id` names, or INVALID_ARGUMENT / NOT_FOUND naming `field`.
     static func require(_ id: String, field: String, in db: Database) throws -> SafetyFactRecord {
-        let row = try GreenCleanID.fact.row(id, field: field)
-        guard let record = try Self.fetch(row, in: db) else {
-            throw RPCError(.notFound, "safety fact \(id) does not exist", field: field, rule: "green_clean.fact_exists")
-        }
-        return record
+        try GreenCleanID.fact.require(id, field: field) { try Self.fetch($0, in: db) }
     }
 
     /// The live count of occupational-disease cases of a unit and year, if recorded.

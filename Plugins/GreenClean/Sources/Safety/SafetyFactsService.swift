@@ -1,10 +1,8 @@
 import ThiduaModuleKit
 
 /// `thidua.green_clean.v1.SafetyFacts`: the hard disqualifiers, recorded as facts.
-struct SafetyFactsService: SafetyFactsHandlers {
+struct SafetyFactsService: SafetyFactsHandlers, ModuleService {
     let context: ModuleContext
-
-    var core: any CoreAccess { self.context.core }
 
     /// The fields of a new fact, checked: an incident has its day, a count of cases its year.
     struct CheckedFact {
@@ -60,7 +58,7 @@ struct SafetyFactsService: SafetyFactsHandlers {
     }
 
     func recordSafetyFact(_ request: RecordGreenCleanSafetyFactRequest, _ context: CallContext) async throws -> GreenCleanSafetyFact {
-        let today = self.context.today
+        let today = self.today
         let checked = try CheckedFact(request, today: today)
         let description = try Fields.text(request.description_p, field: "description", maxLength: 1000)
         let reference = try Fields.optionalText(request.reference, field: "reference", maxLength: 300) ?? ""
@@ -87,7 +85,7 @@ struct SafetyFactsService: SafetyFactsHandlers {
     }
 
     func retractSafetyFact(_ request: RetractGreenCleanSafetyFactRequest, _ context: CallContext) async throws -> GreenCleanSafetyFact {
-        let today = self.context.today
+        let today = self.today
         let reason = try Fields.note(request.reason, field: "reason")
         guard !reason.isEmpty else {
             throw RPCError(.invalidArgument, "a reason is required", field: "reason", rule: "green_clean.reason_required")

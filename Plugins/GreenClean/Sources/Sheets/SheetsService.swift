@@ -1,17 +1,17 @@
 import ThiduaModuleKit
 
 /// `thidua.green_clean.v1.Sheets`: the versioned criteria sheets.
-struct SheetsService: SheetsHandlers {
+struct SheetsService: SheetsHandlers, ModuleService {
     let context: ModuleContext
 
     func listSheets(_ request: ListGreenCleanSheetsRequest, _ context: CallContext) async throws -> ListGreenCleanSheetsResponse {
-        try await self.context.core.read(context) { db, _ in
+        try await self.core.read(context) { db, _ in
             try ListGreenCleanSheetsResponse.with { $0.sheets = try SheetStore.all(in: db).map(\.message) }
         }
     }
 
     func getSheet(_ request: GetGreenCleanSheetRequest, _ context: CallContext) async throws -> GreenCleanSheet {
-        try await self.context.core.read(context) { db, _ in
+        try await self.core.read(context) { db, _ in
             let version = request.version == 0 ? try SheetStore.newestVersion(in: db) ?? 0 : Int(request.version)
             return try SheetStore.require(version, field: "version", in: db).message
         }
@@ -27,7 +27,7 @@ struct SheetsService: SheetsHandlers {
             criteria: request.criteria.map { CriteriaSheet.Criterion(code: $0.code, name: $0.name, maxPoints: Int($0.maxPoints)) }
         ).validated()
         let reason = try Fields.note(request.reason, field: "reason")
-        let core = self.context.core
+        let core = self.core
         return try await core.mutate(context, request: request) { db, principal in
             let scope = try core.requireRootKey(principal, setting: "the criteria sheets", in: db)
             if let newest = try SheetStore.newestVersion(in: db), let current = try SheetStore.sheet(newest, in: db),

@@ -5,11 +5,7 @@ import ThiduaModuleKit
 enum InitiativeStore {
     /// The initiative, or NOT_FOUND (rule `innovation.exists`).
     static func require(_ id: String, field: String, in db: Database) throws -> InitiativeRecord {
-        let row = try InnovationID.initiative.row(id, field: field)
-        guard let record = try Self.fetch(row, in: db) else {
-            throw RPCError(.notFound, "initiative \(id) does not exist", field: field, rule: "innovation.exists")
-        }
-        return record
+        try InnovationID.initiative.require(id, field: field) { try Self.fetch($0, in: db) }
     }
 
     static func fetch(_ row: Int64, in db: Database) throws -> InitiativeRecord? {

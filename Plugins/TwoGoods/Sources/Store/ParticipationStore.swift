@@ -82,11 +82,7 @@ enum ParticipationStore {
 
     /// The participation a request names, or NOT_FOUND (rule `two_goods.participation_exists`).
     static func require(_ id: String, field: String, in db: Database) throws -> ParticipationRecord {
-        let row = try TwoGoodsID.participation.row(id, field: field)
-        guard let record = try Self.fetch(row, in: db) else {
-            throw RPCError(.notFound, "participation \(id) does not exist", field: field, rule: "two_goods.participation_exists")
-        }
-        return record
+        try TwoGoodsID.participation.require(id, field: field) { try Self.fetch($0, in: db) }
     }
 
     /// The school's participation in a school year, in whichever campaign.

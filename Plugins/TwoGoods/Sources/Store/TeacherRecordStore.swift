@@ -40,11 +40,7 @@ enum TeacherRecordStore {
 
     /// The record a request names, or NOT_FOUND (rule `two_goods.teacher_record_exists`).
     static func require(_ id: String, field: String, in db: Database) throws -> TeacherRecordRow {
-        let row = try TwoGoodsID.teacherRecord.row(id, field: field)
-        guard let record = try Self.fetch(row, in: db) else {
-            throw RPCError(.notFound, "teacher record \(id) does not exist", field: field, rule: "two_goods.teacher_record_exists")
-        }
-        return record
+        try TwoGoodsID.teacherRecord.require(id, field: field) { try Self.fetch($0, in: db) }
     }
 
     /// The teacher's record of a school year, if any.

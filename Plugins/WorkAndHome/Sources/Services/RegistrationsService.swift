@@ -3,13 +3,11 @@ import ThiduaModuleKit
 
 /// `thidua.work_and_home.v1.Registrations`: a member's yearly registration, her self-assessment,
 /// and her proposal into the core's review workflow.
-struct RegistrationsService: RegistrationsHandlers {
+struct RegistrationsService: RegistrationsHandlers, ModuleService {
     let context: ModuleContext
 
-    var core: any CoreAccess { self.context.core }
-
     func registerMember(_ request: RegisterWorkAndHomeRequest, _ call: CallContext) async throws -> WorkAndHomeRegistration {
-        let today = self.context.today
+        let today = self.today
         let registeredOn = try Fields.date(request.registeredOn, field: "registered_on", default: today)
         try Fields.notAfterToday(registeredOn, field: "registered_on", today: today)
         let core = self.core
@@ -73,7 +71,7 @@ struct RegistrationsService: RegistrationsHandlers {
     }
 
     func selfAssess(_ request: SelfAssessWorkAndHomeRequest, _ call: CallContext) async throws -> WorkAndHomeRegistration {
-        let today = self.context.today
+        let today = self.today
         return try await self.step(call, request: request, id: request.id) { before, _, db, _ in
             let (next, _) = try before.lifecycle.applying(.selfAssess)
             let criteria = try CriteriaStore.criteria(of: before.criteriaVersion, in: db).map(\.code)

@@ -1,7 +1,7 @@
 import ThiduaModuleKit
 
 /// `thidua.work_and_home.v1.Reports`.
-struct ReportsService: ReportsHandlers {
+struct ReportsService: ReportsHandlers, ModuleService {
     let context: ModuleContext
 
     /// Registered vs recognised in a year, per grassroots union and sector of a subtree.
@@ -9,7 +9,7 @@ struct ReportsService: ReportsHandlers {
         guard request.year != 0 else {
             throw RPCError(.invalidArgument, "year must be set", field: "year", rule: "field.required")
         }
-        let core = self.context.core
+        let core = self.core
         return try await core.read(call) { db, principal in
             let root = try core.unit(request.unitID.isEmpty ? principal.scopeUnitID : request.unitID, within: principal, field: "unit_id", in: db)
             let units = try core.units(under: root.id, in: db)

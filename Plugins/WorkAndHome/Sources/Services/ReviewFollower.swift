@@ -4,7 +4,7 @@ import ThiduaModuleKit
 /// the registration's lifecycle refuses is refused in the core too (a resubmission through
 /// `Reviews/ResubmitReview` of a member who no longer meets every criterion, for one). A
 /// recognition counts her unit in the campaign's progress; a correction takes the count back.
-struct ReviewFollower: Sendable {
+struct ReviewFollower: Sendable, ModuleService {
     static let subjectType = WorkAndHomeRegistration.protoMessageName
 
     let context: ModuleContext
@@ -15,8 +15,8 @@ struct ReviewFollower: Sendable {
         let unmet = proposing ? try RegistrationStore.unmetCriteria(of: record, in: db) : []
         let (next, progress) = try record.lifecycle.applying(.init(review.move, unmet: unmet))
         if progress != 0 {
-            try self.context.core.addProgress(campaignID: record.campaignID, unitID: record.unitID, delta: progress, in: db)
+            try self.core.addProgress(campaignID: record.campaignID, unitID: record.unitID, delta: progress, in: db)
         }
-        try RegistrationStore.follow(record, to: next.state, review: review, today: self.context.today, in: db)
+        try RegistrationStore.follow(record, to: next.state, review: review, today: self.today, in: db)
     }
 }

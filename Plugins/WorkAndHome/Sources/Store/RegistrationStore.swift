@@ -3,7 +3,7 @@ import ThiduaModuleKit
 /// A member's registration for a year, as stored.
 struct RegistrationRecord: SQLRowDecodable {
     /// Registration ids on the wire: "wh12".
-    static let kind = EntityKind(prefix: "wh")
+    static let kind = EntityKind(prefix: "wh", noun: "registration", rule: "work_and_home.registration_exists")
 
     let row: Int64
     let campaignID: String
@@ -63,6 +63,11 @@ struct RegistrationRecord: SQLRowDecodable {
 
 /// The registrations and their self-assessments.
 enum RegistrationStore {
+    /// Her assessment of each criterion and the evidence it cites.
+    static let assessments = CriterionAssessments(
+        table: "work_and_home_assessment", evidenceTable: "work_and_home_evidence", entryColumn: "registration_id"
+    )
+
     static func insert(
         campaignID: String, member: MemberReference, year: Int, criteriaVersion: UInt32, registeredOn: CalendarDate, in db: Database
     ) throws -> RegistrationRecord {
@@ -79,11 +84,9 @@ enum RegistrationStore {
     /// The registration `id` names: INVALID_ARGUMENT (`id.format`) or NOT_FOUND
     /// (`work_and_home.registration_exists`) naming `field`.
     static func require(_ id: String, field: String, in db: Database) throws -> RegistrationRecord {
-        let row = try RegistrationRecord.kind.row(id, field: field)
-        guard let record = try db.fetchOne("SELECT * FROM work_and_home_registration WHERE id = \(row)", as: RegistrationRecord.self) else {
-            throw RPCError(.notFound, "there is no registration \(id)", field: field, rule: "work_and_home.registration_exists")
+        try RegistrationRecord.kind.require(id, field: field) { row in
+            try db.fetchOne("SELECT * FROM work_and_home_registration WHERE id = \(row)", as: RegistrationRecord.self)
         }
-        return record
     }
 
     static func find(memberID: String, year: Int, in db: Database) throws -> RegistrationRecord? {
@@ -92,20 +95,9 @@ enum RegistrationStore {
 
     /// Replaces her self-assessment and moves the registration to `state`.
     static func assess(_ record: RegistrationRecord, _ assessments: [CriterionAssessment], to state: WorkAndHomeState, on day: CalendarDate, in db: Database) throws {
-        try db.execute("DELETE FROM work_and_home_evidence WHERE registration_id = \(record.row)")
-        try db.execute("DELETE FROM work_and_home_assessment WHERE registration_id = \(record.row)")
-        for (position, assessment) in assessments.enumerated() {
-            try db.execute("""
-                INSERT INTO work_and_home_assessment (registration_id, criterion_code, position, met, note)
-                VALUES (\(record.row), \(assessment.code), \(position + 1), \(assessment.met), \(assessment.note))
-                """)
-            for (index, reference) in assessment.evidence.enumerated() {
-                try db.execute("""
-                    INSERT INTO work_and_home_evidence (registration_id, criterion_code, position, reference)
-                    VALUES (\(record.row), \(assessment.code), \(index + 1), \(reference))
-                    """)
-            }
-        }
+        try Self.assessments.replace(of: record.row, with: assessments.map { assessment in
+            .init(code: assessment.code, columns: ["met": assessment.met, "note": assessment.note], evidence: assessment.evidence)
+        }, in: db)
         try db.execute("UPDATE work_and_home_registration SET state = \(state.rawValue), assessed_on = \(day) WHERE id = \(record.row)")
     }
 
@@ -139,13 +131,7 @@ enum RegistrationStore {
     /// The messages of `records`, with their assessments read in two statements.
     static func messages(of records: [RegistrationRecord], in db: Database) throws -> [WorkAndHomeRegistration] {
         let rows = records.map(\.row)
-        var evidence: [Int64: [String: [String]]] = [:]
-        try db.forEach("""
-            SELECT registration_id, criterion_code, reference FROM work_and_home_evidence
-            WHERE registration_id IN \(list: rows) ORDER BY registration_id, criterion_code, position
-            """) { row in
-            evidence[try row["registration_id"], default: [:]][try row["criterion_code"], default: []].append(try row["reference"])
-        }
+        let evidence = try Self.assessments.evidence(of: rows, in: db)
         var assessments: [Int64: [WorkAndHomeAssessment]] = [:]
         try db.forEach("SELECT * FROM work_and_home_assessment WHERE registration_id IN \(list: rows) ORDER BY registration_id, position") { row in
             let registration: Int64 = try row["registration_id"]
