@@ -18,10 +18,7 @@ public struct Database {
 
     /// Runs an `INSERT … RETURNING id` and returns the new row's id.
     public func insert(_ query: SQLQuery) throws -> Int64 {
-        guard let id = try self.fetchValue(query, as: Int64.self) else {
-            throw StorageError("an insert returned no id; it must end in RETURNING id (in: \(query.text))")
-        }
-        return id
+        try self.session.insert(query)
     }
 
     /// Runs an `INSERT … RETURNING *` and returns the new row as `type`.
@@ -89,6 +86,8 @@ package protocol SQLSession {
     func execute(_ query: SQLQuery) throws -> Int
     /// Runs a statement and calls `row` for each result row until it returns false.
     func query(_ query: SQLQuery, _ row: (SQLRow) throws -> Bool) throws
+    /// Runs an `INSERT … RETURNING id` and returns the new row's id.
+    func insert(_ query: SQLQuery) throws -> Int64
 }
 
 /// A statement the database refused.

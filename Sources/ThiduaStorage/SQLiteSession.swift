@@ -1,91 +1,147 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
-/// The SQLite backend's ``SQLSession``: one GRDB connection inside its transaction. Every
-/// statement comes from the connection's statement cache, so a statement text is compiled once
-/// per connection.
+/// The SQLite backend's ``SQLSession``: one GRDB connection inside its transaction.
+///
+/// GRDB opens the connection, runs the migrations and owns the transactions; statements come from
+/// its per-connection cache, so a statement text is compiled once per connection. Binding values
+/// and stepping rows go straight to SQLite's C API: this is the whole write path of every call,
+/// and GRDB's general-purpose row and argument types cost a third of its time.
 struct SQLiteSession: SQLSession {
     let database: GRDB.Database
 
     func execute(_ query: SQLQuery) throws -> Int {
-        try Self.translatingErrors(query) {
-            let statement = try self.prepare(query)
-            try statement.execute()
-            return self.database.changesCount
+        try self.run(query, text: query.text) { _ in true }
+        return self.database.changesCount
+    }
+
+    func insert(_ query: SQLQuery) throws -> Int64 {
+        // SQLite knows the new row's id without a result row: RETURNING would make it build one.
+        guard let text = Self.dropReturningID(query.text) else {
+            throw StorageError("an insert must end in RETURNING id (in: \(query.text))")
         }
+        try self.run(query, text: text) { _ in true }
+        return self.database.lastInsertedRowID
     }
 
     func query(_ query: SQLQuery, _ row: (SQLRow) throws -> Bool) throws {
-        try Self.translatingErrors(query) {
-            let statement = try self.prepare(query)
-            let columns = SQLColumns(statement.columnNames)
-            let cursor = try Row.fetchCursor(statement)
-            while let next = try cursor.next() {
-                var values: [SQLValue] = []
-                values.reserveCapacity(next.count)
-                for index in 0..<next.count {
-                    values.append((next[index] as DatabaseValue).sqlValue)
-                }
-                guard try row(SQLRow(columns: columns, values: values)) else { return }
-            }
+        var columns: SQLColumns?
+        try self.run(query, text: query.text) { statement in
+            let names = columns ?? Self.columns(of: statement)
+            columns = names
+            return try row(SQLRow(columns: names, values: Self.values(of: statement, count: names.names.count)))
         }
     }
 
-    /// The cached statement for the query's text, with its values bound. A list is one JSON
-    /// array, read back with `json_each`: any length, one statement text.
-    private func prepare(_ query: SQLQuery) throws -> Statement {
+    private static let returningID = "RETURNING id"
+
+    /// `text` without its final "RETURNING id" and the white space after it; nil when it does
+    /// not end so.
+    private static func dropReturningID(_ text: String) -> String? {
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, [0x20, 0x0A, 0x0D, 0x09].contains(utf8[utf8.index(before: end)]) {
+            end = utf8.index(before: end)
+        }
+        let suffixLength = Self.returningID.utf8.count
+        guard utf8.distance(from: utf8.startIndex, to: end) >= suffixLength else { return nil }
+        let start = utf8.index(end, offsetBy: -suffixLength)
+        guard utf8[start..<end].elementsEqual(Self.returningID.utf8) else { return nil }
+        return String(Substring(utf8[..<start]))
+    }
+
+    /// Binds the query's values to the cached statement for `text` and steps it, calling `row` for
+    /// each result row until it returns false.
+    private func run(_ query: SQLQuery, text: String, _ row: (OpaquePointer) throws -> Bool) throws {
         let text = query.hasLists
-            ? query.text.replacingOccurrences(of: SQLQuery.listPlaceholder, with: "(SELECT value FROM json_each(?))")
-            : query.text
-        let statement = try self.database.cachedStatement(sql: text)
-        statement.setUncheckedArguments(StatementArguments(query.bindings.map { binding -> DatabaseValue in
-            switch binding {
-            case .value(let value): value.databaseValue
-            case .list(let values): JSONArray.text(of: values).databaseValue
-            }
-        }))
-        return statement
-    }
-
-    private static func translatingErrors<T>(_ query: SQLQuery, _ body: () throws -> T) throws -> T {
+            ? text.replacingOccurrences(of: SQLQuery.listPlaceholder, with: "(SELECT value FROM json_each(?))")
+            : text
+        let statement: OpaquePointer
         do {
-            return try body()
+            statement = try self.database.cachedStatement(sql: text).sqliteStatement
         } catch let error as DatabaseError {
-            throw SQLError(kind: Self.kind(of: error), message: error.message ?? "\(error.resultCode)", statement: query.text)
+            throw Self.translate(error.extendedResultCode.rawValue, error.message ?? "\(error.resultCode)", query)
+        }
+        sqlite3_reset(statement)
+        defer { sqlite3_reset(statement) }
+        sqlite3_clear_bindings(statement)
+        for (index, binding) in query.bindings.enumerated() {
+            let position = CInt(index + 1)
+            switch binding {
+            case .value(let value): Self.bind(value, at: position, to: statement)
+            case .list(let values): Self.bind(.text(JSONArray.text(of: values)), at: position, to: statement)
+            }
+        }
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW:
+                guard try row(statement) else { return }
+            case SQLITE_DONE:
+                return
+            default:
+                let connection = self.database.sqliteConnection
+                throw Self.translate(sqlite3_extended_errcode(connection), String(cString: sqlite3_errmsg(connection)), query)
+            }
         }
     }
 
-    private static func kind(of error: DatabaseError) -> SQLError.Kind {
-        switch error.extendedResultCode {
+    private static func bind(_ value: SQLValue, at position: CInt, to statement: OpaquePointer) {
+        switch value {
+        case .null:
+            sqlite3_bind_null(statement, position)
+        case .integer(let number):
+            sqlite3_bind_int64(statement, position, number)
+        case .real(let number):
+            sqlite3_bind_double(statement, position, number)
+        case .text(var text):
+            text.withUTF8 { bytes in
+                _ = sqlite3_bind_text(statement, position, bytes.baseAddress, CInt(bytes.count), Self.transient)
+            }
+        case .blob(let data):
+            data.withUnsafeBytes { bytes in
+                _ = sqlite3_bind_blob(statement, position, bytes.baseAddress, CInt(bytes.count), Self.transient)
+            }
+        }
+    }
+
+    /// SQLite copies the value before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func columns(of statement: OpaquePointer) -> SQLColumns {
+        SQLColumns((0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) })
+    }
+
+    private static func values(of statement: OpaquePointer, count: Int) -> [SQLValue] {
+        var values: [SQLValue] = []
+        values.reserveCapacity(count)
+        for column in 0..<CInt(count) {
+            switch sqlite3_column_type(statement, column) {
+            case SQLITE_INTEGER:
+                values.append(.integer(sqlite3_column_int64(statement, column)))
+            case SQLITE_FLOAT:
+                values.append(.real(sqlite3_column_double(statement, column)))
+            case SQLITE_TEXT:
+                let bytes = UnsafeBufferPointer(start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
+                values.append(.text(String(decoding: bytes, as: UTF8.self)))
+            case SQLITE_BLOB:
+                let count = Int(sqlite3_column_bytes(statement, column))
+                values.append(.blob(count == 0 ? Data() : Data(bytes: sqlite3_column_blob(statement, column), count: count)))
+            default:
+                values.append(.null)
+            }
+        }
+        return values
+    }
+
+    private static func translate(_ code: CInt, _ message: String, _ query: SQLQuery) -> SQLError {
+        let kind: SQLError.Kind = switch ResultCode(rawValue: code) {
         case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: .uniqueViolation
         case .SQLITE_CONSTRAINT_FOREIGNKEY: .foreignKeyViolation
         case .SQLITE_CONSTRAINT_CHECK, .SQLITE_CONSTRAINT_NOTNULL: .checkViolation
         default: .other
         }
-    }
-}
-
-extension SQLValue {
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case .integer(let value): value.databaseValue
-        case .real(let value): value.databaseValue
-        case .text(let value): value.databaseValue
-        case .blob(let bytes): bytes.databaseValue
-        }
-    }
-}
-
-extension DatabaseValue {
-    var sqlValue: SQLValue {
-        switch self.storage {
-        case .null: .null
-        case .int64(let value): .integer(value)
-        case .double(let value): .real(value)
-        case .string(let value): .text(value)
-        case .blob(let data): .blob(data)
-        }
+        return SQLError(kind: kind, message: message, statement: query.text)
     }
 }
 
