@@ -15,7 +15,8 @@
 import PackageDescription
 
 /// The campaign modules in Plugins/, one name per line; `Scripts/new-module.sh` adds to it. Each
-/// has API/ (its generated protobuf code), Sources/ (the module) and Tests/.
+/// has API/ (its generated protobuf code), Sources/ (the module, written by hand), Generated/ (its
+/// generated handler protocols, compiled with Sources/) and Tests/.
 let campaignModules: [String] = [
     "Dialogue",
     "GreenClean",
@@ -318,7 +319,9 @@ func moduleTargets(_ name: String) -> [Target] {
                 .target(name: "\(name)API"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
-            path: "Plugins/\(name)/Sources",
+            path: "Plugins/\(name)",
+            exclude: ["API", "Tests", "README.md"],
+            sources: ["Sources", "Generated"],
             swiftSettings: commonSettings
         ),
         .testTarget(

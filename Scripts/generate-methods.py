@@ -81,15 +81,10 @@ def services_file(namespace, api_module, protos, services):
             else:
                 lines.append(f'    func {lower_camel(name)}(_ request: {request}, _ context: CallContext) async throws -> {response}')
             lines.append('')
-        lines += [
-            '    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:',
-            '    /// `.standard` unless the type says otherwise.',
-            '    func limits(of method: String) -> RequestLimits',
+        lines[-1:] = [
             '}',
             '',
             f'extension {service}Handlers {{',
-            '    func limits(of method: String) -> RequestLimits { .standard }',
-            '',
             '    func register(into registrar: inout ServiceRegistrar) {',
             f'        registrar.addService("{package}.{service}") {{ service in',
         ]

@@ -48,14 +48,14 @@ generate_api=Scripts/generate-api.sh
   thidua/core/v1/import.proto
 
 # Each campaign module's API: Plugins/<Name>/API/Generated from Proto/thidua/<name_in_snake_case>/v1,
-# and its handler protocols in Plugins/<Name>/Sources/Generated.
+# and its handler protocols in Plugins/<Name>/Generated (compiled into the module's target).
 for api in "$repo"/Plugins/*/API; do
   [ -d "$api" ] || continue
   name=$(basename "$(dirname "$api")")
   id=$(echo "$name" | sed -E 's/([a-z0-9])([A-Z])/\1_\2/g' | tr '[:upper:]' '[:lower:]')
   protos=$(cd Proto && find "thidua/$id/v1" -name '*.proto' | LC_ALL=C sort)
   # shellcheck disable=SC2086 # one word per proto path
-  "$generate_api" --services "$out_root/Plugins/$name/Sources/Generated/${name}Services.swift" --api-module "${name}API" \
+  "$generate_api" --services "$out_root/Plugins/$name/Generated/${name}Services.swift" --api-module "${name}API" \
     "$name" "$out_root/Plugins/$name/API/Generated" Proto $protos
 done
 

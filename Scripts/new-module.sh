@@ -27,7 +27,18 @@ if [ -e "Plugins/$name" ] || [ -e "Proto/thidua/$id" ]; then
   exit 1
 fi
 
-mkdir -p "Proto/thidua/$id/v1" "Plugins/$name/API" "Plugins/$name/Sources" "Plugins/$name/Tests"
+mkdir -p "Proto/thidua/$id/v1" "Plugins/$name/API" "Plugins/$name/Generated" "Plugins/$name/Sources" "Plugins/$name/Tests"
+
+cat > "Plugins/$name/README.md" <<EOF
+# $name
+
+The campaign module \`$id\`: a register of entries per unit, for campaigns of module "$id".
+
+- \`Proto/thidua/$id/v1/$id.proto\`: its API; \`API/Generated/\` and \`Generated/\` are generated
+  from it by \`Scripts/generate-protos.sh\`.
+- \`Sources/\`: the module, written by hand on the kit (docs/MODULES.md).
+- \`Tests/\`: its tests, over the wire against a real server.
+EOF
 
 cat > "Proto/thidua/$id/v1/$id.proto" <<EOF
 // The $name campaign module: a register of entries per unit, for campaigns of module "$id".
@@ -133,7 +144,7 @@ cat > "Plugins/$name/Sources/${name}Service.swift" <<EOF
 import ThiduaModuleKit
 
 /// \`thidua.$id.v1.$name\`.
-/// Its methods are registered by the generated \`${name}Handlers\` (Sources/Generated), each under the
+/// Its methods are registered by the generated \`${name}Handlers\` (Generated/), each under the
 /// permission its comment in the .proto names.
 struct ${name}Service: ${name}Handlers, ModuleService {
     static let readPermission = "$id.read"

@@ -7,6 +7,13 @@ import SwiftProtobuf
 /// them: it only routes method paths to the bodies registered here.
 public protocol RegistrableService: Sendable {
     func register(into registrar: inout ServiceRegistrar)
+    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
+    /// `.standard` unless the service says otherwise.
+    func limits(of method: String) -> RequestLimits
+}
+
+extension RegistrableService {
+    public func limits(of method: String) -> RequestLimits { .standard }
 }
 
 /// Who registers services: the host, the core or a campaign module, with the permissions it

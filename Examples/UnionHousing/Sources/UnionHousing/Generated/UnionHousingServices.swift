@@ -17,15 +17,9 @@ protocol RequestsHandlers: RegistrableService {
 
     /// The requests of a unit's subtree, oldest first. Needs union_housing.read.
     func list(_ request: ListHousingRequestsRequest, _ context: CallContext) async throws -> ListHousingRequestsResponse
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension RequestsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.union_housing.v1.Requests") { service in
             service.unary(Methods.UnionHousing.Requests.record, permission: "union_housing.record", limits: self.limits(of: "Record"), self.record)

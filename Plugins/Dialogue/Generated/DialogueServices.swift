@@ -17,15 +17,9 @@ protocol EnterprisesHandlers: RegistrableService {
     /// The enterprise's headcount history, its delegation band, its agreement and its dialogues of a
     /// year. Needs dialogue.read on the enterprise.
     func getEnterpriseProfile(_ request: GetEnterpriseProfileRequest, _ context: CallContext) async throws -> EnterpriseProfile
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension EnterprisesHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.Enterprises") { service in
             service.unary(Methods.Dialogue.Enterprises.recordHeadcount, permission: "dialogue.write", limits: self.limits(of: "RecordHeadcount"), self.recordHeadcount)
@@ -72,15 +66,9 @@ protocol DialoguesHandlers: RegistrableService {
     /// its yearly periodic dialogue (at least once a year [Labour Code 2019 Art. 63]) was held.
     /// Needs dialogue.read.
     func getDialogueCalendar(_ request: GetDialogueCalendarRequest, _ context: CallContext) async throws -> DialogueCalendar
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension DialoguesHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.Dialogues") { service in
             service.unary(Methods.Dialogue.Dialogues.planDialogue, permission: "dialogue.write", limits: self.limits(of: "PlanDialogue"), self.planDialogue)
@@ -142,15 +130,9 @@ protocol AgreementsHandlers: RegistrableService {
     /// Abandons a bargaining before signing: any state up to VOTED -> WITHDRAWN, with a reason.
     /// Needs dialogue.write.
     func withdrawBargaining(_ request: WithdrawBargainingRequest, _ context: CallContext) async throws -> CollectiveAgreement
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension AgreementsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.Agreements") { service in
             service.unary(Methods.Dialogue.Agreements.requestBargaining, permission: "dialogue.write", limits: self.limits(of: "RequestBargaining"), self.requestBargaining)
@@ -178,15 +160,9 @@ protocol BargainingReportsHandlers: RegistrableService {
     /// Agreements of a subtree in force on a date whose term (or continuation) ends within the next
     /// 90 days, soonest first. Needs dialogue.read.
     func listExpiringAgreements(_ request: ListExpiringAgreementsRequest, _ context: CallContext) async throws -> ListExpiringAgreementsResponse
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension BargainingReportsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.BargainingReports") { service in
             service.unary(Methods.Dialogue.BargainingReports.getBargainingCoverage, permission: "dialogue.read", limits: self.limits(of: "GetBargainingCoverage"), self.getBargainingCoverage)
@@ -209,15 +185,9 @@ protocol DialogueRulesHandlers: RegistrableService {
     /// Versions are never changed: a correction is a new version. Needs dialogue.configure, with a
     /// key on the root unit.
     func setDialogueRules(_ request: DialogueRuleSet, _ context: CallContext) async throws -> DialogueRuleSet
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension DialogueRulesHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.dialogue.v1.DialogueRules") { service in
             service.unary(Methods.Dialogue.DialogueRules.getDialogueRules, permission: "dialogue.read", limits: self.limits(of: "GetDialogueRules"), self.getDialogueRules)

@@ -11,15 +11,9 @@ protocol CriteriaHandlers: RegistrableService {
     /// The version in force on 1 January of `year`. Needs work_and_home.read. Refused:
     /// work_and_home.criteria_in_force (NOT_FOUND) when no version was in force then.
     func getCriteria(_ request: GetWorkAndHomeCriteriaRequest, _ context: CallContext) async throws -> WorkAndHomeCriteria
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension CriteriaHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.work_and_home.v1.Criteria") { service in
             service.unary(Methods.WorkAndHome.Criteria.getCriteria, permission: "work_and_home.read", limits: self.limits(of: "GetCriteria"), self.getCriteria)
@@ -58,15 +52,9 @@ protocol RegistrationsHandlers: RegistrableService {
     /// work_and_home.propose on her unit. Refused: work_and_home.state, work_and_home.criteria_unmet,
     /// campaign.running.
     func propose(_ request: ProposeWorkAndHomeRequest, _ context: CallContext) async throws -> WorkAndHomeRegistration
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension RegistrationsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.work_and_home.v1.Registrations") { service in
             service.unary(Methods.WorkAndHome.Registrations.registerMember, permission: "work_and_home.register", limits: self.limits(of: "RegisterMember"), self.registerMember)
@@ -84,15 +72,9 @@ protocol ReportsHandlers: RegistrableService {
     /// Registered vs recognised in a year, per grassroots union and per sector, over a subtree.
     /// Needs work_and_home.read.
     func registrationReport(_ request: WorkAndHomeReportRequest, _ context: CallContext) async throws -> WorkAndHomeReport
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension ReportsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.work_and_home.v1.Reports") { service in
             service.unary(Methods.WorkAndHome.Reports.registrationReport, permission: "work_and_home.read", limits: self.limits(of: "RegistrationReport"), self.registrationReport)

@@ -60,15 +60,9 @@ protocol InitiativesHandlers: RegistrableService {
     /// (innovation.decider_above). One audit record for the import, one change-feed entry per
     /// initiative. Needs innovation.decide on the deciding unit.
     func importDecidedRegister(_ request: ImportDecidedRegisterRequest, _ context: CallContext) async throws -> ImportDecidedRegisterResponse
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension InitiativesHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.innovation.v1.Initiatives") { service in
             service.unary(Methods.Innovation.Initiatives.fileInitiative, permission: "innovation.file", limits: self.limits(of: "FileInitiative"), self.fileInitiative)
@@ -91,15 +85,9 @@ protocol InnovationReportsHandlers: RegistrableService {
     /// Percent of plan and cluster rankings are the core's (thidua.core.v1.Campaigns/GetProgress,
     /// RankCluster), fed by the counted initiatives. Needs innovation.read.
     func campaignReport(_ request: InnovationReportRequest, _ context: CallContext) async throws -> InnovationReport
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension InnovationReportsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.innovation.v1.InnovationReports") { service in
             service.unary(Methods.Innovation.InnovationReports.campaignReport, permission: "innovation.read", limits: self.limits(of: "CampaignReport"), self.campaignReport)
@@ -129,15 +117,9 @@ protocol InnovationTitlesHandlers: RegistrableService {
     /// in the period whose benefit (or the author's share of it, as the bands in force on `to` say)
     /// reaches the band of the author's worker category. Needs innovation.read.
     func listCreativeLabourCandidates(_ request: CreativeLabourCandidatesRequest, _ context: CallContext) async throws -> CreativeLabourCandidatesResponse
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension InnovationTitlesHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.innovation.v1.InnovationTitles") { service in
             service.unary(Methods.Innovation.InnovationTitles.checkEmulationSoldierCondition, permission: "innovation.read", limits: self.limits(of: "CheckEmulationSoldierCondition"), self.checkEmulationSoldierCondition)

@@ -65,15 +65,9 @@ protocol TwoGoodsHandlers: RegistrableService {
 
     /// Every rule set, oldest first. Needs two_goods.read.
     func listRuleSets(_ request: ListRuleSetsRequest, _ context: CallContext) async throws -> ListRuleSetsResponse
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension TwoGoodsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.two_goods.v1.TwoGoods") { service in
             service.unary(Methods.TwoGoods.TwoGoods.enrolSchool, permission: "two_goods.write", limits: self.limits(of: "EnrolSchool"), self.enrolSchool)

@@ -17,15 +17,9 @@ protocol SheetsHandlers: RegistrableService {
     /// Adds the next version, in force from its effective date. Needs green_clean.manage, with a key
     /// scoped to the root of the organisation (the sheet applies everywhere).
     func defineSheet(_ request: DefineGreenCleanSheetRequest, _ context: CallContext) async throws -> GreenCleanSheet
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension SheetsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.green_clean.v1.Sheets") { service in
             service.unary(Methods.GreenClean.Sheets.listSheets, permission: "green_clean.read", limits: self.limits(of: "ListSheets"), self.listSheets)
@@ -84,15 +78,9 @@ protocol RegistrationsHandlers: RegistrableService {
     /// Proposes a RECOGNISED unit to the level above the appraising unit for a higher award; once per
     /// registration. Needs green_clean.recognise on the appraising unit.
     func proposeUpward(_ request: GreenCleanProposeUpwardRequest, _ context: CallContext) async throws -> GreenCleanRegistration
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension RegistrationsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.green_clean.v1.Registrations") { service in
             service.unary(Methods.GreenClean.Registrations.registerUnit, permission: "green_clean.register", limits: self.limits(of: "RegisterUnit"), self.registerUnit)
@@ -121,15 +109,9 @@ protocol SafetyFactsHandlers: RegistrableService {
 
     /// Facts of units in a subtree, oldest first. Needs green_clean.read.
     func listSafetyFacts(_ request: ListGreenCleanSafetyFactsRequest, _ context: CallContext) async throws -> ListGreenCleanSafetyFactsResponse
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension SafetyFactsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.green_clean.v1.SafetyFacts") { service in
             service.unary(Methods.GreenClean.SafetyFacts.recordSafetyFact, permission: "green_clean.facts", limits: self.limits(of: "RecordSafetyFact"), self.recordSafetyFact)
@@ -145,15 +127,9 @@ protocol ReportsHandlers: RegistrableService {
     /// Registered vs recognised per year and sector, over the units of a subtree. Needs
     /// green_clean.read.
     func recognitionReport(_ request: GreenCleanReportRequest, _ context: CallContext) async throws -> GreenCleanReportResponse
-
-    /// What one request of `method` (its name, such as "ImportDecidedRegister") may hold:
-    /// `.standard` unless the type says otherwise.
-    func limits(of method: String) -> RequestLimits
 }
 
 extension ReportsHandlers {
-    func limits(of method: String) -> RequestLimits { .standard }
-
     func register(into registrar: inout ServiceRegistrar) {
         registrar.addService("thidua.green_clean.v1.Reports") { service in
             service.unary(Methods.GreenClean.Reports.recognitionReport, permission: "green_clean.read", limits: self.limits(of: "RecognitionReport"), self.recognitionReport)
