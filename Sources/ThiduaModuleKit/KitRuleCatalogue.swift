@@ -2,7 +2,7 @@
 /// pages, update masks), whoever applies them, the core or a module, and the campaign checks the
 /// kit makes for modules. A module declares only its own `<id>.*` rules.
 public enum KitRuleCatalogue {
-    public static let all: [RuleDescription] = fields + identifiers + campaigns
+    public static let all: [RuleDescription] = fields + identifiers + campaigns + criteria
 
     static let fields: [RuleDescription] = [
         RuleDescription(
@@ -90,6 +90,29 @@ public enum KitRuleCatalogue {
             "campaign.running", .failedPrecondition,
             en: "A campaign takes work from its launch until it closes",
             vi: "Phong trào thi đua chỉ nhận dữ liệu từ khi phát động đến khi kết thúc"
+        ),
+    ]
+
+    static let criteria: [RuleDescription] = [
+        RuleDescription(
+            "criteria.unknown", .invalidArgument,
+            en: "There is no criterion {code} among the criteria in force",
+            vi: "Không có tiêu chí {code} trong bộ tiêu chí đang áp dụng"
+        ),
+        RuleDescription(
+            "criteria.missing", .invalidArgument,
+            en: "A self-assessment covers every criterion; missing: {criteria}",
+            vi: "Bản tự đánh giá phải đủ mọi tiêu chí; còn thiếu: {criteria}"
+        ),
+        RuleDescription(
+            "criteria.evidence_required", .invalidArgument,
+            en: "Criterion {code} is claimed only with evidence: a decision, a certificate, minutes",
+            vi: "Tiêu chí {code} chỉ được tự nhận khi có minh chứng: quyết định, giấy chứng nhận, biên bản"
+        ),
+        RuleDescription(
+            "criteria.evidence_line", .invalidArgument,
+            en: "An evidence reference is one line of text",
+            vi: "Mỗi minh chứng được ghi trên một dòng"
         ),
     ]
 }

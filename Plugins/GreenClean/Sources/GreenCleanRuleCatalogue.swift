@@ -84,34 +84,9 @@ enum GreenCleanRuleCatalogue {
 
     static let scoring: [RuleDescription] = [
         RuleDescription(
-            "green_clean.criterion_unknown", .invalidArgument,
-            en: "The sheet has no criterion {criterion}",
-            vi: "Bảng tiêu chí không có tiêu chí {criterion}"
-        ),
-        RuleDescription(
-            "green_clean.criterion_duplicate", .invalidArgument,
-            en: "Criterion {criterion} is listed twice",
-            vi: "Tiêu chí {criterion} bị nêu hai lần"
-        ),
-        RuleDescription(
-            "green_clean.criterion_missing", .invalidArgument,
-            en: "Every criterion of the sheet is scored; missing: {missing}",
-            vi: "Phải chấm điểm mọi tiêu chí của bảng; còn thiếu: {missing}"
-        ),
-        RuleDescription(
             "green_clean.score_range", .invalidArgument,
             en: "Criterion {criterion} earns at most {max} points; {points} were given",
             vi: "Tiêu chí {criterion} tối đa {max} điểm; số điểm đã chấm là {points}"
-        ),
-        RuleDescription(
-            "green_clean.evidence_required", .invalidArgument,
-            en: "Criterion {criterion} claims points without any evidence",
-            vi: "Tiêu chí {criterion} được tự chấm điểm nhưng không có minh chứng nào"
-        ),
-        RuleDescription(
-            "green_clean.evidence_format", .invalidArgument,
-            en: "A criterion has at most {limit} evidence references, each one line of text, not empty",
-            vi: "Mỗi tiêu chí có tối đa {limit} minh chứng, mỗi minh chứng là một dòng văn bản, không để trống"
         ),
         RuleDescription(
             "green_clean.adjustment_unchanged", .invalidArgument,

@@ -41,12 +41,12 @@ import ThiduaWire
             try await f.expectRefusal(.invalidArgument, rule: "green_clean.score_range", field: "scores[5].points") {
                 try await f.selfAssess(registration.id, over)
             }
-            try await f.expectRefusal(.invalidArgument, rule: "green_clean.criterion_missing", field: "scores") {
+            try await f.expectRefusal(.invalidArgument, rule: "criteria.missing", field: "scores") {
                 try await f.selfAssess(registration.id, Array(DefaultSheet.claims().dropLast()))
             }
             var bare = DefaultSheet.claims()
             bare[1].evidence = []
-            try await f.expectRefusal(.invalidArgument, rule: "green_clean.evidence_required", field: "scores[1].evidence") {
+            try await f.expectRefusal(.invalidArgument, rule: "criteria.evidence_required", field: "scores[1].evidence") {
                 try await f.selfAssess(registration.id, bare)
             }
             try await f.expectRefusal(.invalidArgument, rule: "id.format", field: "id") {
@@ -117,7 +117,7 @@ import ThiduaWire
             try await f.expectRefusal(.invalidArgument, rule: "green_clean.score_range", field: "adjustments[1].points") {
                 try await f.appraise(registration.id, [adjust("AT", 17, "r"), adjust("X", 16, "r")])
             }
-            try await f.expectRefusal(.invalidArgument, rule: "green_clean.criterion_unknown") {
+            try await f.expectRefusal(.invalidArgument, rule: "criteria.unknown") {
                 try await f.appraise(registration.id, [adjust("ZZ", 1, "r")])
             }
             let appraised = try await f.appraise(registration.id, [

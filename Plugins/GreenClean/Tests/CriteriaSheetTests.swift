@@ -46,16 +46,16 @@ import ThiduaModuleKit
     @Test func selfAssessmentsBreakingARuleAreRefusedNamingTheField() {
         let full = [Self.claim("X", 20), Self.claim("S", 20), Self.claim("AT", 10)]
         let cases: [([ClaimedScore], String, String)] = [
-            (full + [Self.claim("PCCN", 5)], "scores[3].criterion_code", "green_clean.criterion_unknown"),
-            ([Self.claim("X", 20), Self.claim("X", 19), Self.claim("AT", 10)], "scores[1].criterion_code", "green_clean.criterion_duplicate"),
+            (full + [Self.claim("PCCN", 5)], "scores[3].criterion_code", "criteria.unknown"),
+            ([Self.claim("X", 20), Self.claim("X", 19), Self.claim("AT", 10)], "scores[1].criterion_code", "field.duplicate"),
             ([Self.claim("X", 21), Self.claim("S", 20), Self.claim("AT", 10)], "scores[0].points", "green_clean.score_range"),
-            ([Self.claim("X", 20), Self.claim("S", 20)], "scores", "green_clean.criterion_missing"),
-            ([Self.claim("X", 20), Self.claim("S", 5, evidence: []), Self.claim("AT", 10)], "scores[1].evidence", "green_clean.evidence_required"),
-            ([Self.claim("X", 20), Self.claim("S", 5, evidence: ["ok", " "]), Self.claim("AT", 10)], "scores[1].evidence[1]", "green_clean.evidence_format"),
-            ([Self.claim("X", 20, evidence: ["a\nb"]), Self.claim("S", 20), Self.claim("AT", 10)], "scores[0].evidence[0]", "green_clean.evidence_format"),
+            ([Self.claim("X", 20), Self.claim("S", 20)], "scores", "criteria.missing"),
+            ([Self.claim("X", 20), Self.claim("S", 5, evidence: []), Self.claim("AT", 10)], "scores[1].evidence", "criteria.evidence_required"),
+            ([Self.claim("X", 20), Self.claim("S", 5, evidence: ["ok", " "]), Self.claim("AT", 10)], "scores[1].evidence[1]", "field.required"),
+            ([Self.claim("X", 20, evidence: ["a\nb"]), Self.claim("S", 20), Self.claim("AT", 10)], "scores[0].evidence[0]", "criteria.evidence_line"),
             (
                 [Self.claim("X", 20, evidence: Array(repeating: "ảnh", count: 21)), Self.claim("S", 20), Self.claim("AT", 10)],
-                "scores[0].evidence", "green_clean.evidence_format"
+                "scores[0].evidence", "field.max_items"
             ),
             (
                 [Self.claim("X", 20, evidence: [String(repeating: "x", count: 301)]), Self.claim("S", 20), Self.claim("AT", 10)],
@@ -84,8 +84,8 @@ import ThiduaModuleKit
     @Test func adjustmentsBreakingARuleAreRefused() {
         let claims = [Self.claim("X", 20), Self.claim("S", 20), Self.claim("AT", 10)]
         let cases: [([ScoreAdjustment], String, String)] = [
-            ([.init(code: "D", points: 1, reason: "r")], "adjustments[0].criterion_code", "green_clean.criterion_unknown"),
-            ([.init(code: "X", points: 1, reason: "r"), .init(code: "X", points: 2, reason: "r")], "adjustments[1].criterion_code", "green_clean.criterion_duplicate"),
+            ([.init(code: "D", points: 1, reason: "r")], "adjustments[0].criterion_code", "criteria.unknown"),
+            ([.init(code: "X", points: 1, reason: "r"), .init(code: "X", points: 2, reason: "r")], "adjustments[1].criterion_code", "field.duplicate"),
             ([.init(code: "AT", points: 11, reason: "r")], "adjustments[0].points", "green_clean.score_range"),
             ([.init(code: "AT", points: 10, reason: "r")], "adjustments[0].points", "green_clean.adjustment_unchanged"),
             ([.init(code: "AT", points: 8, reason: "  ")], "adjustments[0].reason", "green_clean.adjustment_reason"),
@@ -109,7 +109,7 @@ import ThiduaModuleKit
             (with { $0.criteria = [] }, "criteria", "green_clean.criteria_count"),
             (with { $0.criteria[1].code = "S 1" }, "criteria[1].code", "green_clean.criterion_code"),
             (with { $0.criteria[1].code = "" }, "criteria[1].code", "green_clean.criterion_code"),
-            (with { $0.criteria[2].code = "X" }, "criteria[2].code", "green_clean.criterion_duplicate"),
+            (with { $0.criteria[2].code = "X" }, "criteria[2].code", "field.duplicate"),
             (with { $0.criteria[0].name = " " }, "criteria[0].name", "field.required"),
             (with { $0.criteria[0].maxPoints = 0 }, "criteria[0].max_points", "green_clean.criterion_max_points"),
             (with { $0.passingScore = 51 }, "passing_score", "green_clean.passing_score"),

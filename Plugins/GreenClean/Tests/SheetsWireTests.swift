@@ -54,7 +54,7 @@ import ThiduaWire
                 .with { $0.criterionCode = "ATVSLD"; $0.points = 35; $0.evidence = ["sổ"] },
             ])
             #expect(assessed.claimedTotal == 85)
-            try await f.expectRefusal(.invalidArgument, rule: "green_clean.criterion_unknown") {
+            try await f.expectRefusal(.invalidArgument, rule: "criteria.unknown") {
                 try await f.selfAssess(thisYear.id, assessed.results.map { result in
                     GreenCleanScore.with { $0.criterionCode = result.criterionCode; $0.points = result.claimedPoints; $0.evidence = ["x"] }
                 })
@@ -86,7 +86,7 @@ import ThiduaWire
             }
             var duplicate = Self.newSheet()
             duplicate.criteria[2].code = "XANH"
-            try await f.expectRefusal(.invalidArgument, rule: "green_clean.criterion_duplicate", field: "criteria[2].code") {
+            try await f.expectRefusal(.invalidArgument, rule: "field.duplicate", field: "criteria[2].code") {
                 _ = try await f.call(Methods.GreenClean.Sheets.defineSheet, duplicate)
             }
         }

@@ -41,9 +41,9 @@ protocol RegistrationsHandlers: RegistrableService {
 
     /// Records (or replaces) her self-assessment: every criterion of the registration's version once,
     /// a criterion met backed by evidence. While REGISTERED, SELF_ASSESSED or RETURNED, and the
-    /// campaign runs. Needs work_and_home.register on her unit. Refused: work_and_home.state,
-    /// work_and_home.criterion_unknown, work_and_home.criterion_repeated,
-    /// work_and_home.criteria_missing, work_and_home.evidence_required and the kit's field rules.
+    /// campaign runs. Needs work_and_home.register on her unit. Refused: work_and_home.state, the
+    /// kit's self-assessment rules (criteria.unknown, field.duplicate, criteria.missing,
+    /// criteria.evidence_required, criteria.evidence_line) and its field rules.
     func selfAssess(_ request: SelfAssessWorkAndHomeRequest, _ context: CallContext) async throws -> WorkAndHomeRegistration
 
     /// Proposes her for recognition: submits her registration to the core's review workflow, decided

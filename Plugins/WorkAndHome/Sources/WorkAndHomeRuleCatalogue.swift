@@ -44,26 +44,6 @@ enum WorkAndHomeRuleCatalogue {
     ]
 
     static let assessment: [RuleDescription] = [
-        RuleDescription(
-            "work_and_home.criterion_unknown", .invalidArgument,
-            en: "{code} is not a criterion of the campaign",
-            vi: "{code} không phải là tiêu chí của phong trào"
-        ),
-        RuleDescription(
-            "work_and_home.criterion_repeated", .invalidArgument,
-            en: "Criterion {code} is assessed twice",
-            vi: "Tiêu chí {code} được tự đánh giá hai lần"
-        ),
-        RuleDescription(
-            "work_and_home.criteria_missing", .invalidArgument,
-            en: "Every criterion is assessed; missing: {criteria}",
-            vi: "Phải tự đánh giá đủ các tiêu chí; còn thiếu: {criteria}"
-        ),
-        RuleDescription(
-            "work_and_home.evidence_required", .invalidArgument,
-            en: "A criterion met is backed by evidence",
-            vi: "Tiêu chí tự đánh giá là đạt phải có minh chứng"
-        ),
     ]
 
     static let recognition: [RuleDescription] = [

@@ -44,10 +44,10 @@ import WorkAndHome
                 change(&assessments)
                 try await f.expectRefusal(.invalidArgument, rule: rule, field: field) { try await f.assess(id, assessments) }
             }
-            try await refuse("work_and_home.criterion_unknown", field: "assessments[1].criterion_code") { $0[1].criterionCode = "health" }
-            try await refuse("work_and_home.criterion_repeated", field: "assessments[2].criterion_code") { $0[2].criterionCode = "work" }
-            try await refuse("work_and_home.criteria_missing", field: "assessments") { $0.removeLast() }
-            try await refuse("work_and_home.evidence_required", field: "assessments[0].evidence") { $0[0].evidence = [] }
+            try await refuse("criteria.unknown", field: "assessments[1].criterion_code") { $0[1].criterionCode = "health" }
+            try await refuse("field.duplicate", field: "assessments[2].criterion_code") { $0[2].criterionCode = "work" }
+            try await refuse("criteria.missing", field: "assessments") { $0.removeLast() }
+            try await refuse("criteria.evidence_required", field: "assessments[0].evidence") { $0[0].evidence = [] }
             try await refuse("field.required", field: "assessments[0].criterion_code") { $0[0].criterionCode = " " }
             try await refuse("field.required", field: "assessments[1].evidence[1]") { $0[1].evidence.append("") }
             try await refuse("field.max_length", field: "assessments[1].evidence[0]") { $0[1].evidence = [String(repeating: "x", count: 301)] }

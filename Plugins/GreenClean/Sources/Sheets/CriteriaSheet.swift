@@ -48,8 +48,6 @@ public struct CriteriaSheet: Sendable, Equatable {
 
     static let maxCriteria = 100
     static let maxPointsPerCriterion = 1000
-    static let maxEvidencePerCriterion = 20
-    static let maxEvidenceLength = 300
 
     /// Checks a new version's criteria and passing score: at least one criterion, codes well
     /// formed and unique, names given, maximum points from 1 to 1000, a passing score from 1 to the
@@ -81,8 +79,7 @@ public struct CriteriaSheet: Sendable, Equatable {
                     .invalidArgument,
                     "criterion \(criterion.code) is listed twice",
                     field: "\(field).code",
-                    rule: "green_clean.criterion_duplicate",
-                    values: ["criterion": criterion.code]
+                    rule: "field.duplicate"
                 )
             }
             sheet.criteria[index].name = try Fields.text(criterion.name, field: "\(field).name", maxLength: 300)
@@ -150,89 +147,21 @@ extension CriteriaSheet {
     /// maximum, and any points above 0 backed by at least one evidence reference. Returns the
     /// claims in the sheet's order, their texts trimmed.
     public func checkClaims(_ claims: [ClaimedScore]) throws(RPCError) -> [ClaimedScore] {
-        var byCode: [String: ClaimedScore] = [:]
-        for (index, claim) in claims.enumerated() {
-            let field = "scores[\(index)]"
-            guard let criterion = self.criterion(claim.code) else {
+        try SelfAssessmentCheck(criteria: self.criteria.map(\.code), field: "scores").check(
+            claims, code: \.code, evidence: \.evidence, claims: { $0.points > 0 }
+        ) { claim, field, evidence throws(RPCError) in
+            let maxPoints = self.criterion(claim.code)!.maxPoints
+            guard (0...maxPoints).contains(claim.points) else {
                 throw RPCError(
                     .invalidArgument,
-                    "sheet version \(self.version) has no criterion \"\(claim.code)\"",
-                    field: "\(field).criterion_code",
-                    rule: "green_clean.criterion_unknown",
-                    values: ["criterion": claim.code]
-                )
-            }
-            guard byCode[claim.code] == nil else {
-                throw RPCError(
-                    .invalidArgument,
-                    "criterion \(claim.code) is scored twice",
-                    field: "\(field).criterion_code",
-                    rule: "green_clean.criterion_duplicate",
-                    values: ["criterion": claim.code]
-                )
-            }
-            guard (0...criterion.maxPoints).contains(claim.points) else {
-                throw RPCError(
-                    .invalidArgument,
-                    "criterion \(claim.code) earns at most \(criterion.maxPoints) points; \(claim.points) were claimed",
+                    "criterion \(claim.code) earns at most \(maxPoints) points; \(claim.points) were claimed",
                     field: "\(field).points",
                     rule: "green_clean.score_range",
-                    values: ["criterion": claim.code, "max": "\(criterion.maxPoints)", "points": "\(claim.points)"]
+                    values: ["criterion": claim.code, "max": "\(maxPoints)", "points": "\(claim.points)"]
                 )
             }
-            var checked = claim
-            checked.evidence = try Self.checkEvidence(claim.evidence, field: "\(field).evidence")
-            checked.note = try Fields.note(claim.note, field: "\(field).note")
-            guard claim.points == 0 || !checked.evidence.isEmpty else {
-                throw RPCError(
-                    .invalidArgument,
-                    "criterion \(claim.code) claims \(claim.points) points without any evidence reference",
-                    field: "\(field).evidence",
-                    rule: "green_clean.evidence_required",
-                    values: ["criterion": claim.code]
-                )
-            }
-            byCode[claim.code] = checked
+            return ClaimedScore(code: claim.code, points: claim.points, evidence: evidence, note: try Fields.note(claim.note, field: "\(field).note"))
         }
-        let missing = self.criteria.map(\.code).filter { byCode[$0] == nil }
-        guard missing.isEmpty else {
-            throw RPCError(
-                .invalidArgument,
-                "every criterion of sheet version \(self.version) must be scored; missing: \(missing.joined(separator: ", "))",
-                field: "scores",
-                rule: "green_clean.criterion_missing",
-                values: ["missing": missing.joined(separator: ", ")]
-            )
-        }
-        return self.criteria.map { byCode[$0.code]! }
-    }
-
-    private static func checkEvidence(_ references: [String], field: String) throws(RPCError) -> [String] {
-        guard references.count <= Self.maxEvidencePerCriterion else {
-            throw RPCError(
-                .invalidArgument,
-                "\(field) has \(references.count) references; the most allowed is \(Self.maxEvidencePerCriterion)",
-                field: field,
-                rule: "green_clean.evidence_format",
-                values: ["limit": "\(Self.maxEvidencePerCriterion)"]
-            )
-        }
-        var checked: [String] = []
-        for (index, reference) in references.enumerated() {
-            guard let text = try Fields.optionalText(reference, field: "\(field)[\(index)]", maxLength: Self.maxEvidenceLength),
-                !text.contains("\n")
-            else {
-                throw RPCError(
-                    .invalidArgument,
-                    "\(field)[\(index)] must be one line of text, not empty",
-                    field: "\(field)[\(index)]",
-                    rule: "green_clean.evidence_format",
-                    values: ["limit": "\(Self.maxEvidencePerCriterion)"]
-                )
-            }
-            checked.append(text)
-        }
-        return checked
     }
 
     /// Checks an appraisal's adjustments against the claims: each names a criterion of the sheet
@@ -247,8 +176,8 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "sheet version \(self.version) has no criterion \"\(adjustment.code)\"",
                     field: "\(field).criterion_code",
-                    rule: "green_clean.criterion_unknown",
-                    values: ["criterion": adjustment.code]
+                    rule: "criteria.unknown",
+                    values: ["code": adjustment.code]
                 )
             }
             guard byCode[adjustment.code] == nil else {
@@ -256,8 +185,7 @@ extension CriteriaSheet {
                     .invalidArgument,
                     "criterion \(adjustment.code) is adjusted twice",
                     field: "\(field).criterion_code",
-                    rule: "green_clean.criterion_duplicate",
-                    values: ["criterion": adjustment.code]
+                    rule: "field.duplicate"
                 )
             }
             guard (0...criterion.maxPoints).contains(adjustment.points) else {
