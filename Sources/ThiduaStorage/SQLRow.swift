@@ -30,6 +30,12 @@ public struct SQLRow: Sendable {
         }
     }
 
+    /// The text in `column`, or "" where it is NULL: how a protobuf message leaves a string
+    /// unset, for copying a row into one.
+    public subscript(orEmpty column: String) -> String {
+        get throws { try self[column] as String? ?? "" }
+    }
+
     private func decode<T: SQLValueConvertible>(_ index: Int, as type: T.Type) throws -> T {
         guard let value = T(sqlValue: self.values[index]) else {
             throw StorageError("column \"\(self.columns.names[index])\" holds \(self.values[index]), which is not a \(T.self)")

@@ -70,7 +70,7 @@ struct SQLiteSession: SQLSession {
             let position = CInt(index + 1)
             switch binding {
             case .value(let value): Self.bind(value, at: position, to: statement)
-            case .list(let values): Self.bind(.text(JSONArray.text(of: values)), at: position, to: statement)
+            case .list(let values): Self.bind(.text(JSONText.array(of: values)), at: position, to: statement)
             }
         }
         while true {
@@ -142,36 +142,5 @@ struct SQLiteSession: SQLSession {
         default: .other
         }
         return SQLError(kind: kind, message: message, statement: query.text)
-    }
-}
-
-/// A list as the JSON array `json_each` reads.
-enum JSONArray {
-    static func text(of values: [SQLValue]) -> String {
-        var text = "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { text += "," }
-            switch value {
-            case .null: text += "null"
-            case .integer(let number): text += String(number)
-            case .real(let number): text += "\(number)"
-            case .text(let string): Self.appendQuoted(string, to: &text)
-            case .blob(let bytes): Self.appendQuoted(String(decoding: bytes, as: UTF8.self), to: &text)
-            }
-        }
-        return text + "]"
-    }
-
-    private static func appendQuoted(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case _ where scalar.value < 0x20: text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }

@@ -1,19 +1,16 @@
 import ThiduaModuleKit
 
-/// A row of `green_clean_safety_fact`.
+/// A row of `green_clean_safety_fact`: the fact the rules read, and the message it is served as
+/// (with its description, reference and any retraction).
 struct SafetyFactRecord: SQLRowDecodable {
-    var row: Int64
-    var fact: SafetyFact
-    var description: String
-    var reference: String
-    var recordedOn: String
-    var retractedOn: String?
-    var retractReason: String
+    let row: Int64
+    let fact: SafetyFact
+    let message: GreenCleanSafetyFact
 
     init(row: SQLRow) throws {
         self.row = try row["id"]
         let retractedOn: String? = try row["retracted_on"]
-        self.fact = try SafetyFact(
+        let fact = try SafetyFact(
             id: GreenCleanID.fact.id(self.row),
             unitID: row["unit_id"],
             kind: SafetyFact.Kind(rawValue: row["kind"]) ?? .fatalWorkAccident,
@@ -22,26 +19,19 @@ struct SafetyFactRecord: SQLRowDecodable {
             cases: row["cases"],
             isRetracted: retractedOn != nil
         )
-        self.description = try row["description"]
-        self.reference = try row["reference"]
-        self.recordedOn = try row["recorded_on"]
-        self.retractedOn = retractedOn
-        self.retractReason = try row["retract_reason"]
-    }
-
-    var message: GreenCleanSafetyFact {
-        GreenCleanSafetyFact.with {
-            $0.id = self.fact.id
-            $0.unitID = self.fact.unitID
-            $0.kind = GreenCleanFactKind(rawValue: self.fact.kind.rawValue) ?? .unspecified
-            $0.year = UInt32(self.fact.year)
-            $0.occurredOn = self.fact.occurredOn?.description ?? ""
-            $0.cases = UInt32(self.fact.cases)
-            $0.description_p = self.description
-            $0.reference = self.reference
-            $0.recordedOn = self.recordedOn
-            $0.retractedOn = self.retractedOn ?? ""
-            $0.retractReason = self.retractReason
+        self.fact = fact
+        self.message = try .with {
+            $0.id = fact.id
+            $0.unitID = fact.unitID
+            $0.kind = GreenCleanFactKind(rawValue: fact.kind.rawValue) ?? .unspecified
+            $0.year = UInt32(fact.year)
+            $0.occurredOn = fact.occurredOn?.description ?? ""
+            $0.cases = UInt32(fact.cases)
+            $0.description_p = try row["description"]
+            $0.reference = try row["reference"]
+            $0.recordedOn = try row["recorded_on"]
+            $0.retractedOn = retractedOn ?? ""
+            $0.retractReason = try row["retract_reason"]
         }
     }
 }

@@ -94,10 +94,10 @@ struct SafetyFactsService: SafetyFactsHandlers, ModuleService {
         return try await core.mutate(context, request: request) { db, principal in
             let before = try SafetyFactStore.require(request.id, field: "id", in: db)
             _ = try core.unit(before.fact.unitID, within: principal, field: "id", in: db)
-            guard before.retractedOn == nil else {
+            guard !before.fact.isRetracted else {
                 throw RPCError(
                     .failedPrecondition,
-                    "fact \(before.fact.id) was retracted on \(before.retractedOn!)",
+                    "fact \(before.fact.id) was retracted on \(before.message.retractedOn)",
                     field: "id",
                     rule: "green_clean.fact_retracted"
                 )

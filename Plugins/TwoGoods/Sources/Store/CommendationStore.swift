@@ -1,55 +1,22 @@
 import ThiduaModuleKit
 import TwoGoodsAPI
 
-/// A commendation as stored, with the revocation of its core award.
+/// A commendation as stored: its row, and the message it is served as (with the revocation of
+/// its core award).
 struct CommendationRow: SQLRowDecodable {
-    var row: Int64
-    var participationRow: Int64
-    var campaignID: String
-    var schoolYear: Int
-    var schoolUnitID: String
-    var memberID: String?
-    var awardID: String
-    var formCode: String
-    var issuingUnitID: String
-    var achievement: String
-    var decisionNumber: String
-    var decisionDate: String
-    var revokedOn: String?
+    let row: Int64
+    let message: TwoGoodsCommendation
 
-    var id: String { TwoGoodsID.commendation.id(self.row) }
+    var id: String { self.message.id }
 
     init(row: SQLRow) throws {
-        self.row = try row["id"]
-        self.participationRow = try row["participation_id"]
-        self.campaignID = try row["campaign_id"]
-        self.schoolYear = try row["school_year"]
-        self.schoolUnitID = try row["school_unit_id"]
-        self.memberID = try row["member_id"]
-        self.awardID = try row["award_id"]
-        self.formCode = try row["form_code"]
-        self.issuingUnitID = try row["issuing_unit_id"]
-        self.achievement = try row["achievement"]
-        self.decisionNumber = try row["decision_number"]
-        self.decisionDate = try row["decision_date"]
-        self.revokedOn = try row["revoked_on"]
-    }
-
-    var message: TwoGoodsCommendation {
-        TwoGoodsCommendation.with {
-            $0.id = self.id
-            $0.campaignID = self.campaignID
-            $0.participationID = TwoGoodsID.participation.id(self.participationRow)
-            $0.schoolUnitID = self.schoolUnitID
-            $0.memberID = self.memberID ?? ""
-            $0.awardID = self.awardID
-            $0.formCode = self.formCode
-            $0.issuingUnitID = self.issuingUnitID
-            $0.achievement = self.achievement
-            $0.decisionNumber = self.decisionNumber
-            $0.decisionDate = self.decisionDate
-            $0.revokedOn = self.revokedOn ?? ""
-        }
+        let number: Int64 = try row["id"]
+        let participation: Int64 = try row["participation_id"]
+        self.row = number
+        var message: TwoGoodsCommendation = try row.message(skipping: ["participation_id"])
+        message.id = TwoGoodsID.commendation.id(number)
+        message.participationID = TwoGoodsID.participation.id(participation)
+        self.message = message
     }
 }
 

@@ -1,35 +1,16 @@
 import ThiduaModuleKit
 import TwoGoodsAPI
 
-/// A teacher's record as stored.
+/// A teacher's record as stored: its row, that of its school's participation, the content the
+/// rules read, and the message it is served as.
 struct TeacherRecordRow: Sendable {
-    var row: Int64
-    var participationRow: Int64
-    var campaignID: String
-    var schoolYear: Int
-    var schoolUnitID: String
-    var memberID: String
-    var teacherName: String
-    var content: TeacherRecordContent
+    let row: Int64
+    let participationRow: Int64
+    let content: TeacherRecordContent
+    let message: TeacherRecord
 
-    var id: String { TwoGoodsID.teacherRecord.id(self.row) }
-
-    var message: TeacherRecord {
-        TeacherRecord.with {
-            $0.id = self.id
-            $0.campaignID = self.campaignID
-            $0.participationID = TwoGoodsID.participation.id(self.participationRow)
-            $0.schoolUnitID = self.schoolUnitID
-            $0.memberID = self.memberID
-            $0.teacherName = self.teacherName
-            $0.schoolYear = UInt32(self.schoolYear)
-            $0.excellentTeacherResults = self.content.excellentTeacherResults
-            $0.initiatives = self.content.initiatives
-            $0.selfStudyHours = self.content.selfStudyHours
-            $0.trainingHours = self.content.trainingHours
-            $0.evidence = self.content.evidence
-        }
-    }
+    var id: String { self.message.id }
+    var schoolUnitID: String { self.message.schoolUnitID }
 }
 
 /// Reads and writes of teacher records, inside a caller's transaction.
@@ -125,21 +106,20 @@ enum TeacherRecordStore {
                 }
             }
         let evidence = try db.fetchValues("SELECT reference FROM two_goods_evidence WHERE record_id = \(id) ORDER BY position", as: String.self)
-        return try TeacherRecordRow(
-            row: id,
-            participationRow: row["participation_id"],
-            campaignID: row["campaign_id"],
-            schoolYear: row["school_year"],
-            schoolUnitID: row["school_unit_id"],
-            memberID: row["member_id"],
-            teacherName: row["teacher_name"],
-            content: TeacherRecordContent(
-                excellentTeacherResults: results,
-                initiatives: initiatives,
-                selfStudyHours: row["self_study_hours"],
-                trainingHours: row["training_hours"],
-                evidence: evidence
-            )
+        let content = try TeacherRecordContent(
+            excellentTeacherResults: results,
+            initiatives: initiatives,
+            selfStudyHours: row["self_study_hours"],
+            trainingHours: row["training_hours"],
+            evidence: evidence
         )
+        let participationRow: Int64 = try row["participation_id"]
+        var message: TeacherRecord = try row.message(skipping: ["participation_id"])
+        message.id = TwoGoodsID.teacherRecord.id(id)
+        message.participationID = TwoGoodsID.participation.id(participationRow)
+        message.excellentTeacherResults = content.excellentTeacherResults
+        message.initiatives = content.initiatives
+        message.evidence = content.evidence
+        return TeacherRecordRow(row: id, participationRow: participationRow, content: content, message: message)
     }
 }

@@ -1,63 +1,38 @@
 import ThiduaModuleKit
 
-/// A member's registration for a year, as stored.
+/// A member's registration for a year, as stored: the message it is served as, without its
+/// assessments (``message(assessments:)`` adds them).
 struct RegistrationRecord: SQLRowDecodable {
     /// Registration ids on the wire: "wh12".
     static let kind = EntityKind(prefix: "wh", noun: "registration", rule: "work_and_home.registration_exists")
 
     let row: Int64
-    let campaignID: String
-    let memberID: String
-    let memberName: String
-    let unitID: String
-    let year: Int
-    let criteriaVersion: Int
-    let state: WorkAndHomeState
-    let registeredOn: CalendarDate
-    let assessedOn: CalendarDate?
-    let reviewID: String?
-    let round: Int
-    let returnReason: String
+    let stored: WorkAndHomeRegistration
     let recognisedOn: CalendarDate?
 
-    var id: String { Self.kind.id(self.row) }
+    var id: String { self.stored.id }
+    var campaignID: String { self.stored.campaignID }
+    var unitID: String { self.stored.unitID }
+    var memberName: String { self.stored.memberName }
+    var year: Int { Int(self.stored.year) }
+    var criteriaVersion: Int { Int(self.stored.criteriaVersion) }
+    var state: WorkAndHomeState { self.stored.state }
+    var reviewID: String? { self.stored.reviewID.isEmpty ? nil : self.stored.reviewID }
     var lifecycle: RegistrationLifecycle { RegistrationLifecycle(state: self.state) }
 
     init(row: SQLRow) throws {
-        self.row = try row["id"]
-        self.campaignID = try row["campaign_id"]
-        self.memberID = try row["member_id"]
-        self.memberName = try row["member_name"]
-        self.unitID = try row["unit_id"]
-        self.year = try row["year"]
-        self.criteriaVersion = try row["criteria_version"]
-        self.state = WorkAndHomeState(rawValue: try row["state"]) ?? .unspecified
-        self.registeredOn = try row["registered_on"]
-        self.assessedOn = try row["assessed_on"]
-        self.reviewID = try row["review_id"]
-        self.round = try row["round"]
-        self.returnReason = try row["return_reason"]
+        let number: Int64 = try row["id"]
+        self.row = number
         self.recognisedOn = try row["recognised_on"]
+        var stored: WorkAndHomeRegistration = try row.message()
+        stored.id = Self.kind.id(number)
+        self.stored = stored
     }
 
     func message(assessments: [WorkAndHomeAssessment]) -> WorkAndHomeRegistration {
-        .with {
-            $0.id = self.id
-            $0.campaignID = self.campaignID
-            $0.memberID = self.memberID
-            $0.memberName = self.memberName
-            $0.unitID = self.unitID
-            $0.year = UInt32(self.year)
-            $0.criteriaVersion = UInt32(self.criteriaVersion)
-            $0.state = self.state
-            $0.registeredOn = self.registeredOn.description
-            $0.assessments = assessments
-            $0.assessedOn = self.assessedOn?.description ?? ""
-            $0.reviewID = self.reviewID ?? ""
-            $0.round = UInt32(self.round)
-            $0.returnReason = self.returnReason
-            $0.recognisedOn = self.recognisedOn?.description ?? ""
-        }
+        var message = self.stored
+        message.assessments = assessments
+        return message
     }
 }
 
