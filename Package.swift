@@ -273,6 +273,8 @@ let package = Package(
             name: "ThiduaStorageTests",
             dependencies: [
                 "ThiduaStorage",
+                "ThiduaModuleKit",
+                "ThiduaCoreAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: commonSettings
