@@ -31,6 +31,7 @@ public enum Application {
             durability: configuration.durability,
             maxBatchedWrites: configuration.maxBatchedWrites,
             schema: schema,
+            exclusive: true,
             logger: logger
         )
         let core = try Core(

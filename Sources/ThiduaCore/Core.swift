@@ -88,6 +88,12 @@ public final class Core: ModuleRuntime {
         return true
     }
 
+    /// The last runtime the server cleans up, after every module's: the storage's folder goes
+    /// free for the next server or a restore.
+    public func cleanup() async {
+        self.pipeline.storage.releaseFolder()
+    }
+
     public func register(into registrar: inout ServiceRegistrar) {
         registrar.addDescriptorSet(base64: CoreProtoFiles.descriptorSetBase64)
         registrar.register(KeysService(core: self.pipeline, registry: self.registry, knownPermissions: self.knownPermissions))

@@ -15,6 +15,8 @@ struct ServerCommand: AsyncParsableCommand {
         usage: """
             thidua-server [<options>]
             thidua-server rules [--markdown]
+            thidua-server backup [--data-dir <data-dir>] --to <file>
+            thidua-server restore [--data-dir <data-dir>] --from <file>
             """,
         discussion: """
             Opens (or creates) the SQLite database in the data directory and applies its migrations \
@@ -27,7 +29,7 @@ struct ServerCommand: AsyncParsableCommand {
             THIDUA_MAX_FRAME_BYTES…: THIDUA_ and the file's key in upper snake case); flags override \
             the environment, which overrides the file.
             """,
-        subcommands: [RulesCommand.self]
+        subcommands: [RulesCommand.self, BackupCommand.self, RestoreCommand.self]
     )
 
     @Option(help: "Address to listen on.")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Logging
+import Synchronization
 
 /// How hard a commit works to survive a crash.
 public enum Durability: String, Sendable, CaseIterable {
@@ -25,14 +26,23 @@ public final class Storage: Sendable {
     /// Where every write goes: batches concurrent writes into shared transactions.
     public let writer: GroupCommitWriter
     public let path: String
+    /// A server's hold on its data folder, until it stops: no second server, and no restore, on
+    /// the same folder.
+    private let folderLock: Mutex<DataDirectoryLock?>
+
+    /// The database's file in a data folder.
+    public static let fileName = "thidua.sqlite"
 
     /// Opens (creating if needed) `thidua.sqlite` in `directory`, sets and checks the pragmas,
     /// and applies the migrations that are not applied yet.
     /// - Parameter maxBatchedWrites: the most writes one transaction carries; 1 commits each
     ///   write alone.
-    public init(directory: String, durability: Durability, maxBatchedWrites: Int = 512, schema: Schema, logger: Logger) throws {
+    /// - Parameter exclusive: whether this storage is a server's, which holds its folder until
+    ///   ``releaseFolder()``: another server, or a restore, on the folder is refused meanwhile.
+    public init(directory: String, durability: Durability, maxBatchedWrites: Int = 512, schema: Schema, exclusive: Bool = false, logger: Logger) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        self.path = (directory as NSString).appendingPathComponent("thidua.sqlite")
+        self.folderLock = Mutex(try exclusive ? DataDirectoryLock(directory: directory, holder: "stop it, or give this server another data folder") : nil)
+        self.path = (directory as NSString).appendingPathComponent(Self.fileName)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -59,6 +69,11 @@ public final class Storage: Sendable {
                 "max_batched_writes": "\(maxBatchedWrites)",
             ]
         )
+    }
+
+    /// Lets another server, or a restore, have the folder: called once the server has stopped.
+    public func releaseFolder() {
+        self.folderLock.withLock { $0 = nil }
     }
 
     /// Reads what the connection really uses rather than trusting any default.

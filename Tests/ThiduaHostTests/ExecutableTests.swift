@@ -55,8 +55,10 @@ final class ServerProcess: Sendable {
     let dataDirectory: URL
     private let child: ChildProcess
 
-    init(arguments: [String] = [], environment: [String: String] = [:]) async throws {
-        self.dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-proc-\(UUID().uuidString)")
+    /// - Parameter dataDirectory: the data folder; a new temporary one by default. Either way
+    ///   ``terminate()`` removes it.
+    init(arguments: [String] = [], environment: [String: String] = [:], dataDirectory: URL? = nil) async throws {
+        self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("thidua-proc-\(UUID().uuidString)")
         self.child = try ChildProcess(
             try Executable("thidua-server").url,
             arguments: ["--host", "127.0.0.1", "--port", "0", "--data-dir", self.dataDirectory.path] + arguments,
