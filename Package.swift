@@ -225,6 +225,7 @@ let package = Package(
             dependencies: [
                 "thidua-load",
                 "ThiduaTesting",
+                "ThiduaCoreAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: commonSettings

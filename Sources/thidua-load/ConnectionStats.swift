@@ -8,6 +8,11 @@ struct ConnectionStats: Sendable {
     var statusCounts: [[UInt64]]
     /// Calls sent in the measured interval (a call is measured by when it was meant to be sent).
     var sent: UInt64 = 0
+    /// Measured calls that the server answered after the interval ended, in the drain.
+    var drained: UInt64 = 0
+    /// Measured calls still unanswered when the drain ended: their connections were closed, and
+    /// they count as UNAVAILABLE.
+    var cutOff: UInt64 = 0
 
     init(methods: Int) {
         self.latencies = Array(repeating: LatencySummary(), count: methods)
@@ -30,11 +35,16 @@ struct ConnectionStats: Sendable {
             }
         }
         self.sent += other.sent
+        self.drained += other.drained
+        self.cutOff += other.cutOff
     }
 
-    /// Calls that finished, any status.
-    var completed: UInt64 { self.statusCounts.joined().reduce(0, +) }
+    /// Measured calls that ended, any status, in the interval or after it.
+    var ended: UInt64 { self.statusCounts.joined().reduce(0, +) }
 
-    /// Calls that finished with a status other than OK.
-    var failed: UInt64 { self.completed - self.statusCounts.reduce(0) { $0 + $1[0] } }
+    /// Measured calls that ended inside the interval, any status.
+    var completed: UInt64 { self.ended - self.drained - self.cutOff }
+
+    /// Measured calls that ended with a status other than OK.
+    var failed: UInt64 { self.ended - self.statusCounts.reduce(0) { $0 + $1[0] } }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NIOCore
+import ThiduaClient
 import ThiduaWire
 
 /// `thidua-load`: load for a thidua server, closed or open loop, with HdrHistogram percentiles.
@@ -19,16 +20,23 @@ struct LoadCommand: AsyncParsableCommand {
               thidua-load --port 7878 --rate 20000 --connections 8 --in-flight 64 \\
                   --mix '9:\(Methods.Host.Echo.unary.path):{"payload":"AA=="}' --mix '1:\(Methods.Host.Health.check.path)' --json
 
-            Exit status: 0 when every --slo was met, 3 when one was missed, 1 when the run failed.
+            The rate counts only the calls that ended inside the measured interval; calls answered in \
+            the drain after it (--drain) are reported apart, and those still unanswered then count as \
+            UNAVAILABLE. Failed calls are reported first.
+
+            Exit status: 0 when every call succeeded (or an --slo errors=N% allows the failures) and \
+            every --slo was met; 3 otherwise; 1 when the run could not be made.
             """
     )
 
-    @Option(help: "Server address.") var host = "127.0.0.1"
-    @Option(help: "Server port.") var port = 7878
+    @Option(help: "HOST:PORT of the server, as the CLI takes it. (default: $THIDUA_SERVER, else --host and --port)") var server: String?
+    @Option(help: "Server address, without --server.") var host = "127.0.0.1"
+    @Option(help: "Server port, without --server.") var port = 7878
     @Option(help: "Connections.") var connections = 1
     @Option(help: "Calls in flight at most on each connection.") var inFlight = 1
     @Option(help: "Measured time: 10, 10s, 500ms.") var duration = "10s"
     @Option(help: "Warm-up before it, not measured.") var warmup = "2s"
+    @Option(help: "After it, how long calls still in flight may take to answer; the rest count as UNAVAILABLE.") var drain = "5s"
     @Option(help: "Open loop: calls per second across all connections. Without it, closed loop.") var rate: Double?
     @Option(help: "The method to call: package.Service/Method.") var method: String?
     @Option(help: "The request of --method in protobuf JSON, or @FILE.") var data = "{}"
@@ -36,7 +44,8 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(help: "Threshold NAME=LIMIT (p50, p90, p99, p99.9, any pN, max, errors=N%); repeatable.") var slo: [String] = []
     @Option(help: "Each call's deadline, sent as timeout_ms: 500ms, 2s.") var timeout: String?
     @Option(help: "Request metadata KEY=VALUE; repeatable.") var metadata: [String] = []
-    @Option(help: "API key for the handshake.") var apiKey = ""
+    @Option(help: "API key for the handshake. (default: $THIDUA_API_KEY)") var apiKey: String?
+    @Option(help: "Read the API key from this file, such as data/admin.key.") var apiKeyFile: String?
     @Option(help: "Event loop threads of the tool.") var threads = System.coreCount
     @Option(help: "The server's process id, to report its CPU per request (Linux).") var serverPid: Int32?
     @Option(help: "Payloads made from a template holding {{seq}} (replaced by 0, 1, 2...); calls take them in turn.") var variants = 100_000
@@ -64,7 +73,7 @@ struct LoadCommand: AsyncParsableCommand {
         } else {
             print(ReportPrinter.render(report))
         }
-        if !report.sloMet {
+        if !report.passed {
             throw ExitCode(3)
         }
     }
@@ -72,19 +81,28 @@ struct LoadCommand: AsyncParsableCommand {
     /// The plan these options describe.
     func makePlan() throws -> LoadPlan {
         var plan = LoadPlan()
-        plan.host = self.host
-        plan.port = self.port
+        let environment = ProcessInfo.processInfo.environment
+        if let text = self.server ?? environment["THIDUA_SERVER"] {
+            guard let address = ServerAddress(text) else { throw LoadError.usage("--server must be HOST:PORT, such as 127.0.0.1:7878; got \"\(text)\"") }
+            plan.host = address.host
+            plan.port = address.port
+        } else {
+            plan.host = self.host
+            plan.port = self.port
+        }
         plan.connections = self.connections
         plan.inFlight = self.inFlight
         guard let duration = TimeValue.seconds(self.duration) else { throw LoadError.usage("--duration: not a duration: \(self.duration)") }
         guard let warmup = TimeValue.seconds(self.warmup) else { throw LoadError.usage("--warmup: not a duration: \(self.warmup)") }
+        guard let drain = TimeValue.seconds(self.drain) else { throw LoadError.usage("--drain: not a duration: \(self.drain)") }
         plan.durationSeconds = duration
         plan.warmupSeconds = warmup
+        plan.drainSeconds = drain
         plan.rate = self.rate
         plan.threads = self.threads
         plan.serverPID = self.serverPid
         plan.variants = self.variants
-        plan.apiKey = self.apiKey
+        plan.apiKey = try self.resolvedAPIKey(environment)
         if let timeout = self.timeout {
             guard let nanos = TimeValue.nanoseconds(timeout), nanos >= 1_000_000 else {
                 throw LoadError.usage("--timeout is a duration of at least 1ms; got \(timeout)")
@@ -105,6 +123,16 @@ struct LoadCommand: AsyncParsableCommand {
         }
         plan.objectives = try self.slo.map { try ServiceLevelObjective(parsing: $0) }
         return plan
+    }
+
+    /// `--api-key`, else the file of `--api-key-file`, else `THIDUA_API_KEY`, else none.
+    private func resolvedAPIKey(_ environment: [String: String]) throws -> String {
+        if let apiKey = self.apiKey { return apiKey }
+        if let file = self.apiKeyFile {
+            guard let contents = FileManager.default.contents(atPath: file) else { throw LoadError.usage("cannot read the API key file \(file)") }
+            return String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return environment["THIDUA_API_KEY"] ?? ""
     }
 
     /// The template itself, or the contents of the file after '@'.

@@ -110,8 +110,10 @@ final class LoadConnectionHandler: ChannelInboundHandler {
         self.timer?.cancel()
         self.sending = false
         self.helloPromise.fail(LoadError.connection("the server closed the connection before its hello"))
+        let now = monotonicNanos()
         for entry in self.table.removeAll() where self.window?.measures(entry.startNanos) == true {
-            self.stats.record(method: entry.method, code: StatusCode.unavailable.rawValue, latencyNanos: monotonicNanos() - entry.startNanos)
+            self.stats.record(method: entry.method, code: StatusCode.unavailable.rawValue, latencyNanos: now - entry.startNanos)
+            if let window = self.window, now > window.end { self.stats.cutOff += 1 }
         }
         self.finish()
         context.fireChannelInactive()
@@ -130,6 +132,7 @@ final class LoadConnectionHandler: ChannelInboundHandler {
             let now = monotonicNanos()
             if let window = self.window, window.measures(entry.startNanos) {
                 self.stats.record(method: entry.method, code: code, latencyNanos: now - entry.startNanos)
+                if now > window.end { self.stats.drained += 1 }
             }
             self.sendDueCalls(now: now, context: context)
         case .hello:

@@ -29,6 +29,7 @@ struct LoadPlan: Sendable {
         guard self.inFlight > 0 else { throw .usage("--in-flight must be at least 1") }
         guard (1...10_000_000).contains(self.variants) else { throw .usage("--variants must be between 1 and 10,000,000") }
         guard self.durationSeconds > 0 else { throw .usage("--duration must be positive") }
+        guard self.drainSeconds >= 0 else { throw .usage("--drain must not be negative") }
         guard self.warmupSeconds >= 0 else { throw .usage("--warmup must not be negative") }
         if let rate = self.rate, !(rate > 0 && rate.isFinite) { throw .usage("--rate must be a positive number of calls per second") }
         guard !self.entries.isEmpty else { throw .usage("name a method with --method, or several with --mix") }

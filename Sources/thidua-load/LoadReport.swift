@@ -62,16 +62,29 @@ struct LoadReport: Codable, Equatable, Sendable {
     var targetRate: Double?
     /// Calls sent (or due, in an open loop) in the measured interval.
     var sent: UInt64
-    /// Calls of the measured interval that finished, any status.
+    /// Calls of the measured interval that ended inside it, any status: `achievedRate` counts
+    /// these alone.
     var completed: UInt64
+    /// Calls of the measured interval answered after it ended, in the drain.
+    var drained: UInt64
+    /// Calls of the measured interval still unanswered when the drain ended (UNAVAILABLE).
+    var cutOff: UInt64
     var achievedRate: Double
+    /// Every measured call by its final status, the drained and cut-off ones included.
     var statuses: [String: UInt64]
+    /// Measured calls that ended with a status other than OK.
+    var failed: UInt64
+    /// `failed` as a share of the measured calls that ended.
+    var errorPercent: Double
     var latencyMicros: Latency
     var client: CPU
     var server: CPU?
     var methods: [Method]
     var slo: [Objective]
     var sloMet: Bool
+    /// Whether the run passes: every `--slo` met, some call ended, and no call failed unless an
+    /// `errors=` objective allows it. The tool's exit status is 0 only then.
+    var passed: Bool
 
     init(
         plan: LoadPlan,
@@ -84,6 +97,7 @@ struct LoadReport: Codable, Equatable, Sendable {
         var total = LatencySummary()
         for summary in stats.latencies { total.add(summary) }
         let completed = stats.completed
+        let ended = stats.ended
         self.mode = plan.rate == nil ? "closed" : "open"
         self.connections = plan.connections
         self.inFlightPerConnection = plan.inFlight
@@ -92,6 +106,8 @@ struct LoadReport: Codable, Equatable, Sendable {
         self.targetRate = plan.rate
         self.sent = stats.sent
         self.completed = completed
+        self.drained = stats.drained
+        self.cutOff = stats.cutOff
         self.achievedRate = interval > 0 ? Double(completed) / interval : 0
         self.statuses = Self.names(stats.statusCounts.reduce(into: Array(repeating: UInt64(0), count: ConnectionStats.codeCount)) {
             for code in $1.indices { $0[code] += $1[code] }
@@ -107,7 +123,9 @@ struct LoadReport: Codable, Equatable, Sendable {
                 latencyMicros: Latency(stats.latencies[index])
             )
         }
-        let errorPercent = completed > 0 ? Double(stats.failed) / Double(completed) * 100 : 0
+        let errorPercent = ended > 0 ? Double(stats.failed) / Double(ended) * 100 : 0
+        self.failed = stats.failed
+        self.errorPercent = errorPercent
         self.slo = plan.objectives.map { objective in
             let isLatency = objective.measure != .errorPercent
             let actual = objective.actual(in: total, errorPercent: errorPercent)
@@ -115,10 +133,12 @@ struct LoadReport: Codable, Equatable, Sendable {
                 objective: objective.text,
                 limit: isLatency ? objective.limit / 1000 : objective.limit,
                 actual: isLatency ? actual / 1000 : actual,
-                met: objective.isMet(by: total, errorPercent: errorPercent) && completed > 0
+                met: objective.isMet(by: total, errorPercent: errorPercent) && ended > 0
             )
         }
         self.sloMet = self.slo.allSatisfy(\.met)
+        let errorsAllowed = plan.objectives.contains { $0.measure == .errorPercent }
+        self.passed = self.sloMet && ended > 0 && (stats.failed == 0 || errorsAllowed)
     }
 
     private static func names(_ counts: [UInt64]) -> [String: UInt64] {

@@ -2,6 +2,17 @@
 enum ReportPrinter {
     static func render(_ report: LoadReport) -> String {
         var lines: [String] = []
+        let ended = report.statuses.values.reduce(0, +)
+        if ended == 0 {
+            lines.append("NO CALL ENDED in the measured interval or its drain: nothing was measured")
+        } else if report.failed > 0 {
+            let failures = report.statuses.filter { $0.key != "OK" }.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+            let allowed = report.slo.contains { $0.objective.lowercased().hasPrefix("errors") }
+            lines.append(
+                "ERRORS     \(report.failed) of \(ended) calls failed (\(format(report.errorPercent, 1))%): \(failures.joined(separator: ", "))"
+                    + (allowed ? "" : "; no --slo errors= allows them, so the run fails")
+            )
+        }
         let shape = "\(report.connections) connection\(report.connections == 1 ? "" : "s") × \(report.inFlightPerConnection) in flight"
         if let target = report.targetRate {
             lines.append("open loop at \(format(target, 0)) req/s, \(shape), \(format(report.durationSeconds, 1)) s measured after \(format(report.warmupSeconds, 1)) s warm-up")
@@ -12,6 +23,9 @@ enum ReportPrinter {
             lines.append("rate       \(format(report.achievedRate, 0)) req/s")
         }
         lines.append("calls      \(report.completed) completed of \(report.sent) sent in the measured interval")
+        if report.drained + report.cutOff > 0 {
+            lines.append("drain      \(report.drained) answered after the interval (not in the rate), \(report.cutOff) unanswered at its end (UNAVAILABLE)")
+        }
         lines.append("statuses   " + report.statuses.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         lines.append("latency    " + self.latency(report.latencyMicros))
         if report.methods.count > 1 {

@@ -31,14 +31,10 @@ struct ConnectionOptions: ParsableArguments {
     /// Host and port from `--server` or the environment.
     func endpoint() throws -> (host: String, port: Int) {
         let text = self.server ?? ProcessInfo.processInfo.environment["THIDUA_SERVER"] ?? "127.0.0.1:7878"
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-            (1...65_535).contains(port)
-        else {
+        guard let address = ServerAddress(text) else {
             throw ValidationError("--server must be HOST:PORT, such as 127.0.0.1:7878; got \"\(text)\"")
         }
-        var host = String(text[..<colon])
-        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        return (host, port)
+        return (address.host, address.port)
     }
 
     func resolvedAPIKey() throws -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ThiduaWire
 @testable import thidua_load
@@ -21,6 +22,22 @@ import ThiduaWire
         #expect(plan.timeoutMilliseconds == 2000)
         #expect(plan.metadata == ["idempotency-key": "k1"])
         try plan.validate()
+    }
+
+    @Test func serverKeyFileAndDrainAsTheCLITakesThem() throws {
+        let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-load-key-\(UUID().uuidString)")
+        try Data("thd_kexample_secret\n".utf8).write(to: keyFile)
+        defer { try? FileManager.default.removeItem(at: keyFile) }
+        let plan = try LoadCommand.parse([
+            "--server", "[::1]:9001", "--api-key-file", keyFile.path, "--drain", "750ms", "--method", Methods.Host.Echo.unary.path,
+        ]).makePlan()
+        #expect(plan.host == "::1")
+        #expect(plan.port == 9001)
+        #expect(plan.apiKey == "thd_kexample_secret")
+        #expect(plan.drainSeconds == 0.75)
+        #expect(try LoadCommand.parse(["--api-key", "k", "--api-key-file", keyFile.path, "--method", "a.B/C"]).makePlan().apiKey == "k")
+        #expect(throws: LoadError.self) { try LoadCommand.parse(["--server", "localhost", "--method", "a.B/C"]).makePlan() }
+        #expect(throws: LoadError.self) { try LoadCommand.parse(["--drain", "later", "--method", "a.B/C"]).makePlan() }
     }
 
     @Test func mixEntriesKeepTheirJSONWhole() throws {
