@@ -45,7 +45,7 @@ struct LoadRunner {
             } catch {
                 hello.fail(error)
                 done.fail(error)
-                throw LoadError.connection("cannot connect to \(self.plan.host):\(self.plan.port): \(error)")
+                throw LoadError.connection("cannot connect to \(self.plan.host):\(self.plan.port): \(ConnectFailure.describe(error))")
             }
             connections.append((channel, done.futureResult))
             hellos.append(hello.futureResult)
@@ -96,7 +96,7 @@ struct LoadRunner {
                 host: self.plan.host, port: self.plan.port, clientName: "thidua-load", apiKey: self.plan.apiKey, eventLoopGroup: group
             )
         } catch {
-            throw LoadError.connection("cannot connect to \(self.plan.host):\(self.plan.port): \(error)")
+            throw LoadError.connection("cannot connect to \(self.plan.host):\(self.plan.port): \(ConnectFailure.describe(error))")
         }
         let payloads: [[Data]]
         do {

@@ -66,7 +66,7 @@ struct ConnectionOptions: ParsableArguments {
         } catch let error as RPCError {
             throw CLIFailure.status(error)
         } catch {
-            throw CLIFailure.connection("cannot connect to \(host):\(port): \(error)")
+            throw CLIFailure.connection("cannot connect to \(host):\(port): \(ConnectFailure.describe(error))")
         }
         do {
             let result = try await body(client)

@@ -109,7 +109,7 @@ struct CallCommand: AsyncParsableCommand {
     @Argument(help: "package.Service/Method, such as \(Methods.Host.Echo.unary.path).")
     var method: String
 
-    @Option(name: .long, help: "The request as JSON; @FILE reads a file, - reads standard input. (default: {})")
+    @Option(name: .long, help: "The request as JSON; @FILE reads a file, - reads standard input.")
     var json: String = "{}"
 
     @Option(name: [.customShort("H"), .long], help: "Metadata KEY=VALUE; repeatable.")

@@ -212,6 +212,21 @@ final class ServerProcess: Sendable {
         #expect(await server.terminate().status == 0)
     }
 
+    /// A server that is not there: one line that says so, not SwiftNIO's nested errors.
+    @Test func aRefusedConnectionIsOneClearLine() async throws {
+        let server = try await ServerProcess()
+        let address = server.address
+        #expect(await server.terminate().status == 0)
+        let refused = try await Executable("thidua").run(["health", "--server", address])
+        #expect(refused.status != 0)
+        #expect(refused.stderr == "error: cannot connect to \(address): connection refused\n")
+        let load = try await Executable("thidua-load").run(["--server", address, "--method", Methods.Host.Health.check.path])
+        #expect(load.status == 1)
+        #expect(load.stderr == "thidua-load: cannot connect to \(address): connection refused\n")
+        let help = try await Executable("thidua").run(["call", "--help"])
+        #expect(help.stdout.components(separatedBy: "(default: {})").count == 2, "the default of --json is said once")
+    }
+
     @Test func cliStopsQuietlyWhenItsReaderGoesAway() async throws {
         let server = try await ServerProcess()
         let cli = try Executable("thidua")
