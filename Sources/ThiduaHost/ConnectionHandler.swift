@@ -208,6 +208,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             )
             self.peer = peer
             self.logger[metadataKey: "client"] = "\(peer.clientName)"
+            if let keyID = peer.principal?.keyID { self.logger[metadataKey: "key"] = "\(keyID)" }
         } catch {
             self.perform(self.state.helloRejected(error))
             return

@@ -275,7 +275,7 @@ actor ServerCall: CallResponder {
             if self.logger.logLevel <= .debug {
                 self.logger.debug(
                     "call ok",
-                    metadata: ["method": "\(self.route.descriptor.path)", "call": "\(self.id)", "elapsed": "\(elapsed)"]
+                    metadata: ["method": "\(self.route.descriptor.path)", "call": "\(self.id)", "status": "OK", "elapsed": "\(elapsed)"]
                 )
             }
         } else {
@@ -283,7 +283,7 @@ actor ServerCall: CallResponder {
                 "call refused",
                 metadata: [
                     "method": "\(self.route.descriptor.path)", "call": "\(self.id)",
-                    "status": "\(code.name)", "message": "\(message)",
+                    "status": "\(code.name)", "reason": "\(message)", "elapsed": "\(elapsed)",
                 ]
             )
         }

@@ -31,6 +31,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var rootFoundedOn = Self.tradeUnionFoundingDay
     /// The least severe log messages written.
     public var logLevel: Logger.Level = .info
+    /// Text lines for a terminal, or one JSON object a line for a log collector.
+    public var logFormat: LogFormat = .text
 
     /// 28 July 1929, the founding day of the Vietnamese trade unions.
     public static let tradeUnionFoundingDay = CalendarDate(year: 1929, month: 7, day: 28)!

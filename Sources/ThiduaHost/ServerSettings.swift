@@ -160,6 +160,13 @@ enum ServerSettings {
                 }
                 configuration.logLevel = level
             },
+            Setting(key: "logFormat") { configuration, value in
+                let text = try value.string()
+                guard let format = LogFormat(rawValue: text) else {
+                    throw value.error("must be \"text\" or \"json\"; got \"\(text)\"")
+                }
+                configuration.logFormat = format
+            },
         ]
     }
 
@@ -203,7 +210,7 @@ extension ServerConfiguration {
     ///               "maxServerRequestBytesInFlight": 67108864, "healthConnections": 16 },
     ///   "drainTimeoutMs": 30000, "durability": "full", "maxBatchedWrites": 512,
     ///   "rootUnitName": "Liên đoàn Lao động tỉnh Thanh Hóa", "rootFoundedOn": "1946-01-01",
-    ///   "logLevel": "info" }
+    ///   "logLevel": "info", "logFormat": "json" }
     /// ```
     public mutating func apply(jsonFile path: String) throws {
         let data: Data

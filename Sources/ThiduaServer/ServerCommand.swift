@@ -83,13 +83,21 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical. (default: info)")
     var logLevel: String?
 
+    @Option(help: "text (for a terminal) or json (one object a line, for a log collector). (default: text)")
+    var logFormat: String?
+
     func run() async throws {
         let (configuration, warnings) = try self.makeConfiguration()
         let level = configuration.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+        switch configuration.logFormat {
+        case .text:
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        case .json:
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
         }
         let logger = Logger(label: "thidua")
         for warning in warnings {
@@ -145,6 +153,12 @@ struct ServerCommand: AsyncParsableCommand {
             } catch let error as ConfigurationError {
                 throw ValidationError(error.description)
             }
+        }
+        if let logFormat {
+            guard let format = LogFormat(rawValue: logFormat) else {
+                throw ValidationError("unknown log format \"\(logFormat)\"; use text or json")
+            }
+            configuration.logFormat = format
         }
         if let logLevel {
             guard let level = Logger.Level(rawValue: logLevel) else {

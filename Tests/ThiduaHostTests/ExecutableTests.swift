@@ -55,15 +55,17 @@ final class ServerProcess: Sendable {
     let dataDirectory: URL
     private let child: ChildProcess
 
-    /// - Parameter dataDirectory: the data folder; a new temporary one by default. Either way
-    ///   ``terminate()`` removes it.
-    init(arguments: [String] = [], environment: [String: String] = [:], dataDirectory: URL? = nil) async throws {
+    /// - Parameters:
+    ///   - dataDirectory: the data folder; a new temporary one by default. Either way
+    ///     ``terminate()`` removes it.
+    ///   - keepingLog: whether to keep what the server writes on stderr, for ``terminateReadingLog()``.
+    init(arguments: [String] = [], environment: [String: String] = [:], dataDirectory: URL? = nil, keepingLog: Bool = false) async throws {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("thidua-proc-\(UUID().uuidString)")
         self.child = try ChildProcess(
             try Executable("thidua-server").url,
             arguments: ["--host", "127.0.0.1", "--port", "0", "--data-dir", self.dataDirectory.path] + arguments,
             environment: environment,
-            keepStderr: false
+            keepStderr: keepingLog
         )
         let reader = self.child.stdout
         let line: String = await withCheckedContinuation { continuation in
@@ -103,6 +105,17 @@ final class ServerProcess: Sendable {
             let kibibytes = Int(line.split(separator: " ").dropFirst().first ?? "")
         else { throw ExecutableMissing(name: "VmRSS of \(self.pid)", searched: [status]) }
         return kibibytes * 1024
+    }
+
+    /// Sends SIGTERM and returns the exit status and everything the server wrote on stderr; the
+    /// server must have been started `keepingLog`.
+    func terminateReadingLog() async -> (status: Int32, log: String) {
+        self.child.terminate()
+        async let log = readToEnd(self.child.stderr!)
+        _ = await readToEnd(self.child.stdout)
+        let status = await self.child.status()
+        try? FileManager.default.removeItem(at: self.dataDirectory)
+        return (status, await log)
     }
 
     /// Sends SIGTERM and returns the exit status and anything more it printed on stdout.
@@ -210,6 +223,32 @@ final class ServerProcess: Sendable {
         #expect(again.stderr.contains("already loaded"))
         #expect(again.stdout == demo.stdout, "the summary comes from the stored data, not from the loading")
         #expect(await server.terminate().status == 0)
+    }
+
+    /// `--log-format json`: every line of the log is one JSON object, and a call's line names the
+    /// call, method, status, key and peer.
+    @Test func theLogIsOneJSONObjectALineWithTheCallsFields() async throws {
+        let server = try await ServerProcess(arguments: ["--log-format", "json"], keepingLog: true)
+        let refused = try await Executable("thidua").run([
+            "call", Methods.Core.Units.getUnit.path, "--json", #"{"id":"u999"}"#, "--server", server.address, "--api-key", try server.adminKey,
+        ])
+        #expect(refused.status != 0)
+        let (status, log) = await server.terminateReadingLog()
+        #expect(status == 0)
+        let entries = try log.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "not a JSON object: \(line)")
+        }
+        #expect(entries.contains { $0["message"] == "listening" && $0["level"] == "info" && $0["time"]?.hasSuffix("Z") == true })
+        let call = try #require(entries.first { $0["message"] == "call refused" })
+        #expect(call["method"] == Methods.Core.Units.getUnit.path)
+        #expect(call["status"] == "NOT_FOUND")
+        #expect(call["reason"]?.contains("u999") == true)
+        #expect(call["key"]?.hasPrefix("k") == true)
+        #expect(call["peer"]?.contains("127.0.0.1") == true)
+        #expect(call["call"] != nil && call["elapsed"] != nil)
+        let wrong = try await Executable("thidua-server").run(["--log-format", "xml", "--port", "0"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("unknown log format \"xml\""))
     }
 
     /// A server that is not there: one line that says so, not SwiftNIO's nested errors.
