@@ -22,7 +22,11 @@ enum CLIFailure: Error {
     }
 
     /// Prints the failure and returns the exit code.
-    func report() -> ExitCode {
+    func report(as format: ErrorFormat) -> ExitCode {
+        if format == .json {
+            standardError(self.json + "\n")
+            return self.exitCode
+        }
         switch self {
         case .status(let error):
             var text = "\(error.code.name): \(error.message)\n"
@@ -43,6 +47,45 @@ enum CLIFailure: Error {
     }
 }
 
+extension CLIFailure {
+    /// The exit code: 64 + the status code for a refusal, 1 without a connection, 2 for bad input.
+    var exitCode: ExitCode {
+        switch self {
+        case .status(let error): ExitCode(Int32(64 + error.code.rawValue))
+        case .connection: .failure
+        case .usage: .validationFailure
+        }
+    }
+
+    /// The failure as one JSON object, for scripts (`--format-error json`): a refusal's `code`
+    /// (its name), `status` (its number), `message` and `details` (`field`, `rule`,
+    /// `description`, `values`); otherwise `error` ("connection" or "usage") and `message`.
+    var json: String {
+        let object: [String: Any] = switch self {
+        case .status(let error): [
+            "code": error.code.name,
+            "status": error.code.rawValue,
+            "message": error.message,
+            "details": error.details.map { detail in
+                ["field": detail.field, "rule": detail.rule, "description": detail.description_p, "values": detail.values] as [String: Any]
+            },
+        ]
+        case .connection(let message): ["error": "connection", "message": message]
+        case .usage(let message): ["error": "usage", "message": message]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// How the CLI prints a failure on stderr.
+enum ErrorFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// For people: the status, the message, a line per detail.
+    case text
+    /// For scripts: one JSON object.
+    case json
+}
+
 func standardError(_ text: String) {
     try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }
@@ -59,13 +102,13 @@ func standardOutput(_ text: String) {
 
 extension AsyncParsableCommand {
     /// Runs the body and turns a ``CLIFailure`` into its message and exit code.
-    func reportingFailures(_ body: () async throws -> Void) async throws {
+    func reportingFailures(_ format: ErrorFormat, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as ValidationError {
             throw error
         } catch {
-            throw CLIFailure(error).report()
+            throw CLIFailure(error).report(as: format)
         }
     }
 }

@@ -14,6 +14,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Read the API key from this file, such as data/admin.key.")
     var apiKeyFile: String?
 
+    @Option(name: .customLong("format-error"), help: "How a failure is printed on stderr: text, or json (one object: code, status, message, details).")
+    var errorFormat: ErrorFormat = .text
+
     @Option(name: .long, help: "Give up on a call after this many milliseconds.")
     var timeoutMs: Int?
 

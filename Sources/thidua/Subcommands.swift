@@ -18,7 +18,7 @@ struct HealthCommand: AsyncParsableCommand {
 
     func run() async throws {
         var serving = false
-        try await self.reportingFailures {
+        try await self.reportingFailures(self.connection.errorFormat) {
             try await self.connection.withClient { client in
                 let response = try await client.unary(
                     Methods.Host.Health.check,
@@ -46,7 +46,7 @@ struct ServicesCommand: AsyncParsableCommand {
     var methods = false
 
     func run() async throws {
-        try await self.reportingFailures {
+        try await self.reportingFailures(self.connection.errorFormat) {
             try await self.connection.withClient { client in
                 let list = try await client.unary(
                     Methods.Host.Reflection.listServices,
@@ -82,7 +82,7 @@ struct DescribeCommand: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        try await self.reportingFailures {
+        try await self.reportingFailures(self.connection.errorFormat) {
             try await self.connection.withClient { client in
                 let service = self.name.contains("/") ? try splitMethodPath(self.name).service : self.name
                 let schema = try await ServiceSchema.fetch(service, using: client, timeout: self.connection.timeout)
@@ -119,7 +119,7 @@ struct CallCommand: AsyncParsableCommand {
     var compact = false
 
     func run() async throws {
-        try await self.reportingFailures {
+        try await self.reportingFailures(self.connection.errorFormat) {
             let requestJSON = try self.readRequestJSON()
             let metadata = try self.parseMetadata()
             let (serviceName, methodName) = try splitMethodPath(self.method)
@@ -176,7 +176,7 @@ struct InfoCommand: AsyncParsableCommand {
     private var connection: ConnectionOptions { self.root.connection }
 
     func run() async throws {
-        try await self.reportingFailures {
+        try await self.reportingFailures(self.connection.errorFormat) {
             try await self.connection.withClient { client in
                 let info = try await client.unary(
                     Methods.Host.ServerInfo.getInfo,

@@ -226,13 +226,21 @@ final class ServerProcess: Sendable {
     }
 
     /// `--log-format json`: every line of the log is one JSON object, and a call's line names the
-    /// call, method, status, key and peer.
+    /// call, method, status, key and peer. The CLI's `--format-error json` prints the same
+    /// refusal as one JSON object too.
     @Test func theLogIsOneJSONObjectALineWithTheCallsFields() async throws {
         let server = try await ServerProcess(arguments: ["--log-format", "json"], keepingLog: true)
         let refused = try await Executable("thidua").run([
             "call", Methods.Core.Units.getUnit.path, "--json", #"{"id":"u999"}"#, "--server", server.address, "--api-key", try server.adminKey,
+            "--format-error", "json",
         ])
-        #expect(refused.status != 0)
+        #expect(refused.status == 64 + 5)
+        let printed = try JSONSerialization.jsonObject(with: Data(refused.stderr.utf8)) as? [String: Any] ?? [:]
+        #expect(printed["code"] as? String == "NOT_FOUND", "\(refused.stderr)")
+        #expect(printed["status"] as? Int == 5)
+        let detail = (printed["details"] as? [[String: Any]])?.first ?? [:]
+        #expect(detail["rule"] as? String == "unit.exists")
+        #expect(detail["field"] as? String == "id")
         let (status, log) = await server.terminateReadingLog()
         #expect(status == 0)
         let entries = try log.split(separator: "\n").map { line in

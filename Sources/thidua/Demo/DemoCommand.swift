@@ -19,7 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = self.root.connection
-        try await self.reportingFailures {
+        try await self.reportingFailures(connection.errorFormat) {
             try await connection.withClient { client in
                 let me = try await client.unary(Methods.Core.Keys.whoAmI, WhoAmIRequest())
                 let fresh: Bool
