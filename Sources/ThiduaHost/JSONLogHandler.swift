@@ -45,7 +45,8 @@ public struct JSONLogHandler: LogHandler {
             Self.appendQuoted(fields[key]!, to: &line)
         }
         line += "}\n"
-        Self.output.withLock { _ in FileHandle.standardError.write(Data(line.utf8)) }
+        // A log that cannot be written (a full disk) must not stop the server.
+        Self.output.withLock { _ in try? FileHandle.standardError.write(contentsOf: Data(line.utf8)) }
     }
 
     /// The fixed fields first, then the metadata by name.

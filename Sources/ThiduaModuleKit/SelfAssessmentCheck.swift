@@ -20,14 +20,15 @@ public struct SelfAssessmentCheck: Sendable {
 
     /// Checks `items`, each given by its criterion code, its evidence and whether it claims the
     /// criterion (points above 0, "met"). `rest` checks what is the module's own in an item, given
-    /// the item's field path (such as "scores[2]") and its evidence checked and trimmed. Returns
-    /// the checked items in the criteria's order.
+    /// the item, its field path (such as "scores[2]"), its criterion code and its evidence, both
+    /// checked and trimmed: use those, not the item's own. Returns the checked items in the
+    /// criteria's order.
     public func check<Item, Checked>(
         _ items: [Item],
         code: (Item) -> String,
         evidence: (Item) -> [String],
         claims: (Item) -> Bool,
-        rest: (Item, _ field: String, _ evidence: [String]) throws(RPCError) -> Checked
+        rest: (Item, _ field: String, _ code: String, _ evidence: [String]) throws(RPCError) -> Checked
     ) throws(RPCError) -> [Checked] {
         var byCode: [String: Checked] = [:]
         for (index, item) in items.enumerated() {
@@ -43,7 +44,7 @@ public struct SelfAssessmentCheck: Sendable {
                 throw RPCError(.invalidArgument, "criterion \(code) is given twice", field: "\(field).criterion_code", rule: "field.duplicate")
             }
             let references = try Self.references(evidence(item), field: "\(field).evidence")
-            let checked = try rest(item, field, references)
+            let checked = try rest(item, field, code, references)
             guard !claims(item) || !references.isEmpty else {
                 throw RPCError(
                     .invalidArgument, "criterion \(code) is claimed only with evidence: a decision, a certificate, minutes…",

@@ -13,8 +13,8 @@ struct BackupCommand: ParsableCommand {
             The copy holds every write the server acknowledged before the backup began (SQLite's \
             VACUUM INTO reads one snapshot) and none still open; the server goes on serving. It is \
             checked with PRAGMA integrity_check before it takes FILE's name, and FILE is never \
-            overwritten. Restore it with `thidua-server restore`. The data folder is the server's \
-            --data-dir (default: $THIDUA_DATA_DIR, or ./data).
+            overwritten. Restore it with `thidua-server restore`. The data folder is the server's, \
+            from --data-dir, --config or $THIDUA_DATA_DIR (default: ./data).
             """
     )
 
@@ -25,7 +25,7 @@ struct BackupCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let summary = try Backup.write(from: DataFolder.resolve(self.server.dataDirectory), to: self.file)
+        let summary = try Backup.write(from: try self.server.makeConfiguration().configuration.dataDirectory, to: self.file)
         print("backed up to \(summary.path): \(summary.bytes) bytes, \(summary.migrations) migrations, integrity ok")
     }
 }
@@ -41,7 +41,7 @@ struct RestoreCommand: ParsableCommand {
             anything changes. A database already in the folder is moved, with its WAL, into \
             replaced-<time>/ there, never deleted. Start the server on the folder afterwards: a \
             backup from a newer version is refused at start, naming both schema versions. The data \
-            folder is the server's --data-dir (default: $THIDUA_DATA_DIR, or ./data).
+            folder is the server's, from --data-dir, --config or $THIDUA_DATA_DIR (default: ./data).
             """
     )
 
@@ -52,18 +52,10 @@ struct RestoreCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let summary = try Backup.restore(self.file, into: DataFolder.resolve(self.server.dataDirectory))
+        let summary = try Backup.restore(self.file, into: try self.server.makeConfiguration().configuration.dataDirectory)
         if let replaced = summary.replacedInto {
             print("the database that was there is kept in \(replaced)")
         }
         print("restored \(self.file) into \(summary.path): \(summary.bytes) bytes, \(summary.migrations) migrations, integrity ok")
-    }
-}
-
-/// The data folder a subcommand works on: the option, else `THIDUA_DATA_DIR`, else the server's
-/// default.
-enum DataFolder {
-    static func resolve(_ option: String?) -> String {
-        option ?? ProcessInfo.processInfo.environment["THIDUA_DATA_DIR"] ?? ServerConfiguration().dataDirectory
     }
 }

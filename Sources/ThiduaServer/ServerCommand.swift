@@ -122,7 +122,7 @@ struct ServerCommand: AsyncParsableCommand {
 
     /// The defaults, then the file, then the environment, then the flags; and the warnings about
     /// the environment.
-    private func makeConfiguration() throws -> (ServerConfiguration, [String]) {
+    func makeConfiguration() throws -> (configuration: ServerConfiguration, warnings: [String]) {
         var configuration = ServerConfiguration()
         if let config { try configuration.apply(jsonFile: config) }
         let warnings = try configuration.apply(environment: ProcessInfo.processInfo.environment)

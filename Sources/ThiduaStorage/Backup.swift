@@ -40,7 +40,7 @@ public enum Backup {
             let migrations = try Self.check(partial)
             try Self.synchronize(partial)
             try FileManager.default.moveItem(atPath: partial, toPath: file)
-            try Self.synchronize((file as NSString).deletingLastPathComponent)
+            try Self.synchronize(Self.folder(of: file))
             return Summary(path: file, bytes: try Self.size(of: file), migrations: migrations, replacedInto: nil)
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
@@ -49,8 +49,10 @@ public enum Backup {
     }
 
     /// Makes the backup `file` the database of the data folder `directory`, which no server may
-    /// be running on. A database already there is moved, with its WAL, into a folder
-    /// `replaced-<time>` of `directory`, never deleted.
+    /// be running on. A database already there is moved, with its WAL and the `admin.key` of its
+    /// first start, into a folder `replaced-<time>` of `directory`, never deleted. The backup is
+    /// copied in full beside the target first, so a failure (a full disk) leaves the folder as it
+    /// was.
     public static func restore(_ file: String, into directory: String, now: Date = Date()) throws -> Summary {
         guard FileManager.default.fileExists(atPath: file) else {
             throw StorageError("there is no backup \(file)")
@@ -60,23 +62,39 @@ public enum Backup {
         defer { withExtendedLifetime(lock) {} }
         let migrations = try Self.check(file)
         let target = (directory as NSString).appendingPathComponent(Storage.fileName)
+        let partial = target + ".partial"
+        try? FileManager.default.removeItem(atPath: partial)
+        do {
+            try FileManager.default.copyItem(atPath: file, toPath: partial)
+            try Self.synchronize(partial)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
+        // What belongs to the database being replaced: the file, its WAL and shared memory (which
+        // must never be replayed onto the restored file), and the key its first start wrote.
+        let belonging = [Storage.fileName, Storage.fileName + "-wal", Storage.fileName + "-shm", "admin.key"]
+            .filter { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }
         var replacedInto: String?
-        if FileManager.default.fileExists(atPath: target) {
+        if !belonging.isEmpty {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "UTC")
             formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-            let folder = (directory as NSString).appendingPathComponent("replaced-\(formatter.string(from: now))")
+            var folder = (directory as NSString).appendingPathComponent("replaced-\(formatter.string(from: now))")
+            var attempt = 1
+            while FileManager.default.fileExists(atPath: folder) {
+                attempt += 1
+                folder = (directory as NSString).appendingPathComponent("replaced-\(formatter.string(from: now))-\(attempt)")
+            }
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: target + suffix) {
-                try FileManager.default.moveItem(atPath: target + suffix, toPath: (folder as NSString).appendingPathComponent(Storage.fileName + suffix))
+            for name in belonging {
+                try FileManager.default.moveItem(
+                    atPath: (directory as NSString).appendingPathComponent(name), toPath: (folder as NSString).appendingPathComponent(name)
+                )
             }
             replacedInto = folder
         }
-        let partial = target + ".partial"
-        try? FileManager.default.removeItem(atPath: partial)
-        try FileManager.default.copyItem(atPath: file, toPath: partial)
-        try Self.synchronize(partial)
         try FileManager.default.moveItem(atPath: partial, toPath: target)
         try Self.synchronize(directory)
         return Summary(path: target, bytes: try Self.size(of: target), migrations: migrations, replacedInto: replacedInto)
@@ -109,6 +127,12 @@ public enum Backup {
             }
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM thidua_migration_checksum") ?? 0
         }
+    }
+
+    /// The folder holding `path`: "." for a bare file name.
+    private static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
     }
 
     private static func size(of path: String) throws -> Int {

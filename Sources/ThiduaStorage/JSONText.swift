@@ -33,7 +33,7 @@ package enum JSONText {
         switch value {
         case .null: text += "null"
         case .integer(let number): text += String(number)
-        case .real(let number): text += "\(number)"
+        case .real(let number): text += number.isFinite ? "\(number)" : "null"
         case .text(let string): Self.appendQuoted(string, to: &text)
         case .blob(let bytes): Self.appendQuoted(String(decoding: bytes, as: UTF8.self), to: &text)
         }

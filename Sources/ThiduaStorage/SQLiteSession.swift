@@ -17,12 +17,32 @@ struct SQLiteSession: SQLSession {
     }
 
     func insert(_ query: SQLQuery) throws -> Int64 {
-        // SQLite knows the new row's id without a result row: RETURNING would make it build one.
         guard let text = Self.dropReturningID(query.text) else {
             throw StorageError("an insert must end in RETURNING id (in: \(query.text))")
         }
+        // A plain INSERT of one row: SQLite knows the new row's id without a result row, which
+        // RETURNING would make it build. An upsert or an INSERT OR … may insert nothing, or
+        // update a row, and leave the last id stale: those read the RETURNING row.
+        if Self.mayNotInsert(text) {
+            var id: Int64?
+            try self.run(query, text: query.text) { statement in
+                id = sqlite3_column_int64(statement, 0)
+                return false
+            }
+            guard let id else { throw StorageError("the insert returned no row (in: \(query.text))") }
+            return id
+        }
         try self.run(query, text: text) { _ in true }
+        guard self.database.changesCount == 1 else {
+            throw StorageError("the insert changed \(self.database.changesCount) rows, not one (in: \(query.text))")
+        }
         return self.database.lastInsertedRowID
+    }
+
+    /// Whether an INSERT may end without inserting a row: an upsert, or INSERT OR IGNORE/REPLACE….
+    private static func mayNotInsert(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        return upper.contains("ON CONFLICT") || upper.contains("INSERT OR ")
     }
 
     func query(_ query: SQLQuery, _ row: (SQLRow) throws -> Bool) throws {
@@ -36,6 +56,10 @@ struct SQLiteSession: SQLSession {
 
     private static let returningID = "RETURNING id"
 
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+
     /// `text` without its final "RETURNING id" and the white space after it; nil when it does
     /// not end so.
     private static func dropReturningID(_ text: String) -> String? {
@@ -47,7 +71,7 @@ struct SQLiteSession: SQLSession {
         let suffixLength = Self.returningID.utf8.count
         guard utf8.distance(from: utf8.startIndex, to: end) >= suffixLength else { return nil }
         let start = utf8.index(end, offsetBy: -suffixLength)
-        guard utf8[start..<end].elementsEqual(Self.returningID.utf8) else { return nil }
+        guard utf8[start..<end].elementsEqual(Self.returningID.utf8, by: { Self.lowercased($0) == Self.lowercased($1) }) else { return nil }
         return String(Substring(utf8[..<start]))
     }
 
@@ -68,9 +92,13 @@ struct SQLiteSession: SQLSession {
         sqlite3_clear_bindings(statement)
         for (index, binding) in query.bindings.enumerated() {
             let position = CInt(index + 1)
-            switch binding {
+            let code = switch binding {
             case .value(let value): Self.bind(value, at: position, to: statement)
             case .list(let values): Self.bind(.text(JSONText.array(of: values)), at: position, to: statement)
+            }
+            guard code == SQLITE_OK else {
+                let connection = self.database.sqliteConnection
+                throw Self.translate(code, "cannot bind value \(position): \(String(cString: sqlite3_errmsg(connection)))", query)
             }
         }
         while true {
@@ -86,7 +114,8 @@ struct SQLiteSession: SQLSession {
         }
     }
 
-    private static func bind(_ value: SQLValue, at position: CInt, to statement: OpaquePointer) {
+    /// Binds one value; returns SQLite's result code.
+    private static func bind(_ value: SQLValue, at position: CInt, to statement: OpaquePointer) -> CInt {
         switch value {
         case .null:
             sqlite3_bind_null(statement, position)
@@ -96,14 +125,19 @@ struct SQLiteSession: SQLSession {
             sqlite3_bind_double(statement, position, number)
         case .text(var text):
             text.withUTF8 { bytes in
-                _ = sqlite3_bind_text(statement, position, bytes.baseAddress, CInt(bytes.count), Self.transient)
+                sqlite3_bind_text(statement, position, bytes.baseAddress ?? Self.empty, CInt(bytes.count), Self.transient)
             }
         case .blob(let data):
             data.withUnsafeBytes { bytes in
-                _ = sqlite3_bind_blob(statement, position, bytes.baseAddress, CInt(bytes.count), Self.transient)
+                // A zero-length blob, not NULL: sqlite3_bind_zeroblob where there are no bytes.
+                bytes.isEmpty ? sqlite3_bind_zeroblob(statement, position, 0)
+                    : sqlite3_bind_blob(statement, position, bytes.baseAddress, CInt(bytes.count), Self.transient)
             }
         }
     }
+
+    /// Where "" is bound from when its buffer has no address: a nil pointer would bind NULL.
+    nonisolated(unsafe) private static let empty = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
 
     /// SQLite copies the value before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

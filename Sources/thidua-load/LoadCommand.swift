@@ -29,9 +29,9 @@ struct LoadCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "HOST:PORT of the server, as the CLI takes it. (default: $THIDUA_SERVER, else --host and --port)") var server: String?
-    @Option(help: "Server address, without --server.") var host = "127.0.0.1"
-    @Option(help: "Server port, without --server.") var port = 7878
+    @Option(help: "HOST:PORT of the server, as the CLI takes it. (default: --host and --port, else $THIDUA_SERVER, else 127.0.0.1:7878)") var server: String?
+    @Option(help: "Server address, without --server. (default: 127.0.0.1)") var host: String?
+    @Option(help: "Server port, without --server. (default: 7878)") var port: Int?
     @Option(help: "Connections.") var connections = 1
     @Option(help: "Calls in flight at most on each connection.") var inFlight = 1
     @Option(help: "Measured time: 10, 10s, 500ms.") var duration = "10s"
@@ -81,14 +81,16 @@ struct LoadCommand: AsyncParsableCommand {
     /// The plan these options describe.
     func makePlan() throws -> LoadPlan {
         var plan = LoadPlan()
+        // Flags win over the environment: --server, then --host/--port, then THIDUA_SERVER.
         let environment = ProcessInfo.processInfo.environment
-        if let text = self.server ?? environment["THIDUA_SERVER"] {
+        let flagsNameNoServer = self.host == nil && self.port == nil
+        if let text = self.server ?? (flagsNameNoServer ? environment["THIDUA_SERVER"] : nil) {
             guard let address = ServerAddress(text) else { throw LoadError.usage("--server must be HOST:PORT, such as 127.0.0.1:7878; got \"\(text)\"") }
             plan.host = address.host
             plan.port = address.port
         } else {
-            plan.host = self.host
-            plan.port = self.port
+            plan.host = self.host ?? "127.0.0.1"
+            plan.port = self.port ?? 7878
         }
         plan.connections = self.connections
         plan.inFlight = self.inFlight

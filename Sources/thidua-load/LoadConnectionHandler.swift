@@ -115,6 +115,7 @@ final class LoadConnectionHandler: ChannelInboundHandler {
             self.stats.record(method: entry.method, code: StatusCode.unavailable.rawValue, latencyNanos: now - entry.startNanos)
             if let window = self.window, now > window.end { self.stats.cutOff += 1 }
         }
+        self.countUnsentDueCalls(now: now)
         self.finish()
         context.fireChannelInactive()
     }
@@ -216,6 +217,24 @@ final class LoadConnectionHandler: ChannelInboundHandler {
             self.sending = false
             self.finish()
             context.close(promise: nil)
+        }
+    }
+
+    /// Open loop: the calls that fell due while the connection was full and were never sent
+    /// before it closed still count, as sent and UNAVAILABLE (cut off when the drain ended them),
+    /// so an overloaded server cannot pass by leaving calls unsent.
+    private func countUnsentDueCalls(now: UInt64) {
+        guard let window = self.window, let schedule = self.schedule else { return }
+        let until = min(now, window.end)
+        while true {
+            let intended = schedule.intendedNanos(ofCall: self.nextCall)
+            guard intended < until else { return }
+            if window.measures(intended) {
+                self.stats.sent += 1
+                self.stats.record(method: self.setup.mix.method(forCall: self.nextCall), code: StatusCode.unavailable.rawValue, latencyNanos: now - intended)
+                if now > window.end { self.stats.cutOff += 1 }
+            }
+            self.nextCall += 1
         }
     }
 

@@ -97,6 +97,18 @@ import ThiduaWire
         try Data("biên bản".utf8).write(to: notSQLite)
         let folder = scratch.appendingPathComponent("data")
 
+        // A restore over a folder that has a database keeps the old one, with its WAL and key.
+        let backup = scratch.appendingPathComponent("b.sqlite").path
+        let server = try await ServerProcess(dataDirectory: folder)
+        #expect(try await serverTool.run(["backup", "--data-dir", folder.path, "--to", backup]).status == 0)
+        _ = await server.terminate()
+        #expect(try await serverTool.run(["restore", "--data-dir", folder.path, "--from", backup]).status == 0)
+        #expect(try await serverTool.run(["restore", "--data-dir", folder.path, "--from", backup]).status == 0)
+        let replaced = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("replaced-") }
+        #expect(replaced.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(replaced[0]).path).contains("thidua.sqlite"))
+        try FileManager.default.removeItem(at: folder)
+
         let refused = try await serverTool.run(["restore", "--data-dir", folder.path, "--from", notSQLite.path])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("is not a SQLite database"), "\(refused.stderr)")

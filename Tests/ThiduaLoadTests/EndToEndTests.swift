@@ -84,6 +84,19 @@ import ThiduaTesting
         #expect(report.drained > 0)
         #expect(report.completed + report.drained + report.cutOff == report.sent)
         #expect(ReportPrinter.render(report).contains("answered after the interval (not in the rate)"))
+
+        // A drain too short for the backlog: what was due and never sent or answered counts as
+        // UNAVAILABLE, and the run fails.
+        plan.drainSeconds = 0.1
+        let server2 = try await TestServer.start()
+        plan.port = server2.port
+        let cut = try await LoadRunner(plan: plan).run()
+        try await server2.stop()
+        #expect((99...101).contains(cut.sent))
+        #expect(cut.cutOff > 0)
+        #expect(cut.completed + cut.drained + cut.cutOff == cut.sent)
+        #expect(cut.statuses["UNAVAILABLE"] == cut.cutOff)
+        #expect(!cut.passed)
     }
 
     /// Every call refused: the errors come first, and the run fails unless an errors objective

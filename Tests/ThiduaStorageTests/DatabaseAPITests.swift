@@ -139,6 +139,26 @@ import ThiduaStorage
         }
     }
 
+    /// A plain insert reads the new id without a result row; an upsert or INSERT OR IGNORE, which
+    /// may insert nothing or update a row, reads its RETURNING row, so the id is never stale.
+    @Test func insertReturnsTheRowsOwnIdForUpsertsToo() async throws {
+        try await Self.withStorage { storage in
+            try await storage.write { db in
+                let first = try db.insert("INSERT INTO test_parent (name) VALUES (\("a")) RETURNING id")
+                let second = try db.insert("insert into test_parent (name) values (\("b")) returning id")
+                #expect(second == first + 1)
+                let upserted = try db.insert("""
+                    INSERT INTO test_parent (name) VALUES (\("a")) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id
+                    """)
+                #expect(upserted == first, "the existing row's id, not the last inserted one")
+                #expect(throws: StorageError.self) {
+                    try db.insert("INSERT OR IGNORE INTO test_parent (name) VALUES (\("b")) RETURNING id")
+                }
+                #expect(throws: StorageError.self) { try db.insert("INSERT INTO test_parent (name) VALUES (\("c"))") }
+            }
+        }
+    }
+
     @Test func insertReturningStarDecodesTheNewRow() async throws {
         struct Thing: SQLRowDecodable {
             let id: Int64

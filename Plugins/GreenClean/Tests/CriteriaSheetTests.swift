@@ -43,6 +43,13 @@ import ThiduaModuleKit
         #expect(Self.sheet.maxScore == 50)
     }
 
+    /// A code written with spaces around it is the criterion's: the kit trims it, and the claim
+    /// comes back under the trimmed code (it once crashed the server).
+    @Test func aPaddedCriterionCodeIsTrimmed() throws {
+        let claims = try Self.sheet.checkClaims([Self.claim(" X ", 20), Self.claim("S", 20), Self.claim("AT\t", 10)])
+        #expect(claims.map(\.code) == ["X", "S", "AT"])
+    }
+
     @Test func selfAssessmentsBreakingARuleAreRefusedNamingTheField() {
         let full = [Self.claim("X", 20), Self.claim("S", 20), Self.claim("AT", 10)]
         let cases: [([ClaimedScore], String, String)] = [

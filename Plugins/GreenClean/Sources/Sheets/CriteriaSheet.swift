@@ -149,18 +149,19 @@ extension CriteriaSheet {
     public func checkClaims(_ claims: [ClaimedScore]) throws(RPCError) -> [ClaimedScore] {
         try SelfAssessmentCheck(criteria: self.criteria.map(\.code), field: "scores").check(
             claims, code: \.code, evidence: \.evidence, claims: { $0.points > 0 }
-        ) { claim, field, evidence throws(RPCError) in
-            let maxPoints = self.criterion(claim.code)!.maxPoints
+        ) { claim, field, code, evidence throws(RPCError) in
+            // The kit checked that `code` names a criterion of the sheet.
+            let maxPoints = self.criterion(code)?.maxPoints ?? 0
             guard (0...maxPoints).contains(claim.points) else {
                 throw RPCError(
                     .invalidArgument,
-                    "criterion \(claim.code) earns at most \(maxPoints) points; \(claim.points) were claimed",
+                    "criterion \(code) earns at most \(maxPoints) points; \(claim.points) were claimed",
                     field: "\(field).points",
                     rule: "green_clean.score_range",
-                    values: ["criterion": claim.code, "max": "\(maxPoints)", "points": "\(claim.points)"]
+                    values: ["criterion": code, "max": "\(maxPoints)", "points": "\(claim.points)"]
                 )
             }
-            return ClaimedScore(code: claim.code, points: claim.points, evidence: evidence, note: try Fields.note(claim.note, field: "\(field).note"))
+            return ClaimedScore(code: code, points: claim.points, evidence: evidence, note: try Fields.note(claim.note, field: "\(field).note"))
         }
     }
 

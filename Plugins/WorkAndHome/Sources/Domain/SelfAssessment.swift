@@ -15,8 +15,8 @@ enum SelfAssessment {
     static func validated(_ items: [WorkAndHomeAssessment], criteria: [String]) throws(RPCError) -> [CriterionAssessment] {
         try SelfAssessmentCheck(criteria: criteria, field: "assessments").check(
             items, code: \.criterionCode, evidence: \.evidence, claims: \.met
-        ) { item, field, evidence throws(RPCError) in
-            CriterionAssessment(code: item.criterionCode, met: item.met, note: try Fields.note(item.note, field: "\(field).note"), evidence: evidence)
+        ) { item, field, code, evidence throws(RPCError) in
+            CriterionAssessment(code: code, met: item.met, note: try Fields.note(item.note, field: "\(field).note"), evidence: evidence)
         }
     }
 }
