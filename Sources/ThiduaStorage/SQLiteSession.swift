@@ -40,9 +40,23 @@ struct SQLiteSession: SQLSession {
     }
 
     /// Whether an INSERT may end without inserting a row: an upsert, or INSERT OR IGNORE/REPLACE….
+    /// Reads the text's bytes in place: it runs for every insert of the write path.
     private static func mayNotInsert(_ text: String) -> Bool {
-        let upper = text.uppercased()
-        return upper.contains("ON CONFLICT") || upper.contains("INSERT OR ")
+        var text = text
+        return text.withUTF8 { bytes in
+            Self.contains(bytes, ignoringCase: "on conflict") || Self.contains(bytes, ignoringCase: "insert or ")
+        }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, ignoringCase needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) {
+            var matched = 0
+            while matched < pattern.count, Self.lowercased(bytes[start + matched]) == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return true }
+        }
+        return false
     }
 
     func query(_ query: SQLQuery, _ row: (SQLRow) throws -> Bool) throws {
