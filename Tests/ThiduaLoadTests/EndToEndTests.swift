@@ -8,14 +8,11 @@ import ThiduaTesting
 @Suite(.serialized) struct EndToEndTests {
     @Test func closedLoopMixCountsEveryStatus() async throws {
         let server = try await TestServer.start()
-        var plan = LoadPlan()
-        plan.host = server.host
-        plan.port = server.port
+        var plan = Self.plan(against: server)
         plan.connections = 2
         plan.inFlight = 4
         plan.durationSeconds = 0.4
         plan.warmupSeconds = 0.1
-        plan.threads = 1
         plan.entries = [
             MethodMixEntry(method: Methods.Host.Echo.unary.path, weight: 3, json: #"{"payload":"AAECAw=="}"#),
             // Over Echo's limit of 60,000 ms: always INVALID_ARGUMENT.
@@ -38,15 +35,12 @@ import ThiduaTesting
 
     @Test func openLoopSendsOnlyWhatIsDue() async throws {
         let server = try await TestServer.start()
-        var plan = LoadPlan()
-        plan.host = server.host
-        plan.port = server.port
+        var plan = Self.plan(against: server)
         plan.connections = 2
         plan.inFlight = 8
         plan.rate = 1000
         plan.durationSeconds = 0.3
         plan.warmupSeconds = 0.1
-        plan.threads = 1
         plan.entries = [MethodMixEntry(method: Methods.Host.Echo.unary.path, weight: 1, json: "{}")]
         plan.objectives = [try ServiceLevelObjective(parsing: "errors=0%")]
         let report = try await LoadRunner(plan: plan).run()
@@ -65,15 +59,12 @@ import ThiduaTesting
     /// that ended inside the interval; the backlog answered in the drain is reported apart.
     @Test func openLoopBeyondTheServerCountsOnlyWhatEndedInTheInterval() async throws {
         let server = try await TestServer.start()
-        var plan = LoadPlan()
-        plan.host = server.host
-        plan.port = server.port
+        var plan = Self.plan(against: server)
         plan.connections = 1
         plan.inFlight = 1
         plan.rate = 100
         plan.durationSeconds = 1
         plan.warmupSeconds = 0
-        plan.threads = 1
         plan.entries = [MethodMixEntry(method: Methods.Host.Echo.unary.path, weight: 1, json: #"{"delayMs":20}"#)]
         let report = try await LoadRunner(plan: plan).run()
         try await server.stop()
@@ -103,14 +94,11 @@ import ThiduaTesting
     /// allows them.
     @Test func aRunWhoseCallsAllFailDoesNotPass() async throws {
         let server = try await TestServer.start()
-        var plan = LoadPlan()
-        plan.host = server.host
-        plan.port = server.port
+        var plan = Self.plan(against: server)
         plan.connections = 1
         plan.inFlight = 2
         plan.durationSeconds = 0.2
         plan.warmupSeconds = 0
-        plan.threads = 1
         // Units/ListUnits needs a key; the plan has none.
         plan.entries = [MethodMixEntry(method: Methods.Core.Units.listUnits.path, weight: 1, json: "{}")]
         let report = try await LoadRunner(plan: plan).run()
@@ -128,11 +116,18 @@ import ThiduaTesting
 
     @Test func unknownServiceFailsBeforeTheRun() async throws {
         let server = try await TestServer.start()
-        var plan = LoadPlan()
-        plan.host = server.host
-        plan.port = server.port
+        var plan = Self.plan(against: server)
         plan.entries = [MethodMixEntry(method: "no.Such/Method", weight: 1, json: "{}")]
         await #expect(throws: LoadError.self) { try await LoadRunner(plan: plan).run() }
         try await server.stop()
+    }
+
+    /// A plan aimed at `server`, on one event loop thread of the tool.
+    private static func plan(against server: TestServer) -> LoadPlan {
+        var plan = LoadPlan()
+        plan.host = server.host
+        plan.port = server.port
+        plan.threads = 1
+        return plan
     }
 }
